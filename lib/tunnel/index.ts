@@ -1,0 +1,20 @@
+/**
+ * Outpost tunnel: multiplexed byte streams over one WebSocket per agent. Node-only; shared by
+ * the console gateway and the agent bundle. The client-node helper lives in
+ * `@/lib/tunnel/kubeconfig` (not re-exported here, so the agent bundle never pulls in
+ * @kubernetes/client-node). Wire format and semantics: docs/TUNNEL.md.
+ */
+export {
+  TunnelSession,
+  DEFAULT_DEAD_AFTER_MS,
+  DEFAULT_INITIAL_WINDOW,
+  DEFAULT_MAX_STREAMS,
+  DEFAULT_PING_INTERVAL_MS,
+  type TunnelCloseInfo,
+  type TunnelControlMessage,
+  type TunnelRole,
+  type TunnelSessionOptions,
+  type TunnelStats,
+} from "./tunnel-session";
+export { TunnelStream, TunnelStreamError, MAX_DATA_PAYLOAD } from "./tunnel-stream";
+export { FrameType, FRAME_HEADER_BYTES, decodeFrame, encodeFrame, type TFrameType, type TunnelFrame } from "./frame";
