@@ -1,0 +1,113 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type FormEvent } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { TAuditEvent } from "@/lib/shared/audit/audit.schema";
+import { Button } from "@/components/ui/button";
+import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+
+const FILTERS = ["actor", "action", "outcome", "target"] as const;
+
+/** Audit log with filters kept in the URL (shareable links) and keyset paging. */
+export function AuditLog() {
+  const t = useTranslations("audit");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.flatMap((k) => (search.get(k) ? [[k, search.get(k)!]] : [])));
+
+  const events = useInfiniteQuery({
+    queryKey: queryKeys.audit(filters),
+    initialPageParam: "",
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ ...filters, limit: "100", ...(pageParam ? { before: pageParam } : {}) });
+      return apiFetch<{ items: TAuditEvent[]; nextBefore: string | null }>(`/api/v1/audit?${params}`, { signal });
+    },
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const params = new URLSearchParams();
+    for (const key of FILTERS) {
+      const value = String(form.get(key) ?? "").trim();
+      if (value) params.set(key, value);
+    }
+    router.replace(`${pathname}${params.size ? `?${params}` : ""}`);
+  }
+
+  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="space-y-4">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
+        {(["actor", "action", "target"] as const).map((key) => (
+          <label key={key} className="space-y-1 text-xs text-slate-400">
+            <span className="block">{t(`filter.${key}`)}</span>
+            <input name={key} defaultValue={filters[key] ?? ""} className="w-44 rounded border border-slate-700 bg-slate-900 px-2 py-1.5 text-sm text-slate-100" />
+          </label>
+        ))}
+        <label className="space-y-1 text-xs text-slate-400">
+          <span className="block">{t("filter.outcome")}</span>
+          <select name="outcome" defaultValue={filters.outcome ?? ""} className="rounded border border-slate-700 bg-slate-900 px-2 py-1.5 text-sm text-slate-100">
+            <option value="">{t("any")}</option>
+            <option value="success">{t("success")}</option>
+            <option value="failure">{t("failure")}</option>
+          </select>
+        </label>
+        <Button type="submit">{t("apply")}</Button>
+      </form>
+      {events.isPending ? <LoadingState /> : null}
+      {events.isError ? <ErrorState message={errorMessage(events.error)} onRetry={() => void events.refetch()} /> : null}
+      {events.isSuccess && rows.length === 0 ? <EmptyState title={t("empty")} /> : null}
+      {rows.length > 0 ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-800">
+          <table className="w-full text-left text-sm" aria-label={t("title")}>
+            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("col.time")}</th>
+                <th scope="col" className="px-3 py-2">{t("col.actor")}</th>
+                <th scope="col" className="px-3 py-2">{t("col.action")}</th>
+                <th scope="col" className="px-3 py-2">{t("col.target")}</th>
+                <th scope="col" className="px-3 py-2">{t("col.outcome")}</th>
+                <th scope="col" className="px-3 py-2">{t("col.ip")}</th>
+                <th scope="col" className="px-3 py-2">{t("col.details")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-800">
+              {rows.map((e) => (
+                <tr key={e.id} className="align-top hover:bg-slate-900/60">
+                  <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={e.at}>
+                    {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
+                  </td>
+                  <td className="px-3 py-2 font-mono">{e.actorName}</td>
+                  <td className="px-3 py-2 font-mono text-sky-300">{e.action}</td>
+                  <td className="px-3 py-2">{e.targetName ?? e.targetId ?? "—"}</td>
+                  <td className="px-3 py-2">
+                    <Badge tone={e.outcome === "success" ? "green" : "red"}>{e.outcome === "success" ? t("success") : t("failure")}</Badge>
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.ip ?? "—"}</td>
+                  <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-400" title={e.details ? JSON.stringify(e.details) : undefined}>
+                    {e.details ? JSON.stringify(e.details) : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {events.hasNextPage ? (
+        <Button onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+          {t("more")}
+        </Button>
+      ) : null}
+    </section>
+  );
+}

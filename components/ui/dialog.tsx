@@ -1,0 +1,32 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
+
+/**
+ * Modal dialog on the native <dialog> element: focus trapping, Escape to close and the
+ * backdrop come from the browser.
+ */
+export function Dialog({ open, onClose, title, children, footer }: { open: boolean; onClose: () => void; title: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      className="m-auto w-full max-w-lg rounded-lg border border-slate-700 bg-slate-900 p-0 text-slate-200 shadow-2xl backdrop:bg-black/60"
+    >
+      {open ? (
+        <div className="space-y-4 p-5">
+          <h2 className="text-lg font-semibold text-white">{title}</h2>
+          <div className="space-y-3">{children}</div>
+          {footer ? <div className="flex justify-end gap-2 pt-2">{footer}</div> : null}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

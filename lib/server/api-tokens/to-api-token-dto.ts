@@ -1,0 +1,14 @@
+import "server-only";
+import type { ApiToken } from "@/lib/generated/prisma/client";
+import type { TApiToken } from "@/lib/shared/api-tokens/api-tokens.schema";
+
+export function toApiTokenDto(row: ApiToken): TApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}

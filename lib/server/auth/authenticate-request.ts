@@ -1,0 +1,51 @@
+import "server-only";
+import type { User } from "@/lib/generated/prisma/client";
+import { prisma } from "../db/prisma";
+import { hashApiToken, looksLikeApiToken } from "../api-tokens/api-token-format";
+import { getAuth } from "./better-auth";
+import type { Principal } from "./principal";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function principalOf(user: User, via: Principal["via"], ids: { sessionId?: string; tokenId?: string }): Principal {
+  return {
+    userId: user.id,
+    username: user.username ?? user.email,
+    displayName: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    locale: user.locale,
+    via,
+    ...ids,
+  };
+}
+
+async function authenticateToken(token: string): Promise<Principal | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
+  if (!row || row.user.disabledAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  // API tokens act for automation: the forced password change applies to browser sessions.
+  return { ...principalOf(row.user, "token", { tokenId: row.id }), mustChangePassword: false };
+}
+
+/**
+ * Resolves the caller of a request: `Authorization: Bearer <personal API token>` or the
+ * session cookie. Disabled users, expired tokens and expired sessions resolve to null at
+ * once (checked on every request, nothing cached).
+ */
+export async function authenticateRequest(headers: Headers): Promise<Principal | null> {
+  const authorization = headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    return match?.[1] ? authenticateToken(match[1]) : null;
+  }
+  if (!headers.get("cookie")) return null;
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return null;
+  const user = await prisma.user.findUnique({ where: { id: session.user.id } });
+  if (!user || user.disabledAt) return null;
+  return principalOf(user, "session", { sessionId: session.session.id });
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { authenticateRequest } from "./authenticate-request";
+import type { Principal } from "./principal";
+
+/**
+ * The signed-in user of a page request. Redirects to /login when there is none, and to the
+ * password change page while the user must change their password.
+ */
+export async function requirePagePrincipal(opts: { allowDuringPasswordChange?: boolean } = {}): Promise<Principal> {
+  const principal = await authenticateRequest(await headers());
+  if (!principal) redirect("/login");
+  if (principal.mustChangePassword && !opts.allowDuringPasswordChange) redirect("/change-password");
+  return principal;
+}
+
+export async function optionalPagePrincipal(): Promise<Principal | null> {
+  return authenticateRequest(await headers());
+}

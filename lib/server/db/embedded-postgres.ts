@@ -1,0 +1,234 @@
+import "server-only";
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { findPostgresBinaries } from "./postgres-binaries";
+import { clearStalePostmaster } from "./stale-postmaster";
+
+export interface EmbeddedPostgres {
+  /** Connection string of the `outpost` database (Unix socket, password auth). */
+  url: string;
+  /** Stops the server (fast shutdown) and waits for it to exit. Safe to call twice. */
+  stop(): Promise<void>;
+  pid: number | undefined;
+}
+
+export interface StartEmbeddedPostgresOptions {
+  /** Directory owned by Outpost; Postgres lives in `<dir>/postgres`. */
+  dataDir: string;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+const USER = "outpost";
+const PORT = 5432; // Only names the Unix socket file; TCP is disabled.
+
+// The wrapper makes Postgres die with us, even when we are SIGKILLed: it holds our stdin
+// pipe, and EOF on it (our death) or a line from us (stop) sends Postgres SIGINT (fast
+// shutdown). It runs in its own process group so a terminal's Ctrl-C reaches only the
+// console, which then drains requests before stopping the database.
+// (A background job's stdin is /dev/null in sh, hence the explicit fd 3.)
+const WRAPPER = `
+exec 3<&0
+"$0" "$@" </dev/null 3<&- &
+pg=$!
+( read _line <&3; kill -INT $pg 2>/dev/null ) &
+reader=$!
+wait $pg
+status=$?
+kill $reader 2>/dev/null
+exit $status
+`;
+
+function postgresOsUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  // Postgres refuses to run as root; run it as the `postgres` OS user (created if missing).
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("groupadd", ["-f", "postgres"], { stdio: "ignore" });
+    execFileSync("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
+  }
+  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+  return { uid, gid };
+}
+
+function chownTree(dir: string, owner: { uid: number; gid: number } | undefined): void {
+  if (!owner) return;
+  fs.chownSync(dir, owner.uid, owner.gid);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(p, owner);
+    else fs.chownSync(p, owner.uid, owner.gid);
+  }
+}
+
+function assertReachableBy(owner: { uid: number; gid: number }, dir: string): void {
+  try {
+    execFileSync(process.execPath, ["-e", `process.setgid(${owner.gid}); process.setuid(${owner.uid}); require("fs").accessSync(${JSON.stringify(path.dirname(dir))}, require("fs").constants.X_OK)`], { stdio: "ignore" });
+  } catch {
+    throw new Error(
+      `PostgreSQL runs as OS user "postgres" when Outpost runs as root, and it cannot reach ${dir}. ` +
+        `Set OUTPOST_DATA_DIR to a directory other users can traverse (e.g. /var/lib/outpost), or run Outpost as a non-root user.`,
+    );
+  }
+}
+
+/** Socket paths are limited to 107 bytes; fall back to a short, stable path under /tmp. */
+function socketDirFor(root: string): string {
+  const preferred = path.join(root, "run");
+  if (preferred.length + 20 < 100) return preferred;
+  return path.join(os.tmpdir(), `outpost-pg-${createHash("sha256").update(root).digest("hex").slice(0, 12)}`);
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const password = randomBytes(24).toString("hex");
+  fs.writeFileSync(file, password + "\n", { mode: 0o600 });
+  return password;
+}
+
+async function initialise(initdb: string, dataDir: string, password: string, owner: ReturnType<typeof postgresOsUser>, root: string) {
+  // initdb into a temporary directory and rename: a crash mid-initdb never leaves a
+  // half-initialised cluster behind.
+  const tmp = path.join(root, `data.init-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { mode: 0o700 });
+  const pwfile = path.join(root, `pwfile-${process.pid}`);
+  fs.writeFileSync(pwfile, password + "\n", { mode: 0o600 });
+  chownTree(tmp, owner);
+  if (owner) fs.chownSync(pwfile, owner.uid, owner.gid);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        initdb,
+        [`--pgdata=${tmp}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--no-locale"],
+        { ...(owner ?? {}), stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let output = "";
+      child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (exit ${code}): ${output.slice(-2000)}`))));
+    });
+    fs.renameSync(tmp, dataDir);
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, logTail: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`PostgreSQL exited during start (code ${child.exitCode}): ${logTail()}`);
+    const client = new pg.Client({ connectionString: url.replace(/\/[^/?]+\?/, "/postgres?") });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (Date.now() > deadline) throw new Error(`PostgreSQL did not become ready in 30 s: ${(error as Error).message}; ${logTail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url.replace(/\/[^/?]+\?/, "/postgres?") });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (exists.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== "42P04") throw error; // created concurrently
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server private to this console under
+ * `<dataDir>/postgres`, listening only on a Unix socket with password auth, and creates
+ * the database. The server is tied to this process: it stops on `stop()` and also when
+ * this process dies for any reason, so no postgres process is ever orphaned.
+ */
+export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const database = options.database ?? "outpost";
+  const root = path.resolve(options.dataDir, "postgres");
+  const dataDir = path.join(root, "data");
+  const socketDir = socketDirFor(root);
+  // 0711 on directories we create: as root, Postgres runs as `postgres` and must be able
+  // to traverse into the data directory (it cannot list it).
+  fs.mkdirSync(root, { recursive: true, mode: 0o711 });
+  fs.mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  const owner = postgresOsUser();
+  if (owner) {
+    assertReachableBy(owner, root);
+    fs.chownSync(root, owner.uid, owner.gid);
+    fs.chmodSync(root, 0o700);
+    fs.chownSync(socketDir, owner.uid, owner.gid);
+  }
+  const password = readOrCreatePassword(path.join(root, "password"));
+  const { postgres, initdb } = await findPostgresBinaries();
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Initialising PostgreSQL in ${dataDir}`);
+    await initialise(initdb, dataDir, password, owner, root);
+  }
+  const stale = await clearStalePostmaster(dataDir);
+  if (stale !== "none") log(`PostgreSQL: ${stale === "stopped-orphan" ? "stopped an orphaned server" : "removed a stale postmaster.pid"}`);
+  fs.rmSync(path.join(socketDir, `.s.PGSQL.${PORT}.lock`), { force: true });
+
+  const logPath = path.join(root, "postgres.log");
+  const logFile = fs.createWriteStream(logPath, { flags: "a" });
+  let tail = "";
+  const child = spawn(
+    "sh",
+    ["-c", WRAPPER, postgres, "-D", dataDir, "-k", socketDir, "-p", String(PORT), "-c", "listen_addresses=", "-c", "max_connections=200"],
+    { ...(owner ?? {}), detached: true, stdio: ["pipe", "ignore", "pipe"] },
+  );
+  child.stderr?.pipe(logFile);
+  child.stderr?.on("data", (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const url = `postgresql://${USER}:${encodeURIComponent(password)}@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
+  try {
+    await waitUntilReady(url, child, () => tail);
+    await ensureDatabase(url, database);
+  } catch (error) {
+    child.stdin?.end();
+    await exited;
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    pid: child.pid,
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode === null) {
+          child.stdin?.end("stop\n");
+          const timer = setTimeout(() => {
+            // Fast shutdown should take well under a second; escalate if it hangs.
+            if (child.pid) process.kill(-child.pid, "SIGQUIT");
+          }, 20_000);
+          await exited;
+          clearTimeout(timer);
+        }
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { ZodError } from "zod";
+import type { TApiErrorBody } from "@/lib/shared/api/error-codes";
+import { redactText } from "../audit/redact-secrets";
+import { ApiError } from "./api-error";
+
+/** Flattens zod issues into `{ "labels.env": "must be a string" }`. */
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Maps any thrown value to a JSON error response: ApiError → its status; zod → 422 with
+ * field errors; Prisma unique/not-found → 409/404; anything else → an opaque 500 carrying
+ * the request id (the error itself goes to the server log only, redacted).
+ */
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  let apiError: ApiError;
+  if (error instanceof ApiError) apiError = error;
+  else if (error instanceof ZodError) {
+    const fields = zodFields(error);
+    const summary = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; ");
+    apiError = new ApiError("validation_failed", `Invalid request: ${summary}`, { fields });
+  } else if (prismaCode(error) === "P2002") apiError = new ApiError("conflict", "A record with these values already exists");
+  else if (prismaCode(error) === "P2025") apiError = new ApiError("not_found", "Not found");
+  else {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`[outpost] request ${requestId} failed: ${redactText(detail)}`);
+    apiError = new ApiError("internal", `Internal error (request id ${requestId})`);
+  }
+  const body: TApiErrorBody = {
+    error: { code: apiError.code, message: apiError.message, requestId, ...(apiError.extra.fields ? { fields: apiError.extra.fields } : {}) },
+  };
+  return Response.json(body, { status: apiError.status, headers: { ...apiError.extra.headers, "x-request-id": requestId } });
+}
