@@ -118,6 +118,7 @@ export interface DeploymentLike extends KubeObjectLike {
     readonly template?: PodTemplateLike;
   };
   readonly status?: {
+    readonly replicas?: number;
     readonly updatedReplicas?: number;
     readonly readyReplicas?: number;
     readonly availableReplicas?: number;
