@@ -138,6 +138,16 @@ describe("real kubectl prints our Tables", () => {
     expect(lines).toContainEqual(["gateway-6f8b9d7c5-mn2pq", "2/2", "Running", "1 (10m ago)", "3h12m"]);
   });
 
+  it("get pods --sort-by asks for includeObject=Object and sorts on our full objects", async () => {
+    const lines = await kubectl("get", "pods", "--sort-by=.metadata.creationTimestamp");
+    expect(served.get("pods")?.rows[0]?.object).toMatchObject({ kind: "Pod", apiVersion: "v1" });
+    const names = lines.slice(1).map((cells) => cells[0]);
+    // Oldest first: the 2y30d watchdog, then the 20d node-lost pod; the 4-second-old last.
+    expect(names.slice(0, 2)).toEqual(["watchdog-2b3c4d-9kq8s", "web-7d9c6b5f4-lost1"]);
+    expect(names.at(-1)).toBe("mqtt-broker-0");
+    expect(names).toHaveLength(listFixtures("pods").length);
+  });
+
   it("get nodes -o wide", async () => {
     const lines = await kubectl("get", "nodes", "-o", "wide");
     expect(lines).toEqual(expectedLines(served.get("nodes"), true));
