@@ -1,0 +1,140 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import YAML from "yaml";
+import { createObject, deleteObject, updateObject } from "../cluster/object-writes";
+import type { ClusterState } from "../cluster/cluster-state";
+import { assertObjectShape } from "../cluster/validate-object";
+import type { KubeObject } from "../store/kube-types";
+import { isRecord } from "../store/kube-types";
+import type { ResourceType } from "../store/resource-registry";
+import { fromEventsV1 } from "./convert-event";
+import { present, selectorsOf } from "./handle-read";
+import { parseJson, sendJson } from "./http-io";
+import type { ResourcePath } from "./parse-resource-path";
+import { jsonPatch, mergePatch } from "./patch/json-patches";
+import { strategicMerge } from "./patch/strategic-merge";
+import { ApiError, notFound, statusOf } from "./status";
+
+/** Decodes a JSON or YAML request body into an object with the basic shape. */
+export function decodeObject(req: IncomingMessage, body: Buffer): KubeObject {
+  const ct = req.headers["content-type"] ?? "application/json";
+  let v: unknown;
+  if (/yaml/.test(ct)) {
+    try {
+      v = YAML.parse(body.toString("utf8"));
+    } catch (e) {
+      throw new ApiError(400, `error decoding YAML: ${(e as Error).message.slice(0, 200)}`);
+    }
+  } else v = parseJson(body);
+  assertObjectShape(v);
+  return { ...v, metadata: { ...(v.metadata ?? {}) } } as KubeObject;
+}
+
+function checkTarget(t: ResourceType, p: ResourcePath, obj: KubeObject): KubeObject {
+  const stored = t.group === "events.k8s.io" ? fromEventsV1(obj) : obj;
+  if (obj.kind !== undefined && obj.kind !== t.kind) throw new ApiError(400, `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${t.group ? t.group + "/" : ""}${t.version})`);
+  if (t.namespaced && p.namespace) {
+    if (obj.metadata.namespace && obj.metadata.namespace !== p.namespace) throw new ApiError(400, "the namespace of the provided object does not match the namespace sent on the request");
+    stored.metadata = { ...stored.metadata, namespace: p.namespace };
+  }
+  return stored;
+}
+
+const storedType = (cluster: ClusterState, t: ResourceType): ResourceType => (t.group === "events.k8s.io" ? (cluster.registry.lookup("", "v1", "events") ?? t) : t);
+
+/** POST a new object. */
+export function handleCreate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+  const t = p.type;
+  const obj = checkTarget(t, p, decodeObject(req, body));
+  const created = createObject(cluster, storedType(cluster, t), obj, { dryRun: q.has("dryRun") });
+  sendJson(res, 201, present(t, created));
+}
+
+/** PUT (replace) an object or its status. */
+export function handleUpdate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+  const t = p.type;
+  const obj = checkTarget(t, p, decodeObject(req, body));
+  if (obj.metadata.name && obj.metadata.name !== p.name) throw new ApiError(400, `the name of the object (${obj.metadata.name}) does not match the name on the URL (${p.name ?? ""})`);
+  obj.metadata.name = p.name ?? "";
+  const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
+  if (!cur) {
+    if (p.subresource) throw notFound(t.plural, t.group, p.name ?? "");
+    return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun: q.has("dryRun") })));
+  }
+  sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun: q.has("dryRun") })));
+}
+
+/** Applies a patch document of the request's content type to an object. */
+export function applyPatch(contentType: string, current: KubeObject, body: Buffer): unknown {
+  const ct = contentType.split(";")[0]?.trim();
+  if (ct === "application/apply-patch+yaml") {
+    let v: unknown;
+    try {
+      v = YAML.parse(body.toString("utf8"));
+    } catch (e) {
+      throw new ApiError(400, `error decoding YAML: ${(e as Error).message.slice(0, 200)}`);
+    }
+    // Server-side apply modelled as a merge of the applied configuration (no field ownership).
+    return mergePatch(current, v);
+  }
+  const patch = parseJson(body);
+  if (ct === "application/json-patch+json") return jsonPatch(current, patch);
+  if (!isRecord(patch)) throw new ApiError(400, "patch body must be a JSON object");
+  if (ct === "application/merge-patch+json") return mergePatch(current, patch);
+  if (ct === "application/strategic-merge-patch+json") return strategicMerge(current, patch);
+  throw new ApiError(415, `the server does not support media type "${contentType}"`, "UnsupportedMediaType");
+}
+
+/** PATCH an object (or its status): merge, strategic-merge, JSON patch, apply-patch. */
+export function handlePatch(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+  const t = p.type;
+  const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
+  const ct = req.headers["content-type"] ?? "";
+  if (!cur) {
+    if (ct.startsWith("application/apply-patch+yaml") && !p.subresource) {
+      const obj = checkTarget(t, p, decodeObject({ headers: { "content-type": "application/yaml" } } as IncomingMessage, body));
+      return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun: q.has("dryRun") })));
+    }
+    throw notFound(t.plural, t.group, p.name ?? "");
+  }
+  const patched = applyPatch(ct, present(t, cur), body);
+  if (!isRecord(patched)) throw new ApiError(422, "patch produced a non-object", "Invalid");
+  const obj = checkTarget(t, p, { ...patched, metadata: { ...(isRecord(patched.metadata) ? patched.metadata : {}) } } as KubeObject);
+  // The patched object carries the stored resourceVersion unless the patch set one: only
+  // then does the precondition (409) apply, as in the apiserver.
+  obj.metadata.name = cur.metadata.name;
+  sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun: q.has("dryRun") })));
+}
+
+function deleteOptions(body: Buffer, q: URLSearchParams): { grace?: number } {
+  let grace: number | undefined = q.has("gracePeriodSeconds") ? Number(q.get("gracePeriodSeconds")) : undefined;
+  if (body.length > 0) {
+    const v = parseJson(body);
+    if (isRecord(v) && typeof v.gracePeriodSeconds === "number") grace = v.gracePeriodSeconds;
+  }
+  return { grace: grace !== undefined && Number.isFinite(grace) && grace >= 0 ? grace : undefined };
+}
+
+/** DELETE one object; answers the Terminating object or a Success Status. */
+export function handleDelete(cluster: ClusterState, p: ResourcePath, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+  const t = p.type;
+  const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
+  if (!cur) throw notFound(t.plural, t.group, p.name ?? "");
+  const { grace } = deleteOptions(body, q);
+  if (q.has("dryRun")) return sendJson(res, 200, present(t, cur));
+  const after = deleteObject(cluster, storedType(cluster, t), cur, grace);
+  if (after.metadata.deletionTimestamp && cluster.store.get(t.storage, p.namespace, p.name ?? "")) return sendJson(res, 200, present(t, after));
+  sendJson(res, 200, { ...statusOf(200, "", "", { name: cur.metadata.name, group: t.group || undefined, kind: t.plural, uid: cur.metadata.uid }), status: "Success", message: undefined, reason: undefined });
+}
+
+/** DELETE a collection (with selectors). */
+export function handleDeleteCollection(cluster: ClusterState, p: ResourcePath, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+  const t = p.type;
+  const match = selectorsOf(q);
+  const { grace } = deleteOptions(body, q);
+  const items: KubeObject[] = [];
+  for (const o of cluster.store.list(t.storage, t.namespaced ? p.namespace : undefined)) {
+    if (!match(o)) continue;
+    items.push(present(t, deleteObject(cluster, storedType(cluster, t), o, grace)));
+  }
+  sendJson(res, 200, { kind: `${t.kind}List`, apiVersion: t.group ? `${t.group}/${t.version}` : t.version, metadata: { resourceVersion: String(cluster.store.currentRv()) }, items });
+}

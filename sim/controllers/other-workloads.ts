@@ -1,0 +1,76 @@
+import type { ClusterState } from "../cluster/cluster-state";
+import { deleteObject, writeStatus } from "../cluster/object-writes";
+import type { KubeObject, Pod, Workload } from "../store/kube-types";
+import { isoTime } from "../store/object-store";
+import { createPod, isPodReady, owned, templateHash, typeOf } from "./workload-pods";
+
+/** DaemonSet controller: one pod per schedulable node (honouring nodeSelector). */
+export function reconcileDaemonSet(cluster: ClusterState, ds: Workload): void {
+  const sel = ds.spec.template.spec.nodeSelector ?? {};
+  const nodes = cluster.store.list("/nodes").filter((n) => Object.entries(sel).every(([k, v]) => n.metadata.labels?.[k] === v));
+  const pods = owned(cluster, "/pods", ds).filter((p) => !p.metadata.deletionTimestamp) as Pod[];
+  const hash = templateHash(ds.spec.template).slice(0, 10);
+  for (const n of nodes) {
+    if (!pods.some((p) => p.spec.nodeName === n.metadata.name)) createPod(cluster, ds, undefined, { "controller-revision-hash": hash, "pod-template-generation": "1" }, n.metadata.name);
+  }
+  const now = owned(cluster, "/pods", ds).filter((p) => !p.metadata.deletionTimestamp);
+  const ready = now.filter(isPodReady).length;
+  const cur = cluster.store.get("apps/daemonsets", ds.metadata.namespace, ds.metadata.name);
+  if (!cur) return;
+  writeStatus(cluster, typeOf(cluster, "apps/v1", "DaemonSet"), cur, { currentNumberScheduled: now.length, desiredNumberScheduled: nodes.length, numberAvailable: ready, numberMisscheduled: 0, numberReady: ready, observedGeneration: cur.metadata.generation, updatedNumberScheduled: now.length });
+}
+
+/** StatefulSet controller: ordinal pods name-0..n-1. */
+export function reconcileStatefulSet(cluster: ClusterState, ss: Workload): void {
+  const want = ss.spec.replicas ?? 1;
+  const pods = owned(cluster, "/pods", ss);
+  const hash = `${ss.metadata.name}-${templateHash(ss.spec.template).slice(0, 10)}`;
+  for (let i = 0; i < want; i++) {
+    const name = `${ss.metadata.name}-${i}`;
+    if (!pods.some((p) => p.metadata.name === name)) createPod(cluster, ss, name, { "controller-revision-hash": hash, "statefulset.kubernetes.io/pod-name": name, "apps.kubernetes.io/pod-index": String(i) });
+  }
+  for (const p of pods) {
+    const idx = Number(p.metadata.name.slice(ss.metadata.name.length + 1));
+    if (idx >= want && !p.metadata.deletionTimestamp) deleteObject(cluster, typeOf(cluster, "v1", "Pod"), p);
+  }
+  const now = owned(cluster, "/pods", ss).filter((p) => !p.metadata.deletionTimestamp);
+  const ready = now.filter(isPodReady).length;
+  const cur = cluster.store.get("apps/statefulsets", ss.metadata.namespace, ss.metadata.name);
+  if (!cur) return;
+  writeStatus(cluster, typeOf(cluster, "apps/v1", "StatefulSet"), cur, { observedGeneration: cur.metadata.generation, replicas: now.length, readyReplicas: ready, currentReplicas: now.length, updatedReplicas: now.length, availableReplicas: ready, currentRevision: hash, updateRevision: hash, collisionCount: 0 });
+}
+
+/** Job controller: runs pods until `completions` succeed. */
+export function reconcileJob(cluster: ClusterState, job: Workload): void {
+  const spec = job.spec as Workload["spec"] & { completions?: number; parallelism?: number; backoffLimit?: number };
+  const completions = spec.completions ?? 1;
+  const pods = owned(cluster, "/pods", job) as Pod[];
+  const succeeded = pods.filter((p) => p.status?.phase === "Succeeded").length;
+  const failed = pods.filter((p) => p.status?.phase === "Failed").length;
+  const active = pods.filter((p) => !["Succeeded", "Failed"].includes(p.status?.phase ?? "") && !p.metadata.deletionTimestamp).length;
+  const status = (job.status ?? {}) as Record<string, unknown>;
+  const done = succeeded >= completions;
+  const failedOut = failed > (spec.backoffLimit ?? 6);
+  if (!done && !failedOut && active < Math.min(spec.parallelism ?? 1, completions - succeeded)) {
+    createPod(cluster, { ...job, spec: { ...job.spec, template: { ...job.spec.template, spec: { ...job.spec.template.spec, restartPolicy: job.spec.template.spec.restartPolicy ?? "Never" } } } }, undefined, { "batch.kubernetes.io/controller-uid": job.metadata.uid, "batch.kubernetes.io/job-name": job.metadata.name, "controller-uid": job.metadata.uid, "job-name": job.metadata.name });
+  }
+  const cur = cluster.store.get("batch/jobs", job.metadata.namespace, job.metadata.name);
+  if (!cur) return;
+  const at = isoTime(cluster.now());
+  const next: Record<string, unknown> = { startTime: status.startTime ?? isoTime(Date.parse(job.metadata.creationTimestamp)), active: active || undefined, succeeded: succeeded || undefined, failed: failed || undefined, ready: 0, terminating: 0, uncountedTerminatedPods: {} };
+  if (done) {
+    next.completionTime = status.completionTime ?? at;
+    next.conditions = status.conditions ?? [{ type: "SuccessCriteriaMet", status: "True", lastProbeTime: at, lastTransitionTime: at, reason: "CompletionsReached", message: "Reached expected number of succeeded pods" }, { type: "Complete", status: "True", lastProbeTime: at, lastTransitionTime: at, reason: "CompletionsReached", message: "Reached expected number of succeeded pods" }];
+  } else if (failedOut) {
+    next.conditions = status.conditions ?? [{ type: "Failed", status: "True", lastProbeTime: at, lastTransitionTime: at, reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit" }];
+  }
+  writeStatus(cluster, typeOf(cluster, "batch/v1", "Job"), cur, JSON.parse(JSON.stringify(next)) as unknown);
+}
+
+/** The workload owning a pod (controller reference), if any. */
+export function controllerOf(cluster: ClusterState, pod: KubeObject): KubeObject | undefined {
+  const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+  if (!ref) return undefined;
+  const t = cluster.registry.byKind(ref.apiVersion, ref.kind);
+  return t ? cluster.store.get(t.storage, pod.metadata.namespace, ref.name) : undefined;
+}

@@ -1,0 +1,56 @@
+import type { ClusterState } from "../cluster/cluster-state";
+import { addNode, crd, deployment, ensureNamespace, put, service, template } from "./scenario-helpers";
+
+function nodeIp(cluster: ClusterState, i: number): string {
+  return `10.${(cluster.index >> 8) & 255}.${cluster.index & 255}.${10 + i}`;
+}
+
+/** kube-system as k3s installs it: coredns, local-path-provisioner, metrics-server, traefik (+svclb), helm-install jobs. */
+export function k3sSystem(cluster: ClusterState): void {
+  for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease"]) ensureNamespace(cluster, ns);
+  put(cluster, "v1", "Service", { name: "kubernetes", namespace: "default", labels: { component: "apiserver", provider: "kubernetes" } }, { spec: { clusterIP: "10.43.0.1", clusterIPs: ["10.43.0.1"], ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }] } });
+  put(cluster, "storage.k8s.io/v1", "StorageClass", { name: "local-path", annotations: { "storageclass.kubernetes.io/is-default-class": "true", "objectset.rio.cattle.io/id": "" } }, { provisioner: "rancher.io/local-path", reclaimPolicy: "Delete", volumeBindingMode: "WaitForFirstConsumer" });
+  put(cluster, "scheduling.k8s.io/v1", "PriorityClass", { name: "system-cluster-critical" }, { value: 2000000000, description: "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary." });
+  put(cluster, "scheduling.k8s.io/v1", "PriorityClass", { name: "system-node-critical" }, { value: 2000001000, description: "Used for system critical pods that must not be moved from their current node." });
+  for (const r of ["cluster-admin", "admin", "edit", "view", "system:coredns", "local-path-provisioner-role", "system:metrics-server"]) put(cluster, "rbac.authorization.k8s.io/v1", "ClusterRole", { name: r }, { rules: [{ apiGroups: ["*"], resources: ["*"], verbs: r === "view" ? ["get", "list", "watch"] : ["*"] }] });
+  put(cluster, "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", { name: "cluster-admin" }, { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "system:masters" }] });
+  crd(cluster, "k3s.cattle.io", "Addon", "addons", "v1", "Namespaced", [{ name: "Source", type: "string", jsonPath: ".spec.source" }, { name: "Checksum", type: "string", jsonPath: ".spec.checksum" }]);
+  crd(cluster, "helm.cattle.io", "HelmChart", "helmcharts", "v1", "Namespaced", [{ name: "Job", type: "string", jsonPath: ".status.jobName" }, { name: "Chart", type: "string", jsonPath: ".spec.chart" }]);
+  crd(cluster, "traefik.io", "IngressRoute", "ingressroutes", "v1alpha1", "Namespaced");
+  put(cluster, "v1", "ConfigMap", { name: "coredns", namespace: "kube-system" }, { data: { Corefile: ".:53 {\n    errors\n    health\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n      pods insecure\n      fallthrough in-addr.arpa ip6.arpa\n    }\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n", NodeHosts: "" } });
+  put(cluster, "v1", "ConfigMap", { name: "local-path-config", namespace: "kube-system" }, { data: { "config.json": '{"nodePathMap":[{"node":"DEFAULT_PATH_FOR_NON_LISTED_NODES","paths":["/var/lib/rancher/k3s/storage"]}]}' } });
+  for (const sa of ["coredns", "local-path-provisioner-service-account", "metrics-server", "helm-traefik", "helm-traefik-crd", "traefik"]) put(cluster, "v1", "ServiceAccount", { name: sa, namespace: "kube-system" });
+  const crit = { priorityClassName: "system-cluster-critical", tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }, { key: "node-role.kubernetes.io/control-plane", operator: "Exists", effect: "NoSchedule" }, { key: "node-role.kubernetes.io/master", operator: "Exists", effect: "NoSchedule" }] };
+  deployment(cluster, "kube-system", "coredns", "rancher/mirrored-coredns-coredns:1.11.3", 1, { labels: { "k8s-app": "kube-dns" }, ports: [53, 9153], extra: { ...crit, serviceAccountName: "coredns", nodeSelector: { "kubernetes.io/os": "linux" } } });
+  deployment(cluster, "kube-system", "local-path-provisioner", "rancher/local-path-provisioner:v0.0.30", 1, { labels: { app: "local-path-provisioner" }, extra: { ...crit, serviceAccountName: "local-path-provisioner-service-account" } });
+  deployment(cluster, "kube-system", "metrics-server", "rancher/mirrored-metrics-server:v0.7.2", 1, { labels: { "k8s-app": "metrics-server" }, ports: [10250], extra: { ...crit, serviceAccountName: "metrics-server" } });
+  deployment(cluster, "kube-system", "traefik", "rancher/mirrored-library-traefik:2.11.18", 1, { labels: { "app.kubernetes.io/instance": "traefik-kube-system", "app.kubernetes.io/name": "traefik" }, ports: [9100, 8080, 8000, 8443], extra: { ...crit, serviceAccountName: "traefik" } });
+  service(cluster, "kube-system", "kube-dns", { "k8s-app": "kube-dns" }, [{ name: "dns", port: 53, protocol: "UDP" }, { name: "dns-tcp", port: 53, protocol: "TCP" }, { name: "metrics", port: 9153, protocol: "TCP" }], { clusterIP: "10.43.0.10", clusterIPs: ["10.43.0.10"] }, { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" });
+  service(cluster, "kube-system", "metrics-server", { "k8s-app": "metrics-server" }, [{ name: "https", port: 443, protocol: "TCP", targetPort: 10250 }]);
+  service(cluster, "kube-system", "traefik", { "app.kubernetes.io/instance": "traefik-kube-system", "app.kubernetes.io/name": "traefik" }, [{ name: "web", port: 80, protocol: "TCP", targetPort: 8000 }, { name: "websecure", port: 443, protocol: "TCP", targetPort: 8443 }], { type: "LoadBalancer", externalTrafficPolicy: "Cluster" });
+  const lbLabels = { app: "svclb-traefik-8c2ba5ab", "svccontroller.k3s.cattle.io/svcname": "traefik", "svccontroller.k3s.cattle.io/svcnamespace": "kube-system" };
+  put(cluster, "apps/v1", "DaemonSet", { name: "svclb-traefik-8c2ba5ab", namespace: "kube-system", labels: lbLabels }, {
+    spec: { selector: { matchLabels: { app: lbLabels.app } }, template: template(lbLabels, "rancher/klipper-lb:v0.4.9", { containers: [80, 443].map((p) => ({ name: `lb-tcp-${p}`, image: "rancher/klipper-lb:v0.4.9", ports: [{ containerPort: p, hostPort: p, name: `lb-tcp-${p}`, protocol: "TCP" }] })), extra: { tolerations: [{ operator: "Exists", effect: "NoSchedule" }, { key: "CriticalAddonsOnly", operator: "Exists" }] } }) },
+  });
+  for (const chart of ["traefik-crd", "traefik"]) {
+    put(cluster, "batch/v1", "Job", { name: `helm-install-${chart}`, namespace: "kube-system", labels: { "helmcharts.helm.cattle.io/chart": chart } }, {
+      spec: { backoffLimit: 1000, completions: 1, parallelism: 1, template: template({ "helmcharts.helm.cattle.io/chart": chart }, "rancher/klipper-helm:v0.9.3-build20241008", { name: "helm", extra: { restartPolicy: "OnFailure", serviceAccountName: `helm-${chart}` } }) },
+    });
+  }
+}
+
+/** k3s: one server node plus `agents` agent nodes (default 2). */
+export function scenarioK3s(cluster: ClusterState, agents = 2): void {
+  ensureNamespace(cluster, "kube-node-lease");
+  addNode(cluster, { name: `${cluster.name}-server`, ip: nodeIp(cluster, 0), roles: ["control-plane", "master"], kubeletVersion: cluster.version });
+  for (let i = 1; i <= agents; i++) addNode(cluster, { name: `${cluster.name}-agent-${i}`, ip: nodeIp(cluster, i), roles: [], kubeletVersion: cluster.version });
+  k3sSystem(cluster);
+}
+
+/** k3s-ha: three servers with control-plane, etcd, master roles, plus agents. */
+export function scenarioK3sHa(cluster: ClusterState, agents = 2): void {
+  ensureNamespace(cluster, "kube-node-lease");
+  for (let i = 0; i < 3; i++) addNode(cluster, { name: `${cluster.name}-server-${i}`, ip: nodeIp(cluster, i), roles: ["control-plane", "etcd", "master"], kubeletVersion: cluster.version });
+  for (let i = 1; i <= agents; i++) addNode(cluster, { name: `${cluster.name}-agent-${i}`, ip: nodeIp(cluster, 10 + i), roles: [], kubeletVersion: cluster.version });
+  k3sSystem(cluster);
+}
