@@ -1,4 +1,6 @@
 // CLI: npm run sim -- --clusters N --scenario k3s,edgex --port 6443 --kubeconfig-dir DIR
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZClusterFaultsSchema } from "./admin/serve-admin";
 import { startSimulator } from "./index";
@@ -61,7 +63,9 @@ async function main(): Promise<void> {
     adminPort: Number(values["admin-port"]),
     kubeconfigDir: values["kubeconfig-dir"],
     agentImage: values["agent-image"],
-    agentCommand: values["agent-command"]?.split(" ").filter(Boolean),
+    // Relative paths in the command are relative to where the CLI was started (agent
+    // processes run with their pod directory as working directory).
+    agentCommand: values["agent-command"]?.split(" ").filter(Boolean).map((a) => (existsSync(a) ? path.resolve(a) : a)),
     crashLoopBaseMs: values["crashloop-base-ms"] ? Number(values["crashloop-base-ms"]) : undefined,
     seed: Number(values.seed),
   });

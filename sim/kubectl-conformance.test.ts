@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type Simulator } from "./index";
+import { kubectl } from "./test/run-kubectl";
+
+// Drives the real kubectl (dispatcher → kubectl.1.31 for v1.31.4+k3s1) against one
+// simulated cluster with the k3s, demo, kubeedge and edgex scenarios. Steps share the
+// cluster and run in order.
+
+const MANIFEST = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: conformance
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: runner
+  namespace: conformance
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: conformance-runner
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: ServiceAccount, name: runner, namespace: conformance}]
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: settings
+  namespace: conformance
+type: Opaque
+stringData: {mode: test}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello
+  namespace: conformance
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: hello}}
+  template:
+    metadata: {labels: {app: hello}}
+    spec:
+      serviceAccountName: runner
+      tolerations: [{key: node-role.kubernetes.io/edge, operator: Exists}]
+      containers:
+      - name: hello
+        image: nginx:1.27.3
+        ports: [{containerPort: 80}]
+        resources: {requests: {cpu: 10m}}
+        readinessProbe: {httpGet: {path: /, port: 80}}
+        volumeMounts: [{name: settings, mountPath: /etc/settings, readOnly: true}]
+      volumes: [{name: settings, secret: {secretName: settings}}]
+`;
+
+describe("kubectl conformance", () => {
+  let sim: Simulator;
+  let dir: string;
+  let kc: string;
+  const k = (args: string[], opts?: { timeoutMs?: number; input?: string }) => kubectl(kc, args, opts);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "sim-kubectl-"));
+    sim = await startSimulator({ clusters: [{ name: "conf", scenarios: ["k3s", "demo", "kubeedge", "edgex"] }], kubeconfigDir: dir, crashLoopBaseMs: 500, podStartMs: 100 });
+    kc = sim.clusters[0]?.kubeconfigPath ?? "";
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("version shows the k3s server version", async () => {
+    const r = await k(["version"]);
+    expect(r.stdout).toMatch(/Server Version: v1\.31\.4\+k3s1/);
+  });
+
+  it("api-resources lists core, apps and CRD types", async () => {
+    const r = await k(["api-resources"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^pods\s+po\s+v1\s+true\s+Pod$/m);
+    expect(r.stdout).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
+    expect(r.stdout).toMatch(/^devices\s+devices\.kubeedge\.io\/v1beta1\s+true\s+Device$/m);
+  });
+
+  it("get nodes -o wide prints k3s and KubeEdge nodes", async () => {
+    const r = await k(["get", "nodes", "-o", "wide"]);
+    expect(r.stdout).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME/);
+    expect(r.stdout).toMatch(/conf-server\s+Ready\s+control-plane,master\s+\S+\s+v1\.31\.4\+k3s1\s+10\./);
+    expect(r.stdout).toMatch(/conf-edge-1\s+Ready\s+agent,edge\s+\S+\s+v1\.29\.5-kubeedge-v1\.18\.0/);
+  });
+
+  it("get pods -A shows system pods and broken demo pods", async () => {
+    const r = await k(["get", "pods", "-A"]);
+    expect(r.stdout).toMatch(/kube-system\s+coredns-\S+\s+1\/1\s+Running\s+0/);
+    expect(r.stdout).toMatch(/kube-system\s+helm-install-traefik-\S+\s+0\/1\s+Completed/);
+    expect(r.stdout).toMatch(/demo\s+legacy-\S+\s+0\/1\s+(ErrImagePull|ImagePullBackOff)/);
+    expect(r.stdout).toMatch(/edgex\s+edgex-core-data-\S+\s+1\/1\s+Running/);
+  });
+
+  it("apply -f of a multi-document manifest, then rollout status", async () => {
+    const r = await k(["apply", "-f", "-"], { input: MANIFEST });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("namespace/conformance created");
+    expect(r.stdout).toContain("clusterrolebinding.rbac.authorization.k8s.io/conformance-runner created");
+    expect(r.stdout).toContain("deployment.apps/hello created");
+    const again = await k(["apply", "-f", "-"], { input: MANIFEST });
+    expect(again.stdout).toContain("deployment.apps/hello unchanged");
+    const ro = await k(["-n", "conformance", "rollout", "status", "deployment/hello", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(ro.stdout).toContain('deployment "hello" successfully rolled out');
+  });
+
+  it("describe pod shows containers, volumes and events", async () => {
+    const r = await k(["-n", "conformance", "describe", "pod", "-l", "app=hello"]);
+    expect(r.stdout).toMatch(/Status:\s+Running/);
+    expect(r.stdout).toMatch(/Image:\s+nginx:1\.27\.3/);
+    expect(r.stdout).toMatch(/SecretName:\s+settings/);
+    expect(r.stdout).toMatch(/Normal\s+Scheduled\s+\S+\s+default-scheduler\s+Successfully assigned conformance\//);
+    expect(r.stdout).toMatch(/Normal\s+Started\s+\S+\s+kubelet\s+Started container hello/);
+  });
+
+  it("logs and a bounded logs -f", async () => {
+    const r = await k(["-n", "kube-system", "logs", "deploy/coredns", "--tail=3"]);
+    expect(r.stdout.trim().split("\n")).toHaveLength(3);
+    expect(r.stdout).toMatch(/\[INFO\]/);
+    const f = await k(["-n", "kube-system", "logs", "-f", "deploy/coredns", "--tail=1", "--request-timeout=3s"], { timeoutMs: 30_000 });
+    expect(f.stdout).toMatch(/\[INFO\]/);
+  });
+
+  it("get events -A --sort-by=.lastTimestamp", async () => {
+    const r = await k(["get", "events", "-A", "--sort-by=.lastTimestamp"]);
+    expect(r.stdout).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/);
+    expect(r.stdout).toMatch(/ScalingReplicaSet\s+deployment\/hello\s+Scaled up replica set hello-\S+ to 2/);
+  });
+
+  it("scale, then a bounded get --watch sees the new pod", async () => {
+    const watch = k(["-n", "conformance", "get", "pods", "-l", "app=hello", "--watch", "--request-timeout=4s"], { timeoutMs: 30_000 });
+    const s = await k(["-n", "conformance", "scale", "deployment/hello", "--replicas=3"]);
+    expect(s.stdout).toContain("deployment.apps/hello scaled");
+    const w = await watch;
+    const names = new Set(w.stdout.split("\n").map((l) => l.split(/\s+/)[0]).filter((n) => n?.startsWith("hello-")));
+    expect(names.size).toBe(3);
+    const d = await k(["-n", "conformance", "get", "deploy", "hello"]);
+    expect(d.stdout).toMatch(/hello\s+3\/3\s+3\s+3/);
+  });
+
+  it("delete waits for graceful pod termination", async () => {
+    const r = await k(["-n", "conformance", "delete", "deployment", "hello", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(r.stdout).toContain('deployment.apps "hello" deleted');
+    const gone = await k(["-n", "conformance", "get", "deploy", "hello"]);
+    expect(gone.stderr).toContain('deployments.apps "hello" not found');
+  });
+
+  it("get devices.devices.kubeedge.io -A prints printer columns", async () => {
+    const r = await k(["get", "devices.devices.kubeedge.io", "-A"]);
+    expect(r.stdout).toMatch(/^NAMESPACE\s+NAME\s+NODE\s+MODEL\s+STATE\s+AGE/);
+    expect(r.stdout).toMatch(/thermometer-1\s+conf-edge-1\s+thermometer\s+online/);
+  });
+
+  it("get --raw through the EdgeX service proxy", async () => {
+    const r = await k(["get", "--raw", "/api/v1/namespaces/edgex/services/edgex-core-data:59880/proxy/api/v3/ping"]);
+    const body = JSON.parse(r.stdout) as { apiVersion: string; timestamp: string };
+    expect(body.apiVersion).toBe("v3");
+    expect(body.timestamp).toBeTruthy();
+  });
+});
