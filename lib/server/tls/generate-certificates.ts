@@ -1,4 +1,6 @@
 import "server-only";
+// @peculiar/x509 resolves its ASN.1 serializers through tsyringe, which needs this polyfill.
+import "reflect-metadata";
 import { webcrypto, randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import * as x509 from "@peculiar/x509";

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { callRoute, discoverRoutes, routeMethods, type Method } from "../helpers/routes";
+import { login, seedUser } from "../helpers/users";
+
+const BODIES: Array<{ name: string; raw: string }> = [
+  { name: "broken JSON", raw: '{"username": "a",' },
+  { name: "empty body", raw: "" },
+  { name: "JSON null", raw: "null" },
+  { name: "JSON array", raw: "[1,2,3]" },
+  { name: "JSON string", raw: '"hello"' },
+  { name: "wrong types", raw: JSON.stringify({ username: 5, password: [], name: {}, role: 7, ttlDays: "ten", disabled: "yes", locale: 3, displayName: false, currentPassword: 1, newPassword: null }) },
+  { name: "oversized", raw: JSON.stringify({ name: "x".repeat(1_100_000) }) },
+];
+
+const QUERIES = ["?limit=abc", "?limit=-5", "?since=yesterday", "?before=0", "?outcome=maybe", "?limit=999999"];
+
+describe("malformed input gets a 4xx with a message, never a 500", () => {
+  let adminId: string;
+  beforeAll(async () => {
+    adminId = (await seedUser("mal", "admin")).id;
+  });
+
+  it("for every body-taking route and every kind of bad body", async () => {
+    const routes = discoverRoutes();
+    let checked = 0;
+    for (const route of routes) {
+      for (const method of await routeMethods(route)) {
+        if (!(["POST", "PUT", "PATCH"] as Method[]).includes(method)) continue;
+        const url = route.pattern.replace(/\[[^\]]+\]/g, adminId);
+        for (const body of BODIES) {
+          // A fresh session each time: some routes (logout, password) end the current one.
+          const cookie = await login("mal");
+          const res = await callRoute(method, url, { cookie, rawBody: body.raw });
+          const label = `${method} ${route.pattern} with ${body.name}`;
+          expect(res.status, label).toBeGreaterThanOrEqual(400);
+          expect(res.status, label).toBeLessThan(500);
+          const json = (await res.json()) as { error?: { message?: string; code?: string } };
+          expect(json.error?.message, label).toBeTruthy();
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(BODIES.length * 6);
+  });
+
+  it("for every GET route with nonsense query parameters", async () => {
+    const cookie = await login("mal");
+    let checked = 0;
+    for (const route of discoverRoutes()) {
+      if (!(await routeMethods(route)).includes("GET")) continue;
+      for (const query of QUERIES) {
+        const res = await callRoute("GET", route.pattern.replace(/\[[^\]]+\]/g, "no-such-id") + query, { cookie });
+        expect(res.status, `${route.pattern}${query}`).toBeLessThan(500);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(QUERIES.length * 4);
+  });
+
+  it("answers a bad id with 404, not 500", async () => {
+    const cookie = await login("mal");
+    const res = await callRoute("PATCH", "/api/v1/users/does-not-exist", { cookie, body: { role: "viewer" } });
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { discoverRoutes, routeMethods, callRoute, type Method, type RouteFile } from "../helpers/routes";
+import { login, seedUser } from "../helpers/users";
+
+/**
+ * Every mutating route and what a viewer gets. A route missing from this table fails the
+ * test: whoever adds a route decides here whether viewers may call it.
+ * "self" = the viewer acts on their own session, password or tokens (allowed by design).
+ */
+const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
+  "POST /api/v1/session": "self",
+  "DELETE /api/v1/session": "self",
+  "PATCH /api/v1/me": "self",
+  "POST /api/v1/me/password": "self",
+  "POST /api/v1/tokens": "self",
+  "DELETE /api/v1/tokens/[id]": "self",
+  "POST /api/v1/users": "forbidden",
+  "PATCH /api/v1/users/[id]": "forbidden",
+  "POST /api/v1/users/[id]/password": "forbidden",
+};
+
+const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];
+
+async function mutatingRoutes(): Promise<Array<{ route: RouteFile; method: Method; key: string }>> {
+  const all = discoverRoutes().filter((r) => r.pattern.startsWith("/api/v1/"));
+  const out = [];
+  for (const route of all) {
+    for (const method of await routeMethods(route)) {
+      if (MUTATING.includes(method)) out.push({ route, method, key: `${method} ${route.pattern}` });
+    }
+  }
+  return out;
+}
+
+describe("viewer is read-only everywhere", () => {
+  let viewerCookie: string;
+  let viewerToken: string;
+  beforeAll(async () => {
+    await seedUser("vera", "viewer");
+    viewerCookie = await login("vera");
+    const res = await callRoute("POST", "/api/v1/tokens", { cookie: viewerCookie, body: { name: "t" } });
+    viewerToken = ((await res.json()) as { token: string }).token;
+  });
+
+  it("has an expectation for every mutating /api/v1 route", async () => {
+    const keys = (await mutatingRoutes()).map((r) => r.key).sort();
+    expect(keys.length).toBeGreaterThan(5);
+    expect(keys.filter((k) => !(k in VIEWER_EXPECTATION))).toEqual([]);
+  });
+
+  it("gets 403 from every mutating route outside their own account, by cookie and by token", async () => {
+    const forbidden = (await mutatingRoutes()).filter((r) => VIEWER_EXPECTATION[r.key] === "forbidden");
+    expect(forbidden.length).toBeGreaterThanOrEqual(3);
+    for (const { route, method, key } of forbidden) {
+      const url = route.pattern.replace(/\[[^\]]+\]/g, "some-id");
+      for (const auth of [{ cookie: viewerCookie }, { token: viewerToken }]) {
+        const res = await callRoute(method, url, { ...auth, body: {} });
+        expect(res.status, `${key} via ${Object.keys(auth)[0]}`).toBe(403);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe("forbidden");
+      }
+    }
+  });
+
+  it("gets 403 reading the admin-only lists", async () => {
+    for (const url of ["/api/v1/users", "/api/v1/audit"]) {
+      expect((await callRoute("GET", url, { cookie: viewerCookie })).status, url).toBe(403);
+    }
+  });
+
+  it("is refused (401) everywhere without credentials", async () => {
+    for (const { route, method, key } of await mutatingRoutes()) {
+      if (key.endsWith("/api/v1/session")) continue; // public by design
+      const res = await callRoute(method, route.pattern.replace(/\[[^\]]+\]/g, "some-id"), { body: {} });
+      expect(res.status, key).toBe(401);
+    }
+  });
+});
