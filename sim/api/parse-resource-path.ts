@@ -1,3 +1,4 @@
+import { ApiError } from "./status";
 import type { ResourceRegistry, ResourceType } from "../store/resource-registry";
 
 /** A request path resolved to a resource type, namespace, name and subresource. */
@@ -19,9 +20,17 @@ export type ParsedPath =
   | { kind: "unknown-resource"; group: string; version: string; resource: string }
   | { kind: "none" };
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new ApiError(400, `invalid path segment ${JSON.stringify(s.slice(0, 64))}`);
+  }
+}
+
 /** Resolves `/api/v1/...` and `/apis/<g>/<v>/...` paths against the cluster's registry. */
 export function parseResourcePath(pathname: string, registry: ResourceRegistry): ParsedPath {
-  const segs = pathname.split("/").filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
+  const segs = pathname.split("/").filter((s) => s.length > 0).map(safeDecode);
   let group: string;
   let version: string;
   let i: number;
