@@ -93,6 +93,11 @@ describe.each(["3.1", "4.0"] as const)("EdgeX %s common endpoints", (release) =>
     expect(wrong.headers.allow).toBe("GET");
     const badEscape = await call(dep, "edgex-core-metadata", "/api/v3/device/name/%E0%A4%A");
     expect(badEscape.status).toBe(400);
+    // Real write endpoints exist (GET on them is 405) but are explicitly not simulated.
+    const write = await call(dep, "edgex-core-metadata", "/api/v3/device", { method: "POST", body: "[]" });
+    expect(write.status).toBe(501);
+    expect(obj(write.json)).toMatchObject({ apiVersion: "v3", statusCode: 501 });
+    expect((await call(dep, "edgex-core-metadata", "/api/v3/device")).status).toBe(405);
   });
 
   it("echoes a sane X-Correlation-ID and invents one otherwise", async () => {

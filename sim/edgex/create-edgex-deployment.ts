@@ -12,6 +12,7 @@ import { createRouter, type Route } from "./router";
 import { releaseServices, type ServiceSpec } from "./service-catalog";
 import { supportNotificationsRoutes } from "./support-notifications";
 import { supportSchedulerRoutes } from "./support-scheduler";
+import { unsupportedRoutes } from "./unsupported-routes";
 import type { CreateEdgexDeploymentOptions, EdgexDeployment, SimHttpRequest, SimHttpResponse, SimService } from "./types";
 
 // Assembles one EdgeX deployment (namespace "edgex"): the shared world, one router per
@@ -81,7 +82,8 @@ export function createEdgexDeployment(opts: CreateEdgexDeploymentOptions): Edgex
 
   function makeService(spec: ServiceSpec): SimService {
     let router: ((req: SimHttpRequest) => SimHttpResponse) | null = null;
-    const route = (req: SimHttpRequest) => (router ??= createRouter(routesFor({ world: getWorld(), spec })))(req);
+    const build = () => createRouter([...routesFor({ world: getWorld(), spec }), ...unsupportedRoutes(spec.kind, opts.release)]);
+    const route = (req: SimHttpRequest) => (router ??= build())(req);
     const refused = () => new SocketError(`dial tcp ${podAddress(spec)}: connect: connection refused`, "ECONNREFUSED");
     async function handle(req: SimHttpRequest): Promise<SimHttpResponse> {
       if (stopped || faults.down.has(spec.name)) throw refused();

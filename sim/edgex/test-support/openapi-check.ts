@@ -16,8 +16,22 @@ export interface Spec {
 const SPEC_DIR = path.join(__dirname, "..", "fixtures", "openapi");
 const cache = new Map<string, Spec>();
 
-/** Required fields the upstream specs list but no real service sends (spec bugs). */
-const KNOWN_SPEC_BUGS = new Set(["AutoEvent.resource", "DiscoveredDevice.serviceName", "MQTTPubAddress.schema"]);
+/**
+ * Required fields the upstream specs list but real services do not send (spec bugs):
+ * AutoEvent has no `resource` (it is sourceName), and core-command's readings carry no
+ * apiVersion of their own (edgex-go's BaseReading DTO has none; only the event does).
+ */
+const KNOWN_SPEC_BUGS = new Set([
+  "AutoEvent.resource",
+  "DiscoveredDevice.serviceName",
+  "MQTTPubAddress.schema",
+  "BaseReading.apiVersion",
+]);
+/**
+ * Schemas whose additionalProperties type is wrong upstream: 3.1 types protocol property
+ * values as objects while its own examples (and every real device) use strings.
+ */
+const LOOSE_ADDITIONAL = new Set(["ProtocolProperties"]);
 
 /**
  * core-data's spec has flow-style `example: [ ... ]` blocks whose closing bracket is
@@ -112,7 +126,8 @@ export function validate(spec: Spec, schemaIn: Schema, value: unknown, at = "$",
     }
     const props = (schema.properties as Record<string, Schema> | undefined) ?? {};
     for (const [k, v] of Object.entries(obj)) {
-      const sub = props[k] ?? (typeof schema.additionalProperties === "object" ? (schema.additionalProperties as Schema) : undefined);
+      const extra = typeof schema.additionalProperties === "object" && !LOOSE_ADDITIONAL.has(name ?? "");
+      const sub = props[k] ?? (extra ? (schema.additionalProperties as Schema) : undefined);
       if (sub) errors.push(...validate(spec, sub, v, `${at}.${k}`));
     }
   }
