@@ -1,5 +1,5 @@
 import { handleReadCommand, handleWriteCommand } from "./command-http";
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import { findDevice, type DeviceRuntime } from "./edgex-world";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import { pageOf, parsePaging } from "./paging";
@@ -44,26 +44,24 @@ function deviceCoreCommand(dev: DeviceRuntime): Record<string, unknown> {
 }
 
 /** Route table of core-command. */
-export function coreCommandRoutes(ctx: ServiceContext): Route[] {
-  const { world } = ctx;
-
+export function coreCommandRoutes(): Route[] {
   function withDevice(handler: (dev: DeviceRuntime, r: RoutedRequest) => SimHttpResponse) {
     return (r: RoutedRequest): SimHttpResponse => {
-      const dev = findDevice(world, r.params.name ?? "");
+      const dev = findDevice(r.ctx.world, r.params.name ?? "");
       if (!dev) return errorResponse(r.req, 404, `fail to query device by name ${r.params.name}`);
       return handler(dev, r);
     };
   }
 
   return [
-    ...commonRoutes(ctx),
+    ...commonRoutes(),
     {
       method: "GET",
       path: "/api/v3/device/all",
-      handler: ({ req }) => {
+      handler: ({ req, ctx }) => {
         const paging = parsePaging(req, MAX_RESULT_COUNT);
         if (!paging.ok) return paging.response;
-        const page = pageOf(req, world.release, world.devices, paging.value);
+        const page = pageOf(req, ctx.world.release, ctx.world.devices, paging.value);
         if (!page.ok) return page.response;
         return jsonResponse(req, 200, {
           apiVersion: API_VERSION,
@@ -83,12 +81,12 @@ export function coreCommandRoutes(ctx: ServiceContext): Route[] {
     {
       method: "GET",
       path: "/api/v3/device/name/:name/:command",
-      handler: withDevice((dev, r) => handleReadCommand(world, dev, r)),
+      handler: withDevice((dev, r) => handleReadCommand(r.ctx.world, dev, r)),
     },
     {
       method: "PUT",
       path: "/api/v3/device/name/:name/:command",
-      handler: withDevice((dev, r) => handleWriteCommand(world, dev, r)),
+      handler: withDevice((dev, r) => handleWriteCommand(r.ctx.world, dev, r)),
     },
   ];
 }

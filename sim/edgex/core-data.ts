@@ -1,11 +1,11 @@
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import type { SimEvent, SimReading } from "./edgex-world";
 import { countEvents, countReadings, listEvents, listReadings, type EventFilter } from "./event-query";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import { parsePaging, rangeError, type Parsed } from "./paging";
 import type { Route } from "./router";
 import { MAX_RESULT_COUNT } from "./service-catalog";
-import type { RoutedRequest, SimHttpRequest, SimHttpResponse } from "./types";
+import type { EdgexRelease, RoutedRequest, SimHttpRequest, SimHttpResponse } from "./types";
 import { numericJson } from "./value-codec";
 import type { ValueType } from "./catalog-types";
 
@@ -25,10 +25,7 @@ function parseNanos(req: SimHttpRequest, key: string, raw: string | undefined): 
 }
 
 /** Route table of core-data for the context's release. */
-export function coreDataRoutes(ctx: ServiceContext): Route[] {
-  const { world } = ctx;
-  const release = world.release;
-
+export function coreDataRoutes(release: EdgexRelease): Route[] {
   function numeric(req: SimHttpRequest): boolean {
     return release === "4.0" && (req.query.get("numeric") ?? "").toLowerCase() === "true";
   }
@@ -45,6 +42,7 @@ export function coreDataRoutes(ctx: ServiceContext): Route[] {
   /** Builds the filter from path params; a parse failure becomes the error response. */
   function filterOf(r: RoutedRequest): Parsed<EventFilter> {
     const f: EventFilter = {};
+    const world = r.ctx.world;
     const deviceName = r.params.name ?? r.params.deviceName;
     if (deviceName !== undefined) f.devices = world.devices.filter((d) => d.def.name === deviceName);
     if (r.params.resourceName !== undefined) f.resourceName = r.params.resourceName;
@@ -65,6 +63,7 @@ export function coreDataRoutes(ctx: ServiceContext): Route[] {
 
   function pageHandler(kind: "events" | "readings"): (r: RoutedRequest) => SimHttpResponse {
     return (r) => {
+      const world = r.ctx.world;
       const paging = parsePaging(r.req, MAX_RESULT_COUNT, { allowSkipCount: release === "4.0" });
       if (!paging.ok) return paging.response;
       const filter = filterOf(r);
@@ -89,6 +88,7 @@ export function coreDataRoutes(ctx: ServiceContext): Route[] {
 
   function countHandler(kind: "events" | "readings"): (r: RoutedRequest) => SimHttpResponse {
     return (r) => {
+      const world = r.ctx.world;
       const filter = filterOf(r);
       if (!filter.ok) return filter.response;
       const count = kind === "events" ? countEvents(world, filter.value) : countReadings(world, filter.value);
@@ -98,7 +98,7 @@ export function coreDataRoutes(ctx: ServiceContext): Route[] {
 
   const get = (path: string, handler: (r: RoutedRequest) => SimHttpResponse): Route => ({ method: "GET", path, handler });
   return [
-    ...commonRoutes(ctx),
+    ...commonRoutes(),
     get("/api/v3/event/all", pageHandler("events")),
     get("/api/v3/event/count", countHandler("events")),
     get("/api/v3/event/count/device/name/:name", countHandler("events")),

@@ -1,9 +1,10 @@
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
+import type { EdgexWorld } from "./edgex-world";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import type { Route } from "./router";
 import { releaseServices, type ServiceSpec } from "./service-catalog";
 import { serviceConfig } from "./service-config";
-import type { SimHttpResponse } from "./types";
+import type { EdgexRelease, SimHttpRequest, SimHttpResponse } from "./types";
 
 // core-keeper (4.0 only, 59890): the registry every service registers with, and the
 // key/value configuration store that replaced Consul. A service faulted "down" shows as
@@ -22,11 +23,10 @@ function flatten(prefix: string, value: unknown, out: Array<[string, string]>): 
 }
 
 /** Route table of core-keeper. */
-export function coreKeeperRoutes(ctx: ServiceContext): Route[] {
-  const { world } = ctx;
-  const registered = releaseServices(world.release).filter((s) => s.kind !== "ui" && s.kind !== "core-keeper");
+export function coreKeeperRoutes(release: EdgexRelease): Route[] {
+  const registered = releaseServices(release).filter((s) => s.kind !== "ui" && s.kind !== "core-keeper");
 
-  function registration(s: ServiceSpec): Json {
+  function registration(world: EdgexWorld, s: ServiceSpec): Json {
     const now = world.now();
     const created = world.bootedAt + 2_000;
     const down = world.down.has(s.name);
@@ -42,15 +42,15 @@ export function coreKeeperRoutes(ctx: ServiceContext): Route[] {
     };
   }
 
-  const kvs = (): Array<[string, string]> => {
+  const kvs = (world: EdgexWorld): Array<[string, string]> => {
     const out: Array<[string, string]> = [];
     for (const s of registered) flatten(`edgex/v4/${s.key}`, serviceConfig(s, world.release, world.seed), out);
     return out;
   };
 
-  function getKeys(req: Parameters<Route["handler"]>[0]["req"], key: string): SimHttpResponse {
+  function getKeys(world: EdgexWorld, req: SimHttpRequest, key: string): SimHttpResponse {
     const prefix = key.replace(/\/+$/, "");
-    const matches = kvs().filter(([k]) => k === prefix || k.startsWith(`${prefix}/`));
+    const matches = kvs(world).filter(([k]) => k === prefix || k.startsWith(`${prefix}/`));
     if (matches.length === 0) return errorResponse(req, 404, `query key ${key} not found`);
     if ((req.query.get("keyOnly") ?? "") === "true") {
       return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, response: matches.map(([k]) => k) });
@@ -67,24 +67,24 @@ export function coreKeeperRoutes(ctx: ServiceContext): Route[] {
   }
 
   return [
-    ...commonRoutes(ctx),
+    ...commonRoutes(),
     {
       method: "GET",
       path: "/api/v3/registry/all",
-      handler: ({ req }) => {
-        const registrations = registered.map(registration);
+      handler: ({ req, ctx }) => {
+        const registrations = registered.map((s) => registration(ctx.world, s));
         return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, totalCount: registrations.length, registrations });
       },
     },
     {
       method: "GET",
       path: "/api/v3/registry/serviceId/:serviceId",
-      handler: ({ req, params }) => {
+      handler: ({ req, params, ctx }) => {
         const s = registered.find((x) => x.key === params.serviceId);
         if (!s) return errorResponse(req, 404, `service ${params.serviceId} not found in registry`);
-        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, registration: registration(s) });
+        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, registration: registration(ctx.world, s) });
       },
     },
-    { method: "GET", path: "/api/v3/kvs/key/*key", handler: ({ req, params }) => getKeys(req, params.key ?? "") },
+    { method: "GET", path: "/api/v3/kvs/key/*key", handler: ({ req, params, ctx }) => getKeys(ctx.world, req, params.key ?? "") },
   ];
 }

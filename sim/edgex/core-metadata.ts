@@ -1,4 +1,4 @@
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import { findDevice } from "./edgex-world";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import {
@@ -13,50 +13,50 @@ import {
 import { pageOf, parsePaging } from "./paging";
 import type { Route } from "./router";
 import { MAX_RESULT_COUNT } from "./service-catalog";
-import type { RoutedRequest, SimHttpResponse } from "./types";
+import type { EdgexRelease, RoutedRequest, SimHttpResponse } from "./types";
 
 // core-metadata (59881): read side of devices, device profiles, device services and
 // provision watchers. Writes are not simulated; the catalogue is fixed per seed.
 
 /** Route table of core-metadata for the context's release. */
-export function coreMetadataRoutes(ctx: ServiceContext): Route[] {
-  const { world } = ctx;
-  const release = world.release;
+export function coreMetadataRoutes(release: EdgexRelease): Route[] {
+  type Items = (world: RoutedRequest["ctx"]["world"]) => Record<string, unknown>[];
 
-  function list(r: RoutedRequest, key: string, all: () => Record<string, unknown>[], labelsOf?: (i: number) => string[]): SimHttpResponse {
+  function list(r: RoutedRequest, key: string, all: Items, labelsOf?: (i: number) => string[]): SimHttpResponse {
+    const world = r.ctx.world;
     const paging = parsePaging(r.req, MAX_RESULT_COUNT);
     if (!paging.ok) return paging.response;
     const wanted = labelsOf ? labelsParam(r.req.query) : [];
-    const items = all().filter((_, i) => !labelsOf || hasAllLabels(labelsOf(i), wanted));
+    const items = all(world).filter((_, i) => !labelsOf || hasAllLabels(labelsOf(i), wanted));
     const page = pageOf(r.req, release, items, paging.value);
     if (!page.ok) return page.response;
     return jsonResponse(r.req, 200, { apiVersion: API_VERSION, statusCode: 200, totalCount: page.value.total, [key]: page.value.items });
   }
 
-  const devices = () => world.devices.map((d) => deviceDto(world, d));
-  const profiles = () => world.profiles.map((p) => profileDto(world, p));
+  const devices: Items = (world) => world.devices.map((d) => deviceDto(world, d));
+  const profiles: Items = (world) => world.profiles.map((p) => profileDto(world, p));
 
   const routes: Route[] = [
-    ...commonRoutes(ctx),
+    ...commonRoutes(),
     {
       method: "GET",
       path: "/api/v3/device/all",
-      handler: (r) => list(r, "devices", devices, (i) => world.devices[i]?.def.labels ?? []),
+      handler: (r) => list(r, "devices", devices, (i) => r.ctx.world.devices[i]?.def.labels ?? []),
     },
     {
       method: "GET",
       path: "/api/v3/device/name/:name",
-      handler: ({ req, params }) => {
-        const dev = findDevice(world, params.name ?? "");
+      handler: ({ req, params, ctx }) => {
+        const dev = findDevice(ctx.world, params.name ?? "");
         if (!dev) return errorResponse(req, 404, `fail to query device by name ${params.name}`);
-        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, device: deviceDto(world, dev) });
+        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, device: deviceDto(ctx.world, dev) });
       },
     },
     {
       method: "GET",
       path: "/api/v3/device/check/name/:name",
-      handler: ({ req, params }) =>
-        findDevice(world, params.name ?? "")
+      handler: ({ req, params, ctx }) =>
+        findDevice(ctx.world, params.name ?? "")
           ? jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200 })
           : errorResponse(req, 404, `device ${params.name} does not exist`),
     },
@@ -65,10 +65,10 @@ export function coreMetadataRoutes(ctx: ServiceContext): Route[] {
       path: "/api/v3/device/profile/name/:name",
       handler: (r) => {
         const name = r.params.name ?? "";
-        if (!world.profiles.some((p) => p.name === name)) {
+        if (!r.ctx.world.profiles.some((p) => p.name === name)) {
           return errorResponse(r.req, 404, `fail to query device profile by name ${name}`);
         }
-        return list(r, "devices", () => world.devices.filter((d) => d.def.profileName === name).map((d) => deviceDto(world, d)));
+        return list(r, "devices", (w) => w.devices.filter((d) => d.def.profileName === name).map((d) => deviceDto(w, d)));
       },
     },
     {
@@ -76,55 +76,55 @@ export function coreMetadataRoutes(ctx: ServiceContext): Route[] {
       path: "/api/v3/device/service/name/:name",
       handler: (r) => {
         const name = r.params.name ?? "";
-        if (!world.deviceServices.some((s) => s.name === name)) {
+        if (!r.ctx.world.deviceServices.some((s) => s.name === name)) {
           return errorResponse(r.req, 404, `fail to query device service by name ${name}`);
         }
-        return list(r, "devices", () => world.devices.filter((d) => d.def.serviceName === name).map((d) => deviceDto(world, d)));
+        return list(r, "devices", (w) => w.devices.filter((d) => d.def.serviceName === name).map((d) => deviceDto(w, d)));
       },
     },
     {
       method: "GET",
       path: "/api/v3/deviceprofile/all",
-      handler: (r) => list(r, "profiles", profiles, (i) => world.profiles[i]?.labels ?? []),
+      handler: (r) => list(r, "profiles", profiles, (i) => r.ctx.world.profiles[i]?.labels ?? []),
     },
     {
       method: "GET",
       path: "/api/v3/deviceprofile/name/:name",
-      handler: ({ req, params }) => {
-        const p = world.profiles.find((x) => x.name === params.name);
+      handler: ({ req, params, ctx }) => {
+        const p = ctx.world.profiles.find((x) => x.name === params.name);
         if (!p) return errorResponse(req, 404, `fail to query device profile by name ${params.name}`);
-        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, profile: profileDto(world, p) });
+        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, profile: profileDto(ctx.world, p) });
       },
     },
     {
       method: "GET",
       path: "/api/v3/deviceprofile/manufacturer/:manufacturer/model/:model",
       handler: (r) =>
-        list(r, "profiles", () =>
-          world.profiles
+        list(r, "profiles", (w) =>
+          w.profiles
             .filter((p) => p.manufacturer === r.params.manufacturer && p.model === r.params.model)
-            .map((p) => profileDto(world, p)),
+            .map((p) => profileDto(w, p)),
         ),
     },
     {
       method: "GET",
       path: "/api/v3/deviceprofile/manufacturer/:manufacturer",
       handler: (r) =>
-        list(r, "profiles", () =>
-          world.profiles.filter((p) => p.manufacturer === r.params.manufacturer).map((p) => profileDto(world, p)),
+        list(r, "profiles", (w) =>
+          w.profiles.filter((p) => p.manufacturer === r.params.manufacturer).map((p) => profileDto(w, p)),
         ),
     },
     {
       method: "GET",
       path: "/api/v3/deviceprofile/model/:model",
       handler: (r) =>
-        list(r, "profiles", () => world.profiles.filter((p) => p.model === r.params.model).map((p) => profileDto(world, p))),
+        list(r, "profiles", (w) => w.profiles.filter((p) => p.model === r.params.model).map((p) => profileDto(w, p))),
     },
     {
       method: "GET",
       path: "/api/v3/deviceresource/profile/:profileName/resource/:resourceName",
-      handler: ({ req, params }) => {
-        const p = world.profiles.find((x) => x.name === params.profileName);
+      handler: ({ req, params, ctx }) => {
+        const p = ctx.world.profiles.find((x) => x.name === params.profileName);
         const res = p?.resources.find((x) => x.name === params.resourceName);
         if (!p || !res) {
           return errorResponse(req, 404, `fail to query device resource ${params.resourceName} of profile ${params.profileName}`);
@@ -136,15 +136,15 @@ export function coreMetadataRoutes(ctx: ServiceContext): Route[] {
       method: "GET",
       path: "/api/v3/deviceservice/all",
       handler: (r) =>
-        list(r, "services", () => world.deviceServices.map((s) => deviceServiceDto(world, s)), (i) => world.deviceServices[i]?.labels ?? []),
+        list(r, "services", (w) => w.deviceServices.map((s) => deviceServiceDto(w, s)), (i) => r.ctx.world.deviceServices[i]?.labels ?? []),
     },
     {
       method: "GET",
       path: "/api/v3/deviceservice/name/:name",
-      handler: ({ req, params }) => {
-        const s = world.deviceServices.find((x) => x.name === params.name);
+      handler: ({ req, params, ctx }) => {
+        const s = ctx.world.deviceServices.find((x) => x.name === params.name);
         if (!s) return errorResponse(req, 404, `fail to query device service by name ${params.name}`);
-        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, service: deviceServiceDto(world, s) });
+        return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, service: deviceServiceDto(ctx.world, s) });
       },
     },
     {
@@ -159,17 +159,17 @@ export function coreMetadataRoutes(ctx: ServiceContext): Route[] {
       {
         method: "GET",
         path: "/api/v3/device/id/:id",
-        handler: ({ req, params }) => {
-          const dev = world.devices.find((d) => d.id === params.id);
+        handler: ({ req, params, ctx }) => {
+          const dev = ctx.world.devices.find((d) => d.id === params.id);
           if (!dev) return errorResponse(req, 404, `fail to query device by id ${params.id}`);
-          return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, device: deviceDto(world, dev) });
+          return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, device: deviceDto(ctx.world, dev) });
         },
       },
       {
         method: "GET",
         path: "/api/v3/deviceprofile/basicinfo/all",
         handler: (r) =>
-          list(r, "profiles", () => world.profiles.map((p) => profileBasicInfoDto(world, p)), (i) => world.profiles[i]?.labels ?? []),
+          list(r, "profiles", (w) => w.profiles.map((p) => profileBasicInfoDto(w, p)), (i) => r.ctx.world.profiles[i]?.labels ?? []),
       },
     );
   }

@@ -1,48 +1,16 @@
-import { type ServiceContext } from "./common-routes";
-import { coreCommandRoutes } from "./core-command";
-import { coreDataRoutes } from "./core-data";
-import { coreKeeperRoutes } from "./core-keeper";
-import { coreMetadataRoutes } from "./core-metadata";
-import { deviceServiceRoutes } from "./device-service";
-import { edgexUiRoutes } from "./edgex-ui";
 import { createWorld, type EdgexWorld } from "./edgex-world";
 import { corruptResponse, parseFaults, SocketError, type FaultState } from "./fault-state";
 import { hash32 } from "./prng";
-import { createRouter, type Route } from "./router";
+import { routeTable } from "./route-tables";
 import { releaseServices, type ServiceSpec } from "./service-catalog";
-import { supportNotificationsRoutes } from "./support-notifications";
-import { supportSchedulerRoutes } from "./support-scheduler";
-import { unsupportedRoutes } from "./unsupported-routes";
 import type { CreateEdgexDeploymentOptions, EdgexDeployment, SimHttpRequest, SimHttpResponse, SimService } from "./types";
 
-// Assembles one EdgeX deployment (namespace "edgex"): the shared world, one router per
-// service, and the fault layer every request passes through. The world and each router
-// are built on first use and no timers run unless a "slow" fault is delaying a response,
-// so an idle deployment costs a few kilobytes — thousands of clusters stay cheap.
+// Assembles one EdgeX deployment (namespace "edgex"): the world its services share, the
+// process-wide route tables, and the fault layer every request passes through. The world
+// is built on first request and no timers run unless a "slow" fault is delaying a
+// response, so thousands of simulated clusters stay cheap.
 
 const NAMESPACE = "edgex";
-
-function routesFor(ctx: ServiceContext): Route[] {
-  switch (ctx.spec.kind) {
-    case "core-data":
-      return coreDataRoutes(ctx);
-    case "core-metadata":
-      return coreMetadataRoutes(ctx);
-    case "core-command":
-      return coreCommandRoutes(ctx);
-    case "support-notifications":
-      return supportNotificationsRoutes(ctx);
-    case "support-scheduler":
-      return supportSchedulerRoutes(ctx);
-    case "core-keeper":
-      return coreKeeperRoutes(ctx);
-    case "device-virtual":
-    case "device-rest":
-      return deviceServiceRoutes(ctx);
-    case "ui":
-      return edgexUiRoutes(ctx);
-  }
-}
 
 /**
  * Creates the in-process EdgeX services of one simulated cluster. Data is deterministic
@@ -81,9 +49,9 @@ export function createEdgexDeployment(opts: CreateEdgexDeploymentOptions): Edgex
   }
 
   function makeService(spec: ServiceSpec): SimService {
-    let router: ((req: SimHttpRequest) => SimHttpResponse) | null = null;
-    const build = () => createRouter([...routesFor({ world: getWorld(), spec }), ...unsupportedRoutes(spec.kind, opts.release)]);
-    const route = (req: SimHttpRequest) => (router ??= build())(req);
+    const dispatch = routeTable(spec.kind, opts.release);
+    let ctx: { world: EdgexWorld; spec: ServiceSpec } | null = null;
+    const route = (req: SimHttpRequest) => dispatch(req, (ctx ??= { world: getWorld(), spec }));
     const refused = () => new SocketError(`dial tcp ${podAddress(spec)}: connect: connection refused`, "ECONNREFUSED");
     async function handle(req: SimHttpRequest): Promise<SimHttpResponse> {
       if (stopped || faults.down.has(spec.name)) throw refused();

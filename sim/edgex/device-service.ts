@@ -1,8 +1,9 @@
 import { handleReadCommand, handleWriteCommand } from "./command-http";
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import { buildEvent, findDevice, storePushedEvent, type DeviceRuntime } from "./edgex-world";
 import { errorResponse } from "./http-response";
 import type { Route } from "./router";
+import type { ServiceKind } from "./service-catalog";
 import type { RoutedRequest, SimHttpResponse } from "./types";
 import { parseSetValue } from "./value-codec";
 
@@ -10,36 +11,35 @@ import { parseSetValue } from "./value-codec";
 // for its own devices, and for device-rest the async endpoint sensors push readings to.
 
 /** Route table of a device service. */
-export function deviceServiceRoutes(ctx: ServiceContext): Route[] {
-  const { world, spec } = ctx;
-
+export function deviceServiceRoutes(kind: ServiceKind): Route[] {
   function ownDevice(handler: (dev: DeviceRuntime, r: RoutedRequest) => SimHttpResponse) {
     return (r: RoutedRequest): SimHttpResponse => {
       const name = r.params.name ?? r.params.deviceName ?? "";
-      const dev = findDevice(world, name);
-      if (!dev || dev.def.serviceName !== spec.key) return errorResponse(r.req, 404, `device ${name} not found`);
+      const dev = findDevice(r.ctx.world, name);
+      if (!dev || dev.def.serviceName !== r.ctx.spec.key) return errorResponse(r.req, 404, `device ${name} not found`);
       return handler(dev, r);
     };
   }
 
   const routes: Route[] = [
-    ...commonRoutes(ctx),
+    ...commonRoutes(),
     {
       method: "GET",
       path: "/api/v3/device/name/:name/:command",
-      handler: ownDevice((dev, r) => handleReadCommand(world, dev, r)),
+      handler: ownDevice((dev, r) => handleReadCommand(r.ctx.world, dev, r)),
     },
     {
       method: "PUT",
       path: "/api/v3/device/name/:name/:command",
-      handler: ownDevice((dev, r) => handleWriteCommand(world, dev, r)),
+      handler: ownDevice((dev, r) => handleWriteCommand(r.ctx.world, dev, r)),
     },
   ];
-  if (spec.kind === "device-rest") {
+  if (kind === "device-rest") {
     routes.push({
       method: "POST",
       path: "/api/v3/resource/:deviceName/:resourceName",
-      handler: ownDevice((dev, { req, params }) => {
+      handler: ownDevice((dev, { req, params, ctx }) => {
+        const world = ctx.world;
         const res = dev.profile.resources.find((r) => r.name === params.resourceName);
         if (!res) return errorResponse(req, 404, `deviceResource ${params.resourceName} not found`);
         if (res.readWrite === "W") return errorResponse(req, 400, `deviceResource ${res.name} is marked as write-only`);

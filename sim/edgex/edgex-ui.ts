@@ -1,6 +1,7 @@
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import type { Route } from "./router";
 import { RELEASE_VERSION } from "./service-catalog";
+import type { EdgexRelease } from "./types";
 
 // edgex-ui (4000): the single-page console EdgeX ships, reduced to a small static page.
 
@@ -22,15 +23,15 @@ function page(version: string): string {
 }
 
 /** Route table of edgex-ui. */
-export function edgexUiRoutes(ctx: ServiceContext): Route[] {
-  const html = page(RELEASE_VERSION[ctx.world.release]);
+export function edgexUiRoutes(release: EdgexRelease): Route[] {
+  const html = page(RELEASE_VERSION[release]);
   const serve: Route["handler"] = () => ({
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8" },
     body: html,
   });
   return [
-    ...commonRoutes(ctx),
+    ...commonRoutes(),
     { method: "GET", path: "/", handler: serve },
     { method: "GET", path: "/index.html", handler: serve },
   ];

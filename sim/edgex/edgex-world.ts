@@ -59,7 +59,8 @@ export interface DeviceRuntime {
   streams: StreamRuntime[];
   /** Events stop after this instant (device DOWN or LOCKED); Infinity when live. */
   stopAtMs: number;
-  overrides: Map<string, Array<{ fromMs: number; value: string | null }>>;
+  /** Set-command effects per resource, created on the first set. */
+  overrides: Map<string, Array<{ fromMs: number; value: string | null }>> | null;
   pushed: SimEvent[];
 }
 
@@ -78,8 +79,20 @@ export interface EdgexWorld {
   down: Set<string>;
 }
 
+const sourceCache = new Map<string, ResourceDef[] | null>();
+
 /** The readable resources an event of this source carries (a command's or a resource's). */
 export function sourceResources(profile: ProfileDef, sourceName: string): ResourceDef[] | null {
+  // Profiles are shared and immutable, so the answer is cached process-wide.
+  const key = `${profile.name}\u0000${sourceName}`;
+  const hit = sourceCache.get(key);
+  if (hit !== undefined) return hit;
+  const found = computeSourceResources(profile, sourceName);
+  sourceCache.set(key, found);
+  return found;
+}
+
+function computeSourceResources(profile: ProfileDef, sourceName: string): ResourceDef[] | null {
   const command = profile.commands.find((c) => c.name === sourceName);
   const names = command ? command.resourceOperations.map((o) => o.deviceResource) : [sourceName];
   const resources = names
@@ -106,7 +119,7 @@ function buildDevice(def: DeviceDef, index: number, profiles: ProfileDef[], seed
     created: bootedAt + 1500 + index * 7,
     streams,
     stopAtMs: def.silentForMs !== undefined ? createdAt - def.silentForMs : Infinity,
-    overrides: new Map(),
+    overrides: null,
     pushed: [],
   };
 }
@@ -124,7 +137,7 @@ export function createWorld(release: EdgexRelease, seed: number, now: () => numb
 
 /** The value a resource reports at tMs: the latest operator override, else the generator. */
 export function valueAt(world: EdgexWorld, dev: DeviceRuntime, res: ResourceDef, tMs: number, sample: number | string): string {
-  const timeline = dev.overrides.get(res.name);
+  const timeline = dev.overrides?.get(res.name);
   if (timeline) {
     for (let i = timeline.length - 1; i >= 0; i--) {
       const entry = timeline[i];
@@ -139,6 +152,7 @@ export function valueAt(world: EdgexWorld, dev: DeviceRuntime, res: ResourceDef,
 
 /** Records a set command's effect; value null hands the resource back to its generator. */
 export function pushOverride(dev: DeviceRuntime, resource: string, fromMs: number, value: string | null): void {
+  dev.overrides ??= new Map();
   const timeline = dev.overrides.get(resource) ?? [];
   timeline.push({ fromMs, value });
   if (timeline.length > OVERRIDES_PER_RESOURCE) timeline.shift();

@@ -1,9 +1,10 @@
 import { errorResponse } from "./http-response";
-import type { RouteHandler, SimHttpRequest, SimHttpResponse } from "./types";
+import type { RouteHandler, ServiceContext, SimHttpRequest, SimHttpResponse } from "./types";
 
 // A minimal path router with EdgeX (echo) semantics: exact paths, `:param` segments,
-// 405 when the path exists under another method, 404 otherwise. Handlers are synchronous
-// and pure over the world state, so a route table per service is all a service is.
+// 405 when the path exists under another method, 404 otherwise. Tables hold no
+// deployment state — the context comes with each call — so one compiled table per
+// (service, release) serves every simulated cluster in the process.
 
 export interface Route {
   method: string;
@@ -56,9 +57,9 @@ function decodeParams(raw: Record<string, string>): Record<string, string> | nul
  * Builds a request handler from a route table. It never throws: an unexpected handler
  * error becomes EdgeX's 500 envelope, as a Go service would recover from a panic.
  */
-export function createRouter(routes: Route[]): (req: SimHttpRequest) => SimHttpResponse {
+export function createRouter(routes: Route[]): (req: SimHttpRequest, ctx: ServiceContext) => SimHttpResponse {
   const compiled: CompiledRoute[] = routes.map((r) => ({ ...r, segments: splitPath(r.path) }));
-  return (req) => {
+  return (req, ctx) => {
     const path = req.path.startsWith("/") ? req.path : `/${req.path}`;
     const actual = splitPath(path);
     const method = req.method.toUpperCase();
@@ -73,7 +74,7 @@ export function createRouter(routes: Route[]): (req: SimHttpRequest) => SimHttpR
       const params = decodeParams(raw);
       if (!params) return errorResponse(req, 400, "failed to decode the request path");
       try {
-        return route.handler({ req, params });
+        return route.handler({ req, params, ctx });
       } catch (err) {
         const reason = err instanceof Error ? err.message : "unknown error";
         return errorResponse(req, 500, `internal error: ${reason}`);

@@ -1,11 +1,11 @@
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import type { EdgexWorld } from "./edgex-world";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import { pageOf, parsePaging } from "./paging";
 import { uuidFrom } from "./prng";
 import type { Route } from "./router";
 import { MAX_RESULT_COUNT } from "./service-catalog";
-import type { RoutedRequest, SimHttpResponse } from "./types";
+import type { EdgexRelease, RoutedRequest, SimHttpResponse } from "./types";
 
 // support-notifications (59860): a couple of subscriptions and the notifications a site
 // like this one would have raised (device changes, the DOWN meter, the locked scale).
@@ -66,21 +66,19 @@ function notifications(world: EdgexWorld): Json[] {
 }
 
 /** Route table of support-notifications for the context's release. */
-export function supportNotificationsRoutes(ctx: ServiceContext): Route[] {
-  const { world } = ctx;
-
+export function supportNotificationsRoutes(release: EdgexRelease): Route[] {
   function list(r: RoutedRequest, key: string, items: Json[]): SimHttpResponse {
     const paging = parsePaging(r.req, MAX_RESULT_COUNT);
     if (!paging.ok) return paging.response;
-    const page = pageOf(r.req, world.release, items, paging.value);
+    const page = pageOf(r.req, release, items, paging.value);
     if (!page.ok) return page.response;
     return jsonResponse(r.req, 200, { apiVersion: API_VERSION, statusCode: 200, totalCount: page.value.total, [key]: page.value.items });
   }
 
   /** 4.0's `ack` filter: "" both, "true" acknowledged only, "false" the others. */
   function visible(r: RoutedRequest): Json[] {
-    const ack = world.release === "4.0" ? (r.req.query.get("ack") ?? "") : "";
-    return notifications(world).filter((x) => ack === "" || String(x.acknowledged) === ack);
+    const ack = release === "4.0" ? (r.req.query.get("ack") ?? "") : "";
+    return notifications(r.ctx.world).filter((x) => ack === "" || String(x.acknowledged) === ack);
   }
 
   const has = (field: string, value: string | undefined) => (x: Json) => {
@@ -88,21 +86,21 @@ export function supportNotificationsRoutes(ctx: ServiceContext): Route[] {
     return Array.isArray(v) ? v.includes(value) : v === value;
   };
   const subs = (r: RoutedRequest, field: string, param: string) =>
-    list(r, "subscriptions", subscriptions(world).filter(has(field, r.params[param])));
+    list(r, "subscriptions", subscriptions(r.ctx.world).filter(has(field, r.params[param])));
   const notes = (r: RoutedRequest, field: string, param: string) =>
     list(r, "notifications", visible(r).filter(has(field, r.params[param])));
 
   const routes: Route[] = [
-    ...commonRoutes(ctx),
-    { method: "GET", path: "/api/v3/subscription/all", handler: (r) => list(r, "subscriptions", subscriptions(world)) },
+    ...commonRoutes(),
+    { method: "GET", path: "/api/v3/subscription/all", handler: (r) => list(r, "subscriptions", subscriptions(r.ctx.world)) },
     { method: "GET", path: "/api/v3/subscription/category/:category", handler: (r) => subs(r, "categories", "category") },
     { method: "GET", path: "/api/v3/subscription/label/:label", handler: (r) => subs(r, "labels", "label") },
     { method: "GET", path: "/api/v3/subscription/receiver/:receiver", handler: (r) => subs(r, "receiver", "receiver") },
     {
       method: "GET",
       path: "/api/v3/subscription/name/:name",
-      handler: ({ req, params }) => {
-        const s = subscriptions(world).find((x) => x.name === params.name);
+      handler: ({ req, params, ctx }) => {
+        const s = subscriptions(ctx.world).find((x) => x.name === params.name);
         if (!s) return errorResponse(req, 404, `fail to query subscription by name ${params.name}`);
         return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, subscription: s });
       },
@@ -114,7 +112,7 @@ export function supportNotificationsRoutes(ctx: ServiceContext): Route[] {
       method: "GET",
       path: "/api/v3/notification/subscription/name/:name",
       handler: (r) => {
-        const s = subscriptions(world).find((x) => x.name === r.params.name);
+        const s = subscriptions(r.ctx.world).find((x) => x.name === r.params.name);
         if (!s) return errorResponse(r.req, 404, `fail to query subscription by name ${r.params.name}`);
         const cats = s.categories as string[];
         const labels = s.labels as string[];
@@ -137,14 +135,14 @@ export function supportNotificationsRoutes(ctx: ServiceContext): Route[] {
     {
       method: "GET",
       path: "/api/v3/notification/id/:id",
-      handler: ({ req, params }) => {
-        const note = notifications(world).find((x) => x.id === params.id);
+      handler: ({ req, params, ctx }) => {
+        const note = notifications(ctx.world).find((x) => x.id === params.id);
         if (!note) return errorResponse(req, 404, `fail to query notification by id ${params.id}`);
         return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, notification: note });
       },
     },
   ];
-  if (world.release === "4.0") {
+  if (release === "4.0") {
     routes.push({ method: "GET", path: "/api/v3/notification", handler: (r) => list(r, "notifications", visible(r)) });
   }
   return routes;

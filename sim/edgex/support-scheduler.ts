@@ -1,11 +1,11 @@
-import { commonRoutes, type ServiceContext } from "./common-routes";
+import { commonRoutes } from "./common-routes";
 import type { EdgexWorld } from "./edgex-world";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import { pageOf, parsePaging } from "./paging";
 import { hash32, uuidFrom } from "./prng";
 import type { Route } from "./router";
 import { MAX_RESULT_COUNT } from "./service-catalog";
-import type { RoutedRequest, SimHttpResponse } from "./types";
+import type { EdgexRelease, RoutedRequest, SimHttpResponse } from "./types";
 
 // support-scheduler: 3.1 (59861) serves intervals and interval actions; 4.0 (59863)
 // replaced them with schedule jobs and their action records. Each release answers only
@@ -88,49 +88,47 @@ function actionRecords(world: EdgexWorld): Json[] {
 }
 
 /** Route table of support-scheduler for the context's release. */
-export function supportSchedulerRoutes(ctx: ServiceContext): Route[] {
-  const { world } = ctx;
-
+export function supportSchedulerRoutes(release: EdgexRelease): Route[] {
   function list(r: RoutedRequest, key: string, items: Json[]): SimHttpResponse {
     const paging = parsePaging(r.req, MAX_RESULT_COUNT);
     if (!paging.ok) return paging.response;
-    const page = pageOf(r.req, world.release, items, paging.value);
+    const page = pageOf(r.req, release, items, paging.value);
     if (!page.ok) return page.response;
     return jsonResponse(r.req, 200, { apiVersion: API_VERSION, statusCode: 200, totalCount: page.value.total, [key]: page.value.items });
   }
 
-  function byName(path: string, kind: string, key: string, items: () => Json[]): Route {
+  function byName(path: string, kind: string, key: string, items: (world: EdgexWorld) => Json[]): Route {
     return {
       method: "GET",
       path,
-      handler: ({ req, params }) => {
-        const item = items().find((x) => x.name === params.name);
+      handler: ({ req, params, ctx }) => {
+        const item = items(ctx.world).find((x) => x.name === params.name);
         if (!item) return errorResponse(req, 404, `fail to query ${kind} by name ${params.name}`);
         return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, [key]: item });
       },
     };
   }
 
-  if (world.release === "3.1") {
+  if (release === "3.1") {
     return [
-      ...commonRoutes(ctx),
-      { method: "GET", path: "/api/v3/interval/all", handler: (r) => list(r, "intervals", intervals(world)) },
-      byName("/api/v3/interval/name/:name", "interval", "interval", () => intervals(world)),
-      { method: "GET", path: "/api/v3/intervalaction/all", handler: (r) => list(r, "actions", intervalActions(world)) },
-      byName("/api/v3/intervalaction/name/:name", "intervalAction", "action", () => intervalActions(world)),
+      ...commonRoutes(),
+      { method: "GET", path: "/api/v3/interval/all", handler: (r) => list(r, "intervals", intervals(r.ctx.world)) },
+      byName("/api/v3/interval/name/:name", "interval", "interval", intervals),
+      { method: "GET", path: "/api/v3/intervalaction/all", handler: (r) => list(r, "actions", intervalActions(r.ctx.world)) },
+      byName("/api/v3/intervalaction/name/:name", "intervalAction", "action", intervalActions),
     ];
   }
   const records = (r: RoutedRequest, keep: (x: Json) => boolean) =>
-    list(r, "scheduleActionRecords", actionRecords(world).filter(keep));
+    list(r, "scheduleActionRecords", actionRecords(r.ctx.world).filter(keep));
   return [
-    ...commonRoutes(ctx),
-    { method: "GET", path: "/api/v3/job/all", handler: (r) => list(r, "scheduleJobs", scheduleJobs(world)) },
-    byName("/api/v3/job/name/:name", "scheduleJob", "scheduleJob", () => scheduleJobs(world)),
+    ...commonRoutes(),
+    { method: "GET", path: "/api/v3/job/all", handler: (r) => list(r, "scheduleJobs", scheduleJobs(r.ctx.world)) },
+    byName("/api/v3/job/name/:name", "scheduleJob", "scheduleJob", scheduleJobs),
     { method: "GET", path: "/api/v3/scheduleactionrecord/all", handler: (r) => records(r, () => true) },
     {
       method: "GET",
       path: "/api/v3/scheduleactionrecord/latest/job/name/:name",
-      handler: (r) => list(r, "scheduleActionRecords", actionRecords(world).filter((x) => x.jobName === r.params.name).slice(0, 1)),
+      handler: (r) => list(r, "scheduleActionRecords", actionRecords(r.ctx.world).filter((x) => x.jobName === r.params.name).slice(0, 1)),
     },
     { method: "GET", path: "/api/v3/scheduleactionrecord/status/:status", handler: (r) => records(r, (x) => x.status === r.params.status) },
     { method: "GET", path: "/api/v3/scheduleactionrecord/job/name/:name", handler: (r) => records(r, (x) => x.jobName === r.params.name) },

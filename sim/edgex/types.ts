@@ -1,3 +1,6 @@
+import type { EdgexWorld } from "./edgex-world";
+import type { ServiceSpec } from "./service-catalog";
+
 // Public contract between the simulator core and the in-process EdgeX services, plus the
 // small internal types every service file shares. The contract part is fixed: the core
 // (sim/edgex-contract.ts) restates it and must stay in sync.
@@ -50,10 +53,17 @@ export interface CreateEdgexDeploymentOptions {
   now?: () => number;
 }
 
-/** A request after routing: path parameters decoded, everything else as received. */
+/** A request after routing: path parameters decoded, plus the deployment it is for. */
 export interface RoutedRequest {
   req: SimHttpRequest;
   params: Record<string, string>;
+  ctx: ServiceContext;
+}
+
+/** The deployment state and service a request is served by. */
+export interface ServiceContext {
+  world: EdgexWorld;
+  spec: ServiceSpec;
 }
 
 export type RouteHandler = (r: RoutedRequest) => SimHttpResponse;
