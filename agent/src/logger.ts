@@ -8,6 +8,8 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
   /** Registers a value (token, credential) that must never appear in a log line. */
   addSecret(value: string | undefined): void;
+  /** Removes registered secrets from any text (used for the fatal message on stderr). */
+  redact(text: string): string;
 }
 
 const REDACTED = "[redacted]";
@@ -19,15 +21,19 @@ const REDACTED = "[redacted]";
  */
 export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
   const secrets = new Set<string>();
+  const redact = (text: string) => {
+    let out = text;
+    for (const secret of secrets) out = out.split(secret).join(REDACTED);
+    return out;
+  };
   const log = (level: LogLevel, event: string, fields: Record<string, unknown> = {}) => {
-    let line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
-    for (const secret of secrets) line = line.split(secret).join(REDACTED);
-    write(`${line}\n`);
+    write(`${redact(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }))}\n`);
   };
   return {
     info: (event, fields) => log("info", event, fields),
     warn: (event, fields) => log("warn", event, fields),
     error: (event, fields) => log("error", event, fields),
+    redact,
     addSecret(value) {
       // Very short values would redact ordinary words; real tokens are long.
       if (value && value.length >= 8) {

@@ -11,8 +11,13 @@ export const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccoun
 export interface AgentConfig {
   /** Console base URL (https in production), without trailing slash. */
   server: string;
-  /** Registration token; only needed until a credential is stored. */
+  /** Registration token at start; only needed until a credential is stored. */
   token: string | undefined;
+  /**
+   * The registration token as configured now: flags/env, else the mounted secret re-read
+   * (Kubernetes updates mounted Secrets in place, and an operator may have removed it).
+   */
+  currentToken(): string | undefined;
   /** Lowercase hex SHA-256 of the console CA PEM; undefined → system roots. */
   caChecksum: string | undefined;
   clusterId: string | undefined;
@@ -112,9 +117,11 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv): AgentConf
     (envName ? nonEmpty(env[envName]) : undefined) ??
     (secretKey ? readSecretFile(secretDir, secretKey) : undefined);
 
+  const currentToken = () => pick("token", "OUTPOST_TOKEN", "token");
   return {
     server: parseServer(pick("server", "OUTPOST_SERVER", "url")),
-    token: pick("token", "OUTPOST_TOKEN", "token"),
+    token: currentToken(),
+    currentToken,
     caChecksum: parseChecksum(pick("ca-checksum", "OUTPOST_CA_CHECKSUM", null)),
     clusterId: pick("cluster-id", "OUTPOST_CLUSTER_ID", "cluster-id"),
     kubeconfig: pick("kubeconfig", null, null),

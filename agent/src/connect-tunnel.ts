@@ -1,0 +1,48 @@
+import WebSocket from "ws";
+import type { AgentState } from "./register-agent";
+import type { ConsoleTrust } from "./request-console";
+import { AGENT_VERSION } from "./version";
+
+/** The console refused the credential on upgrade (401/403). */
+export class CredentialRejectedError extends Error {
+  constructor(readonly status: number) {
+    super(`console rejected the agent credential (${status})`);
+    this.name = "CredentialRejectedError";
+  }
+}
+
+/** `https://console/base` → `wss://console/base/v3/connect`. */
+export function tunnelUrl(server: string): string {
+  return `${server.replace(/^http/, "ws")}/v3/connect`;
+}
+
+/**
+ * Opens the tunnel WebSocket with the agent credential. Resolves with the open socket;
+ * rejects with CredentialRejectedError on 401/403 and with a plain Error otherwise.
+ */
+export function connectTunnel(server: string, state: AgentState, trust: ConsoleTrust, handshakeTimeoutMs = 15_000): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(tunnelUrl(server), {
+      headers: {
+        authorization: `Bearer ${state.credential}`,
+        "x-outpost-cluster-id": state.clusterId,
+        "x-outpost-agent-version": AGENT_VERSION,
+      },
+      perMessageDeflate: false, // frames are mostly already-compact JSON/protobuf; deflate costs memory per tunnel
+      handshakeTimeout: handshakeTimeoutMs,
+      maxPayload: 16 * 1024 * 1024,
+      ...(trust.ca ? { ca: trust.ca } : {}),
+    });
+    ws.once("open", () => {
+      ws.removeAllListeners("error");
+      resolve(ws);
+    });
+    ws.once("unexpected-response", (_req, res) => {
+      const status = res.statusCode ?? 0;
+      res.resume();
+      ws.terminate();
+      reject(status === 401 || status === 403 ? new CredentialRejectedError(status) : new Error(`console answered ${status} to the tunnel upgrade`));
+    });
+    ws.on("error", (error) => reject(error));
+  });
+}

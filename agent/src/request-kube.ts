@@ -1,0 +1,53 @@
+import https from "node:https";
+import type { KubeTarget } from "./load-kube-target";
+
+/** A buffered apiserver response with its JSON body (null when not JSON). */
+export interface KubeResponse {
+  status: number;
+  body: Record<string, unknown> | null;
+}
+
+/**
+ * Sends one JSON request to the apiserver with the agent's own credentials (not through the
+ * tunnel): cluster facts for hello/info and the agent's state Secret.
+ */
+export function requestKube(target: KubeTarget, method: string, path: string, json?: unknown): Promise<KubeResponse> {
+  const body = json === undefined ? undefined : JSON.stringify(json);
+  const authorization = target.authorization();
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        protocol: "https:",
+        hostname: target.url.hostname.replace(/^\[|\]$/g, ""),
+        port: target.url.port || 443,
+        method,
+        path,
+        timeout: 15_000,
+        headers: {
+          accept: "application/json",
+          ...(authorization ? { authorization } : {}),
+          ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}),
+        },
+        ...target.tls,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          let parsed: Record<string, unknown> | null = null;
+          try {
+            const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+            if (typeof value === "object" && value !== null) parsed = value as Record<string, unknown>;
+          } catch {
+            parsed = null;
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`apiserver request timed out: ${method} ${path.split("?")[0]}`)));
+    req.on("error", reject);
+    req.end(body);
+  });
+}

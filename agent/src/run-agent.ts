@@ -1,0 +1,99 @@
+import { createBackoff, sleep } from "./backoff";
+import { connectTunnel, CredentialRejectedError } from "./connect-tunnel";
+import { FatalError } from "./fatal-error";
+import { loadKubeTarget } from "./load-kube-target";
+import { errorMessage, type Logger } from "./logger";
+import { enrol, obtainCredential, type CredentialContext } from "./obtain-credential";
+import type { AgentConfig } from "./resolve-config";
+import { retryUntilDone } from "./retry";
+import { runTunnelSession } from "./run-tunnel-session";
+import { serveHealth } from "./serve-health";
+import { createKubeProxy } from "./serve-kube-proxy";
+import { createFileStore, createSecretStore } from "./store-agent-state";
+import { resolveConsoleTrust } from "./verify-ca-checksum";
+import { AGENT_VERSION } from "./version";
+
+/** Timing knobs; production values by default, shortened only by tests. */
+export interface AgentTimings {
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** A connection that stayed up this long resets the backoff. */
+  stableAfterMs: number;
+  infoIntervalMs: number;
+}
+
+export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000 };
+
+/**
+ * The agent's life: pin the console CA (or fail before the token leaves), obtain a credential
+ * (stored, or enrol once), then keep one tunnel up forever with full-jitter backoff between
+ * attempts. Returns when `signal` aborts; throws FatalError for what retrying cannot fix.
+ */
+export async function runAgent(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, signal: AbortSignal, timings = DEFAULT_TIMINGS): Promise<void> {
+  log.addSecret(config.token);
+  const target = loadKubeTarget(config, env);
+  log.info("starting", { agentVersion: AGENT_VERSION, server: config.server, apiserver: target.url.origin, inCluster: target.inCluster, pinnedCa: Boolean(config.caChecksum) });
+
+  const trust = await retryUntilDone("fetching /cacerts", () => resolveConsoleTrust(config.server, config.caChecksum), log, signal, timings.backoffBaseMs);
+  if (config.caChecksum) log.info("console CA verified and pinned", { checksum: config.caChecksum });
+
+  if (target.inCluster && !target.namespace) throw new FatalError("in-cluster config without a namespace file");
+  const store = target.inCluster ? createSecretStore(target, target.namespace!) : createFileStore(config.stateDir);
+  const ctx: CredentialContext = { config, trust, store, log, signal, backoffBaseMs: timings.backoffBaseMs };
+  const state = await obtainCredential(ctx);
+
+  const proxy = createKubeProxy(target, log);
+  const health = serveHealth(config.healthPort, log);
+  const backoff = createBackoff(timings.backoffBaseMs, timings.backoffCapMs);
+  let reenrolled = false;
+  try {
+    while (!signal.aborted) {
+      let ws;
+      try {
+        ws = await connectTunnel(config.server, state, trust);
+      } catch (error) {
+        if (signal.aborted) break;
+        if (error instanceof CredentialRejectedError) {
+          const token = config.currentToken();
+          if (!token || reenrolled) {
+            throw new FatalError(`${error.message}: the credential was revoked or the cluster deleted; re-import the cluster to get a new registration token`);
+          }
+          reenrolled = true;
+          log.addSecret(token);
+          log.warn("credential rejected; enrolling again with the registration token", { status: error.status });
+          Object.assign(state, await enrol({ ...ctx, config: { ...config, token } }));
+          continue;
+        }
+        const delay = backoff.next();
+        log.warn("tunnel connect failed", { error: errorMessage(error), retryInMs: delay });
+        await sleep(delay, signal);
+        continue;
+      }
+
+      const upSince = Date.now();
+      const closed = await runTunnelSession(ws, {
+        target,
+        proxy,
+        store,
+        state,
+        log,
+        signal,
+        infoIntervalMs: timings.infoIntervalMs,
+        onUp: () => {
+          reenrolled = false;
+          health.setTunnelUp(true);
+        },
+      });
+      health.setTunnelUp(false);
+      if (signal.aborted) break;
+      if (Date.now() - upSince >= timings.stableAfterMs) backoff.reset();
+      const delay = backoff.next();
+      log.warn("tunnel down", { code: closed.code, reason: closed.reason, retryInMs: delay });
+      await sleep(delay, signal);
+    }
+  } finally {
+    proxy.close();
+    await health.close();
+  }
+  log.info("stopped");
+}
