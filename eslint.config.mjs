@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 // Type-aware rules that catch real bugs in async server code: a floating promise in a
 // route handler or the tunnel loses errors silently.
-export default [
+const config = [
   {
     ignores: [
       "node_modules/**",
@@ -20,6 +20,11 @@ export default [
   ...nextVitals,
   ...nextTs,
   {
+    // CommonJS entry points (Node loads them before any TypeScript tooling).
+    files: ["**/*.cjs", "next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -33,3 +38,5 @@ export default [
     },
   },
 ];
+
+export default config;
