@@ -117,6 +117,12 @@ describe.each(["3.1", "4.0"] as const)("core-data %s", (release) => {
     const reversed = await call(dep, SVC, `/api/v3/event/start/${end}/end/${start}`);
     expect(reversed.status).toBe(400);
 
+    const someId = String(events[3]?.id);
+    const byId = await call(dep, SVC, `/api/v3/event/id/${someId}`);
+    check("/event/id/{id}", byId);
+    expect(obj(byId.json).event).toEqual(events[3]);
+    expect((await call(dep, SVC, "/api/v3/event/id/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+
     const unknown = obj((await call(dep, SVC, "/api/v3/event/device/name/Not-A-Device")).json);
     expect(unknown).toMatchObject({ statusCode: 200, totalCount: 0, events: [] });
   });

@@ -1,6 +1,6 @@
 import { commonRoutes } from "./common-routes";
 import type { SimEvent, SimReading } from "./edgex-world";
-import { countEvents, countReadings, listEvents, listReadings, type EventFilter } from "./event-query";
+import { countEvents, countReadings, findEventById, listEvents, listReadings, type EventFilter } from "./event-query";
 import { API_VERSION, errorResponse, jsonResponse } from "./http-response";
 import { parsePaging, rangeError, type Parsed } from "./paging";
 import type { Route } from "./router";
@@ -101,6 +101,11 @@ export function coreDataRoutes(release: EdgexRelease): Route[] {
     ...commonRoutes(),
     get("/api/v3/event/all", pageHandler("events")),
     get("/api/v3/event/count", countHandler("events")),
+    get("/api/v3/event/id/:id", ({ req, params, ctx }) => {
+      const event = findEventById(ctx.world, params.id ?? "");
+      if (!event) return errorResponse(req, 404, `fail to query event by id ${params.id}`);
+      return jsonResponse(req, 200, { apiVersion: API_VERSION, statusCode: 200, event: eventJson(event, numeric(req)) });
+    }),
     get("/api/v3/event/count/device/name/:name", countHandler("events")),
     get("/api/v3/event/device/name/:name", pageHandler("events")),
     get("/api/v3/event/start/:start/end/:end", pageHandler("events")),

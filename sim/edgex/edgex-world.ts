@@ -178,7 +178,12 @@ export function buildEvent(world: EdgexWorld, dev: DeviceRuntime, sourceName: st
     }
     return { ...common, value: valueAt(world, dev, res, tMs, sample) };
   });
-  return { id: uuidFrom(world.seed, dev.def.name, sourceName, tMs, sample), ...base, sourceName, origin, readings };
+  return { id: eventId(world, dev, sourceName, tMs, sample), ...base, sourceName, origin, readings };
+}
+
+/** The id of the event a device emits for a source at an instant (stable across reads). */
+export function eventId(world: EdgexWorld, dev: DeviceRuntime, sourceName: string, tMs: number, sample: number | string): string {
+  return uuidFrom(world.seed, dev.def.name, sourceName, tMs, sample);
 }
 
 /** Stores an event that was really pushed to core-data, keeping the per-device bound. */

@@ -1,4 +1,4 @@
-import { buildEvent, type DeviceRuntime, type EdgexWorld, type SimEvent, type SimReading, type StreamRuntime } from "./edgex-world";
+import { buildEvent, eventId, type DeviceRuntime, type EdgexWorld, type SimEvent, type SimReading, type StreamRuntime } from "./edgex-world";
 
 // core-data's queries over lazily generated history. Each autoEvent is an arithmetic
 // sequence of instants (anchor + k·interval) bounded by retention, the clock and the
@@ -153,4 +153,26 @@ export function listReadings(world: EdgexWorld, f: EventFilter, offset: number, 
     toSkip = 0;
   }
   return out;
+}
+
+/**
+ * core-data GET /event/id/{id}. Generated ids are hashes, so the retained window is
+ * scanned computing ids only (no values) — a few milliseconds for a full deployment.
+ */
+export function findEventById(world: EdgexWorld, id: string): SimEvent | null {
+  const now = world.now();
+  for (const dev of world.devices) {
+    const pushed = dev.pushed.find((e) => e.id === id);
+    if (pushed) return pushed;
+    for (const s of dev.streams) {
+      const last = Math.min(now, dev.stopAtMs);
+      if (last < s.anchorMs) continue;
+      const newest = Math.floor((last - s.anchorMs) / s.intervalMs);
+      for (let k = newest; k >= Math.max(0, newest - s.cap + 1); k--) {
+        const t = s.anchorMs + k * s.intervalMs;
+        if (eventId(world, dev, s.sourceName, t, k) === id) return buildEvent(world, dev, s.sourceName, s.resources, t, k);
+      }
+    }
+  }
+  return null;
 }
