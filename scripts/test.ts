@@ -7,7 +7,7 @@ import path from "node:path";
 
 const root = path.join(__dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
+const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
 
 interface Step {
   name: string;
@@ -35,7 +35,8 @@ for (const step of steps) {
   const run = spawnSync(step.command, step.args, {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, DATABASE_URL: step.name === "prisma generate" ? (env.DATABASE_URL ?? "postgresql://outpost@localhost/outpost") : env.DATABASE_URL },
+    // `prisma generate` needs some DATABASE_URL to exist (it never connects).
+    env: (step.name === "prisma generate" ? { DATABASE_URL: "postgresql://outpost@localhost/outpost", ...env } : env) as NodeJS.ProcessEnv,
   });
   const ok = run.status === 0;
   results.push({ name: step.name, ok, seconds: Math.round((Date.now() - started) / 1000) });

@@ -28,7 +28,7 @@ export class ConfigError extends Error {
  * Validates the environment and derives the configuration. Throws ConfigError with one
  * line per invalid variable ("OUTPOST_PORT: must be between 1 and 65535").
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): OutpostConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): OutpostConfig {
   const parsed = ZEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0] ?? "environment")}: ${issue.message}`);
