@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadMessages } from "./load-messages";
 import { LOCALES, matchLocale } from "./locales";
 
 type Tree = { [key: string]: string | Tree };
@@ -9,8 +10,9 @@ function keys(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
 }
 
-function load(locale: string): Tree {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, "messages", `${locale}.json`), "utf8")) as Tree;
+const DIR = path.join(__dirname, "messages");
+function load(locale: (typeof LOCALES)[number]): Tree {
+  return loadMessages(locale, DIR) as Tree;
 }
 
 function placeholders(text: string): string[] {
@@ -22,6 +24,11 @@ function lookup(tree: Tree, key: string): string {
 }
 
 describe("message catalogs", () => {
+  it("has the same namespace files in every locale", () => {
+    const names = (l: string) => fs.readdirSync(path.join(DIR, l)).sort();
+    for (const locale of LOCALES) expect(names(locale), locale).toEqual(names("en"));
+  });
+
   const catalogs = Object.fromEntries(LOCALES.map((l) => [l, load(l)]));
   const reference = keys(catalogs.en!).sort();
 

@@ -2,6 +2,7 @@
 // browser's Accept-Language) and loads its messages. Used by server and client components.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./load-messages";
 import { isLocale, LOCALE_COOKIE, matchLocale, type TLocale } from "./locales";
 
 export async function resolveRequestLocale(): Promise<TLocale> {
@@ -12,6 +13,5 @@ export async function resolveRequestLocale(): Promise<TLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveRequestLocale();
-  const messages = (await import(`./messages/${locale}.json`)) as { default: Record<string, unknown> };
-  return { locale, messages: messages.default, timeZone: "UTC" };
+  return { locale, messages: loadMessages(locale), timeZone: "UTC" };
 });
