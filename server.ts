@@ -11,6 +11,7 @@ import { migrateDatabase } from "./lib/server/db/migrate-database";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./lib/server/http/request-meta";
 import { log } from "./lib/server/log/logger";
 import { setRuntimeContext } from "./lib/server/runtime/runtime-context";
+import { findRawHandler } from "./lib/server/runtime/raw-handlers";
 import { findUpgradeHandler } from "./lib/server/runtime/upgrade-handlers";
 import { ensureConsoleTls } from "./lib/server/tls/ensure-console-tls";
 
@@ -59,6 +60,8 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
   const { ensureBootstrapAdmin } = await import("./lib/server/users/ensure-bootstrap-admin");
   const { disconnectPrisma } = await import("./lib/server/db/prisma");
   const bootstrap = await ensureBootstrapAdmin(config.bootstrapPassword);
+  const { installHandlers } = await import("./lib/server/runtime/install-handlers");
+  const stopJobs = await installHandlers();
 
   const app = next({ dev: opts.dev ?? false, dir: root, customServer: true, hostname: "localhost", port: config.port });
   await app.prepare();
@@ -69,6 +72,8 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
     // Overwrite, never trust: these headers come from the TCP connection and from us.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     req.headers[REQUEST_ID_HEADER] = randomUUID();
+    const raw = findRawHandler(new URL(req.url ?? "/", "https://localhost").pathname);
+    if (raw) return raw(req, res);
     handle(req, res).catch((error: unknown) => {
       log.error(`request handler failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
@@ -96,6 +101,9 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
       log.info(`Shutting down (${reason}): no new connections, draining requests for up to ${config.shutdownTimeoutMs / 1000} s`);
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Background jobs and agent tunnels end first: tunnels are long-lived connections
+      // that would otherwise hold the drain until its timeout.
+      await stopJobs().catch((error: unknown) => log.error(`stopping background jobs failed: ${String(error)}`));
       const timer = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await Promise.race([drained, timer]);
       server.closeAllConnections();
