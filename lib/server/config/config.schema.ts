@@ -49,6 +49,13 @@ export const ZEnvSchema = z.object({
   OUTPOST_TLS_KEY_FILE: optionalNonEmpty,
   OUTPOST_TLS_CA_FILE: optionalNonEmpty,
   OUTPOST_REGISTRATION_TOKEN_TTL_HOURS: positiveHours.default(7 * 24),
+  OUTPOST_TOKEN_ROTATION_GRACE_MINUTES: z.coerce.number({ message: "must be a number" }).min(0).max(7 * 24 * 60).default(60),
+  OUTPOST_AGENT_IMAGE: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9]+([._\/:@-][a-zA-Z0-9]+)*$/, "must be a container image reference like registry.example.com/outpost/agent:1.2.3")
+      .optional(),
+  ),
   OUTPOST_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).min(0).max(600).default(10),
   OUTPOST_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import { OUTPOST_VERSION } from "../runtime/version";
 import { ZEnvSchema } from "./config.schema";
 
 /** The console's configuration, resolved from the environment once at start. */
@@ -15,6 +16,10 @@ export interface OutpostConfig {
   databaseUrl: string | undefined;
   tls: { certFile?: string; keyFile?: string; caFile?: string };
   registrationTokenTtlHours: number;
+  /** How long a rotated-out registration token keeps working. */
+  tokenRotationGraceMs: number;
+  /** Image of the agent in import manifests and docker commands. */
+  agentImage: string;
   shutdownTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
@@ -53,6 +58,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     tls: { certFile: e.OUTPOST_TLS_CERT_FILE, keyFile: e.OUTPOST_TLS_KEY_FILE, caFile: e.OUTPOST_TLS_CA_FILE },
     registrationTokenTtlHours: e.OUTPOST_REGISTRATION_TOKEN_TTL_HOURS,
+    tokenRotationGraceMs: e.OUTPOST_TOKEN_ROTATION_GRACE_MINUTES * 60_000,
+    agentImage: e.OUTPOST_AGENT_IMAGE ?? `outpost/agent:${OUTPOST_VERSION}`,
     shutdownTimeoutMs: e.OUTPOST_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     logLevel: e.OUTPOST_LOG_LEVEL,
   };

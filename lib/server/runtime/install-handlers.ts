@@ -1,13 +1,23 @@
 import "server-only";
+import { startClusterStateMonitor } from "../clusters/cluster-state-monitor";
+import { createTunnelGateway } from "../tunnel/tunnel-gateway";
+import { registerUpgradeHandler } from "./upgrade-handlers";
 
 /**
  * Registers the console's non-Next handlers (WebSocket upgrades, raw streaming routes)
  * and starts its background jobs. Called once by server.ts after the database is ready;
  * returns a function that stops the jobs (called at shutdown, before the DB closes).
- * Each feature adds one line here.
+ * Each feature adds its lines here.
  */
 export async function installHandlers(): Promise<() => Promise<void>> {
   const stops: Array<() => Promise<void> | void> = [];
+
+  const monitor = startClusterStateMonitor();
+  stops.push(() => monitor.stop());
+  const gateway = createTunnelGateway((clusterId) => monitor.check(clusterId));
+  registerUpgradeHandler("/v3/connect", (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+  stops.push(() => gateway.close());
+
   return async () => {
     for (const stop of stops.reverse()) await stop();
   };

@@ -1,0 +1,109 @@
+import "server-only";
+import { Prisma, type Cluster } from "@/lib/generated/prisma/client";
+import { prisma } from "../db/prisma";
+import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { log } from "../log/logger";
+import { connectedClusterIds } from "../tunnel/tunnel-registry";
+import { clusterRuntime } from "./cluster-runtime-state";
+import { deriveClusterState } from "./derive-cluster-state";
+import { probeClusterReadiness } from "./probe-cluster-readiness";
+
+const PROBE_CONCURRENCY = 64;
+/** lastSeenAt is written at most this often per cluster (one batched UPDATE per pass). */
+const LAST_SEEN_WRITE_MS = 10_000;
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+async function probe(clusterId: string): Promise<void> {
+  const error = await probeClusterReadiness(clusterId);
+  const runtime = clusterRuntime(clusterId);
+  if (error) runtime.lastProbeError = error;
+  else {
+    runtime.lastProbeError = undefined;
+    runtime.lastReadyAt = Date.now();
+  }
+}
+
+async function writeLastSeen(ids: string[], now: number): Promise<void> {
+  const due = ids.filter((id) => {
+    const r = clusterRuntime(id);
+    return r.lastReadyAt !== undefined && !r.lastProbeError && now - (r.lastSeenWrittenAt ?? 0) >= LAST_SEEN_WRITE_MS;
+  });
+  if (due.length === 0) return;
+  const rows = due.map((id) => Prisma.sql`(${id}, ${new Date(clusterRuntime(id).lastReadyAt!)}::timestamp)`);
+  await prisma.$executeRaw`UPDATE clusters SET "lastSeenAt" = v.ts, "lastReadyAt" = v.ts FROM (VALUES ${Prisma.join(rows)}) AS v(id, ts) WHERE clusters.id = v.id`;
+  for (const id of due) clusterRuntime(id).lastSeenWrittenAt = now;
+}
+
+async function applyStates(clusters: Cluster[], now: number): Promise<void> {
+  for (const cluster of clusters) {
+    const derived = deriveClusterState(cluster.connectedAt !== null, clusterRuntime(cluster.id), now, cluster.state);
+    if (derived.state === cluster.state && derived.reason === cluster.stateReason) continue;
+    const changed = derived.state !== cluster.state;
+    await prisma.$transaction(async (tx) => {
+      await tx.cluster.update({
+        where: { id: cluster.id },
+        data: { state: derived.state, stateReason: derived.reason, ...(changed ? { stateSince: new Date(now) } : {}) },
+      });
+      if (changed) {
+        await recordAuditEvent(
+          {
+            actor: SYSTEM_ACTOR,
+            action: "cluster.state",
+            target: { type: "cluster", id: cluster.id, name: cluster.name },
+            details: { from: cluster.state, to: derived.state, reason: derived.reason },
+          },
+          tx,
+        );
+      }
+    });
+    if (changed) log.info(`cluster ${cluster.name}: ${cluster.state} → ${derived.state}${derived.reason ? ` (${derived.reason})` : ""}`);
+  }
+}
+
+/** One pass: probe connected clusters, record last-seen, derive and store state changes. */
+export async function runStatePass(onlyClusterId?: string): Promise<void> {
+  const connected = connectedClusterIds().filter((id) => !onlyClusterId || id === onlyClusterId);
+  await mapLimit(connected, PROBE_CONCURRENCY, probe);
+  const now = Date.now();
+  await writeLastSeen(connected, now);
+  const clusters = await prisma.cluster.findMany({
+    where: onlyClusterId ? { id: onlyClusterId } : { OR: [{ state: { not: "pending" } }, { id: { in: connected } }] },
+  });
+  await applyStates(clusters, now);
+}
+
+/**
+ * Keeps every cluster's state true to the facts: every `intervalMs` (default 5 s) probes
+ * /readyz through each live tunnel (bounded concurrency) and derives states. `check(id)`
+ * runs a pass for one cluster at once (an agent just connected or left).
+ */
+export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<void>; check(clusterId: string): void } {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const pass = () => {
+    if (running || stopped) return;
+    running = runStatePass()
+      .catch((error: unknown) => log.error(`cluster state pass failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (running = undefined));
+  };
+  const timer = setInterval(pass, intervalMs);
+  timer.unref();
+  pass();
+  return {
+    check: (clusterId) => {
+      if (stopped) return;
+      runStatePass(clusterId).catch((error: unknown) => log.error(`cluster state check failed: ${String(error)}`));
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
+import type { TListClustersQuery } from "@/lib/shared/clusters/list-clusters.schema";
+import { prisma } from "../db/prisma";
+import { toClusterDto } from "./to-cluster-dto";
+
+/** Clusters by name, filtered by text (name, display name, region, site) and state; offset-paged. */
+export async function listClusters(query: TListClustersQuery): Promise<{ items: TCluster[]; total: number }> {
+  const where: Prisma.ClusterWhereInput = {
+    ...(query.state ? { state: query.state } : {}),
+    ...(query.q
+      ? {
+          OR: ["name", "displayName", "region", "site"].map((field) => ({ [field]: { contains: query.q, mode: "insensitive" } })),
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.cluster.findMany({ where, orderBy: { name: "asc" }, skip: query.offset, take: query.limit }),
+    prisma.cluster.count({ where }),
+  ]);
+  return { items: rows.map((r) => toClusterDto(r)), total };
+}

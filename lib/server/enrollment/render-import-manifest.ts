@@ -1,0 +1,161 @@
+import "server-only";
+import YAML from "yaml";
+import { getRuntimeContext } from "../runtime/runtime-context";
+
+export const AGENT_NAMESPACE = "outpost-system";
+const LABELS = { "app.kubernetes.io/name": "outpost-agent", "app.kubernetes.io/managed-by": "outpost" };
+const HEALTH_PORT = 8091;
+
+/** The agent's own permissions (docs/SECURITY.md explains each rule). */
+function agentClusterRole() {
+  const read = ["get", "list", "watch"];
+  return {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    metadata: { name: "outpost-agent", labels: LABELS },
+    rules: [
+      // Console users act as themselves: the agent forwards their requests impersonated.
+      { apiGroups: [""], resources: ["users", "groups", "serviceaccounts"], verbs: ["impersonate"] },
+      // The fleet health summary (read-only, no secrets).
+      { apiGroups: [""], resources: ["nodes", "pods", "services", "endpoints", "namespaces", "events"], verbs: read },
+      { apiGroups: ["apps"], resources: ["deployments", "replicasets", "daemonsets", "statefulsets"], verbs: read },
+      { apiGroups: ["batch"], resources: ["jobs"], verbs: read },
+      { apiGroups: ["events.k8s.io"], resources: ["events"], verbs: read },
+      { apiGroups: ["devices.kubeedge.io"], resources: ["devices", "devicemodels"], verbs: read },
+      // EdgeX health goes through the service proxy (GET only).
+      { apiGroups: [""], resources: ["services/proxy"], verbs: ["get"] },
+      { nonResourceURLs: ["/version", "/readyz", "/livez", "/healthz"], verbs: ["get"] },
+    ],
+  };
+}
+
+/** Console roles → Kubernetes groups the agent impersonates, bound to built-in roles. */
+function consoleRoleBindings() {
+  const nodeAccess = (name: string, verbs: string[]) => ({
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    metadata: { name, labels: LABELS },
+    rules: [
+      { apiGroups: [""], resources: ["nodes", "namespaces"], verbs },
+      { apiGroups: ["devices.kubeedge.io"], resources: ["devices", "devicemodels"], verbs: ["get", "list", "watch"] },
+    ],
+  });
+  const bind = (name: string, role: string, group: string) => ({
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRoleBinding",
+    metadata: { name, labels: LABELS },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: group }],
+  });
+  return [
+    nodeAccess("outpost:operator-nodes", ["get", "list", "watch", "patch"]),
+    nodeAccess("outpost:viewer-nodes", ["get", "list", "watch"]),
+    bind("outpost:admin", "cluster-admin", "outpost:admin"),
+    bind("outpost:operator", "edit", "outpost:operator"),
+    bind("outpost:operator-nodes", "outpost:operator-nodes", "outpost:operator"),
+    bind("outpost:viewer", "view", "outpost:viewer"),
+    bind("outpost:viewer-nodes", "outpost:viewer-nodes", "outpost:viewer"),
+  ];
+}
+
+function agentDeployment(image: string, serverUrl: string, caChecksum: string, clusterId: string) {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "outpost-agent", namespace: AGENT_NAMESPACE, labels: LABELS },
+    spec: {
+      replicas: 1,
+      // One tunnel per cluster: never run old and new agent side by side.
+      strategy: { type: "Recreate" },
+      selector: { matchLabels: { "app.kubernetes.io/name": "outpost-agent" } },
+      template: {
+        metadata: { labels: LABELS },
+        spec: {
+          serviceAccountName: "outpost-agent",
+          priorityClassName: "system-cluster-critical",
+          tolerations: [
+            { key: "node-role.kubernetes.io/control-plane", operator: "Exists", effect: "NoSchedule" },
+            { key: "node-role.kubernetes.io/master", operator: "Exists", effect: "NoSchedule" },
+            { key: "node-role.kubernetes.io/edge", operator: "Exists", effect: "NoSchedule" },
+            { key: "CriticalAddonsOnly", operator: "Exists" },
+          ],
+          // KubeEdge edge nodes may lack a route to the apiserver's service IP: prefer cloud nodes.
+          affinity: {
+            nodeAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                { weight: 100, preference: { matchExpressions: [{ key: "node-role.kubernetes.io/edge", operator: "DoesNotExist" }] } },
+              ],
+            },
+          },
+          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } },
+          containers: [
+            {
+              name: "agent",
+              image,
+              imagePullPolicy: "IfNotPresent",
+              env: [
+                { name: "OUTPOST_SERVER", value: serverUrl },
+                { name: "OUTPOST_CA_CHECKSUM", value: caChecksum },
+                { name: "OUTPOST_CLUSTER_ID", value: clusterId },
+                { name: "OUTPOST_HEALTH_PORT", value: String(HEALTH_PORT) },
+              ],
+              ports: [{ name: "health", containerPort: HEALTH_PORT }],
+              volumeMounts: [{ name: "credentials", mountPath: "/etc/outpost/credentials", readOnly: true }],
+              resources: { requests: { cpu: "20m", memory: "48Mi" }, limits: { memory: "192Mi" } },
+              // Ready = tunnel up; alive = the process answers (a console outage must not restart it).
+              readinessProbe: { httpGet: { path: "/healthz", port: "health" }, periodSeconds: 10 },
+              livenessProbe: { tcpSocket: { port: "health" }, periodSeconds: 20, failureThreshold: 3 },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+            },
+          ],
+          volumes: [{ name: "credentials", secret: { secretName: "outpost-credentials", defaultMode: 0o400 } }],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The multi-document manifest served at /v3/import/<token>_<id>.yaml: namespace, service
+ * account, RBAC (the agent's own, and the groups console users are impersonated into),
+ * the credentials Secret with the registration token, and the agent Deployment.
+ */
+export function renderImportManifest(token: string, clusterId: string): string {
+  const { config, caChecksum } = getRuntimeContext();
+  const docs = [
+    { apiVersion: "v1", kind: "Namespace", metadata: { name: AGENT_NAMESPACE, labels: LABELS } },
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "outpost-agent", namespace: AGENT_NAMESPACE, labels: LABELS } },
+    agentClusterRole(),
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name: "outpost-agent", labels: LABELS },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "outpost-agent" },
+      subjects: [{ kind: "ServiceAccount", name: "outpost-agent", namespace: AGENT_NAMESPACE }],
+    },
+    {
+      // The agent keeps its credential in a Secret of its own namespace.
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "Role",
+      metadata: { name: "outpost-agent-state", namespace: AGENT_NAMESPACE, labels: LABELS },
+      rules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "create", "update", "patch"] }],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: { name: "outpost-agent-state", namespace: AGENT_NAMESPACE, labels: LABELS },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "outpost-agent-state" },
+      subjects: [{ kind: "ServiceAccount", name: "outpost-agent", namespace: AGENT_NAMESPACE }],
+    },
+    ...consoleRoleBindings(),
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: "outpost-credentials", namespace: AGENT_NAMESPACE, labels: LABELS },
+      type: "Opaque",
+      stringData: { url: config.serverUrl, token, "cluster-id": clusterId },
+    },
+    agentDeployment(config.agentImage, config.serverUrl, caChecksum, clusterId),
+  ];
+  return docs.map((d) => YAML.stringify(d, { lineWidth: 0 })).join("---\n");
+}

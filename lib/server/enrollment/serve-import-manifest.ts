@@ -1,0 +1,47 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { ApiError } from "../http/api-error";
+import type { RequestMeta } from "../http/request-meta";
+import { sharedLimiter } from "../http/sliding-window-limiter";
+import { INVALID_REGISTRATION } from "./enroll-agent";
+import { findUsableRegistrationToken } from "./find-usable-registration-token";
+import { renderImportManifest } from "./render-import-manifest";
+
+/** Manifest fetches per client IP: 30 a minute — enough for retries, too few to guess tokens. */
+const limiter = () => sharedLimiter("import-manifest", 30, 60_000);
+
+/**
+ * The import manifest for `<token>_<clusterId>.yaml`. Every unusable token (garbage,
+ * expired, revoked, another cluster's) gets the same 400; each fetch is audited without
+ * the token.
+ */
+export async function serveImportManifest(file: string, meta: RequestMeta): Promise<string> {
+  const allowed = limiter().take(meta.ip);
+  if (!allowed.allowed) {
+    throw new ApiError("rate_limited", "Too many requests; try again later", { headers: { "retry-after": String(allowed.retryAfterS) } });
+  }
+  const match = /^([^_/]+)_([a-z0-9]{1,64})\.yaml$/.exec(file);
+  const token = match ? await findUsableRegistrationToken(match[1] ?? "", match[2]) : null;
+  if (!token) {
+    await recordAuditEvent({
+      actor: { id: null, name: "anonymous" },
+      action: "cluster.import-manifest",
+      outcome: "failure",
+      ip: meta.ip,
+      requestId: meta.requestId,
+      details: { reason: "invalid-token" },
+    });
+    throw new ApiError("bad_request", INVALID_REGISTRATION);
+  }
+  const cluster = await prisma.cluster.findUniqueOrThrow({ where: { id: token.clusterId } });
+  await recordAuditEvent({
+    actor: { id: null, name: "anonymous" },
+    action: "cluster.import-manifest",
+    target: { type: "cluster", id: cluster.id, name: cluster.name },
+    ip: meta.ip,
+    requestId: meta.requestId,
+    details: { tokenId: token.id, userAgent: meta.userAgent?.slice(0, 120) ?? null },
+  });
+  return renderImportManifest(match![1]!, cluster.id);
+}

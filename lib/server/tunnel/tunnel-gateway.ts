@@ -1,0 +1,85 @@
+import "server-only";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { TunnelSession, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { applyAgentReport } from "../clusters/apply-agent-report";
+import { clusterRuntime } from "../clusters/cluster-runtime-state";
+import { prisma } from "../db/prisma";
+import { authenticateAgent } from "../enrollment/authenticate-agent";
+import { CLIENT_IP_HEADER } from "../http/request-meta";
+import { log } from "../log/logger";
+import { registerTunnel, unregisterTunnel } from "./tunnel-registry";
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}
+
+/**
+ * The agent side door: `GET /v3/connect` upgraded to a WebSocket, authenticated by the
+ * agent credential. One live tunnel per cluster — a new connection replaces the old one
+ * (audited). `onChange(clusterId)` runs when a tunnel comes or goes, so the state monitor
+ * can react at once.
+ */
+export function createTunnelGateway(onChange: (clusterId: string) => void) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024, perMessageDeflate: false });
+
+  async function accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const ip = String(req.headers[CLIENT_IP_HEADER] ?? "unknown");
+    if (new URL(req.url ?? "/", "https://localhost").pathname !== "/v3/connect") return refuse(socket, 404, "Not Found");
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+    const claimed = typeof req.headers["x-outpost-cluster-id"] === "string" ? req.headers["x-outpost-cluster-id"] : undefined;
+    const cluster = match?.[1] ? await authenticateAgent(match[1], claimed) : null;
+    if (!cluster) {
+      log.warn(`agent connection refused from ${ip}: unknown or revoked credential`);
+      await recordAuditEvent({ actor: { id: null, name: "agent" }, action: "cluster.connect", outcome: "failure", ip, details: { claimedClusterId: claimed?.slice(0, 64) ?? null } });
+      return refuse(socket, 401, "Unauthorized");
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const session = new TunnelSession(ws, { role: "console" });
+      const previous = registerTunnel(cluster.id, session);
+      if (previous) {
+        previous.close(4000, "replaced by a new connection of the same cluster");
+        void recordAuditEvent({ actor: { id: null, name: "agent" }, action: "cluster.tunnel.replaced", target: { type: "cluster", id: cluster.id, name: cluster.name }, ip });
+      }
+      const runtime = clusterRuntime(cluster.id);
+      runtime.connected = true;
+      runtime.disconnectedAt = undefined;
+      runtime.lastProbeError = undefined;
+      log.info(`agent of cluster ${cluster.name} connected from ${ip}`);
+      session.on("control", (message: TunnelControlMessage) => {
+        if (message.type === "hello" || message.type === "info") {
+          applyAgentReport(cluster.id, message).catch((error: unknown) => log.warn(`agent report of ${cluster.name} not stored: ${String(error)}`));
+        }
+      });
+      session.on("close", (info: TunnelCloseInfo) => {
+        if (!unregisterTunnel(cluster.id, session)) return;
+        runtime.connected = false;
+        runtime.disconnectedAt = Date.now();
+        runtime.disconnectReason = `agent disconnected (${info.reason || `code ${info.code}`})`;
+        log.info(`agent of cluster ${cluster.name} disconnected: ${info.reason || info.code}`);
+        prisma.cluster.update({ where: { id: cluster.id }, data: { disconnectedAt: new Date() } }).catch(() => undefined);
+        onChange(cluster.id);
+      });
+      prisma.cluster
+        .update({ where: { id: cluster.id }, data: { connectedAt: new Date(), lastSeenAt: new Date(), disconnectedAt: null } })
+        .then(() => onChange(cluster.id))
+        .catch((error: unknown) => log.warn(`cluster ${cluster.name} connect not stored: ${String(error)}`));
+    });
+  }
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      accept(req, socket, head).catch((error: unknown) => {
+        log.error(`agent connection failed: ${error instanceof Error ? error.message : String(error)}`);
+        refuse(socket, 500, "Internal Server Error");
+      });
+    },
+    /** Closes every tunnel (console shutdown): agents reconnect to the next console. */
+    close(): Promise<void> {
+      for (const client of wss.clients) client.close(1001, "console shutting down");
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
