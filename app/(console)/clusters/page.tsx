@@ -1,6 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { ClustersList } from "@/components/clusters/clusters-list";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/states";
+import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { can } from "@/lib/shared/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("clusters");
@@ -8,11 +11,14 @@ export async function generateMetadata() {
 }
 
 export default async function ClustersPage() {
+  const principal = await requirePagePrincipal();
   const t = await getTranslations("clusters");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
+      <Suspense>
+        <ClustersList canWrite={can(principal.role, "clusters:write")} />
+      </Suspense>
     </>
   );
 }

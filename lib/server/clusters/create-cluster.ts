@@ -2,7 +2,7 @@ import "server-only";
 import type { TCluster, TCreateCluster } from "@/lib/shared/clusters/clusters.schema";
 import { prisma } from "../db/prisma";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
-import { conflict } from "../http/api-error";
+import { ApiError } from "../http/api-error";
 import { buildImportCommands } from "../enrollment/build-import-commands";
 import { issueRegistrationToken } from "../enrollment/issue-registration-token";
 import { toClusterDto } from "./to-cluster-dto";
@@ -14,7 +14,9 @@ import { toClusterDto } from "./to-cluster-dto";
  */
 export async function createCluster(input: TCreateCluster, actor: AuditActor, meta: { ip?: string; requestId?: string } = {}): Promise<TCluster> {
   return prisma.$transaction(async (tx) => {
-    if (await tx.cluster.findUnique({ where: { name: input.name } })) throw conflict(`A cluster named "${input.name}" already exists`);
+    if (await tx.cluster.findUnique({ where: { name: input.name } })) {
+      throw new ApiError("conflict", `A cluster named "${input.name}" already exists`, { fields: { name: "is already taken" } });
+    }
     const cluster = await tx.cluster.create({
       data: {
         name: input.name,

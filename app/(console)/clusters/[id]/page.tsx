@@ -1,12 +1,20 @@
 import { getTranslations } from "next-intl/server";
+import { ClusterRegistrationPanel } from "@/components/clusters/cluster-registration-panel";
+import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { can } from "@/lib/shared/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("clusters");
   return { title: t("title") };
 }
 
-// Overview of one cluster: registration (import commands, tokens) and, from the cluster
-// explorer, its live summary. Filled in by cluster import and the explorer.
-export default async function ClusterOverviewPage() {
-  return null;
+// Overview of one cluster: its live summary (from the cluster explorer) and its registration.
+export default async function ClusterOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const principal = await requirePagePrincipal();
+  const { id } = await params;
+  return (
+    <div className="space-y-8">
+      <ClusterRegistrationPanel clusterId={id} canWrite={can(principal.role, "clusters:write")} />
+    </div>
+  );
 }

@@ -1,0 +1,40 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { TImportCommands } from "@/lib/shared/clusters/clusters.schema";
+import { CopyButton } from "@/components/ui/copy-button";
+
+function Command({ id, title, hint, command }: { id: string; title: string; hint: string; command: string }) {
+  return (
+    <div className="space-y-1">
+      <p className="text-sm font-medium text-slate-200">{title}</p>
+      <p className="text-xs text-slate-400">{hint}</p>
+      <div className="flex items-start gap-2">
+        <code data-testid={`import-command-${id}`} className="flex-1 overflow-x-auto rounded bg-slate-950 px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap text-emerald-200">
+          {command}
+        </code>
+        <CopyButton text={command} />
+      </div>
+    </div>
+  );
+}
+
+/** The ways to install the agent, each with a copy button. Shown once per issued token. */
+export function ImportCommands({ commands, caChecksum }: { commands: TImportCommands; caChecksum: string }) {
+  const t = useTranslations("clusters.import");
+  const format = useFormatter();
+  return (
+    <div className="space-y-4" data-testid="import-commands">
+      <p role="status" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
+        {t("shownOnce", { expires: format.dateTime(new Date(commands.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+      </p>
+      {commands.curlInsecure ? <Command id="curl" title={t("curlTitle")} hint={t("curlHint")} command={commands.curlInsecure} /> : null}
+      <Command id="kubectl" title={t("kubectlTitle")} hint={commands.curlInsecure ? t("kubectlHintPrivateCa") : t("kubectlHint")} command={commands.kubectl} />
+      <Command id="docker" title={t("dockerTitle")} hint={t("dockerHint")} command={commands.docker} />
+      <Command id="node" title={t("nodeTitle")} hint={t("nodeHint")} command={commands.node} />
+      <p className="text-xs text-slate-500">
+        {caChecksum ? t("checksum", { checksum: caChecksum }) : t("publicCa")}
+      </p>
+    </div>
+  );
+}
