@@ -242,12 +242,16 @@ export class TunnelStream extends Duplex {
         return;
       }
       const { chunk, offset } = this.pending;
-      const size = Math.min(chunk.length - offset, this.sendWindow, MAX_DATA_PAYLOAD);
-      if (size <= 0) return; // wait for WINDOW
-      this.link.send(encodeFrame(FrameType.DATA, this.id, chunk.subarray(offset, offset + size)));
-      this.sendWindow -= size;
-      this.bytesWritten += size;
-      this.pending.offset += size;
+      const remaining = chunk.length - offset;
+      // Zero-length writes (Node's http server makes some) complete without a frame.
+      if (remaining > 0) {
+        const size = Math.min(remaining, this.sendWindow, MAX_DATA_PAYLOAD);
+        if (size <= 0) return; // wait for WINDOW
+        this.link.send(encodeFrame(FrameType.DATA, this.id, chunk.subarray(offset, offset + size)));
+        this.sendWindow -= size;
+        this.bytesWritten += size;
+        this.pending.offset += size;
+      }
       if (this.pending.offset >= chunk.length) {
         const { callback } = this.pending;
         this.pending = null;

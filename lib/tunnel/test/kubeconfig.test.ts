@@ -83,6 +83,23 @@ describe("client-node through the tunnel", () => {
     expect(seen?.headers["impersonate-user"]).toBe("alice@example.com");
   });
 
+  it("repeats lists larger than the flow-control window on kept-alive streams", async () => {
+    const big = Array.from({ length: 200 }, (_, i) => ({ kind: "Pod", metadata: { name: `big-${i}`, namespace: "default", annotations: { pad: "x".repeat(4000) } } }));
+    apiserver.pods.push(...big);
+    try {
+      const core = kc.makeApiClient(k8s.CoreV1Api);
+      for (let i = 0; i < 10; i++) {
+        const list = await core.listNamespacedPod({ namespace: "default" });
+        expect(list.items).toHaveLength(202);
+      }
+      // Sequential calls reuse kept-alive streams instead of opening ten.
+      expect(pair.console.stats().openStreams).toBeLessThanOrEqual(3);
+      expect(pair.console.stats().bytesIn).toBeGreaterThan(10 * 800_000);
+    } finally {
+      apiserver.pods.splice(2);
+    }
+  });
+
   it("streams a watch: events arrive while the request stays open", async () => {
     const events: { type: string; name: string }[] = [];
     const gotEvent = new Promise<void>((resolve) => {

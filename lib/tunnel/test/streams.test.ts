@@ -26,6 +26,16 @@ describe("tunnel streams", () => {
     expect((await readAll(stream)).toString()).toBe("hello tunnel");
   });
 
+  it("completes zero-length writes (Node's http server makes them) without stalling", async () => {
+    pair = await connectSessionPair({}, { onStream: echo });
+    const stream = await pair.console.openStream("k8s");
+    const written = new Promise<void>((resolve, reject) => stream.write(Buffer.alloc(0), (error) => (error ? reject(error) : resolve())));
+    await written;
+    stream.write("after");
+    stream.end(Buffer.alloc(0));
+    expect((await readAll(stream)).toString()).toBe("after");
+  });
+
   it("carries many concurrent streams without mixing their bytes", async () => {
     pair = await connectSessionPair({}, { onStream: echo });
     const session = pair.console;

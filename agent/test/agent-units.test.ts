@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createBackoff } from "../src/backoff";
+import type { KubeTarget } from "../src/load-kube-target";
+import { createLogger } from "../src/logger";
+import { upstreamHeaders } from "../src/proxy-headers";
+import { ConfigError, resolveConfig } from "../src/resolve-config";
+import { caChecksum } from "../src/verify-ca-checksum";
+
+const PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+
+describe("CA checksum", () => {
+  it("is the lowercase hex SHA-256 of the PEM with exactly one trailing newline", () => {
+    const expected = createHash("sha256").update(`${PEM}\n`).digest("hex");
+    expect(caChecksum(PEM)).toBe(expected);
+    expect(caChecksum(`${PEM}\n`)).toBe(expected);
+    expect(caChecksum(`${PEM}\n\n\n`)).toBe(expected);
+    expect(caChecksum(`${PEM} `)).not.toBe(expected);
+    expect(expected).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("full-jitter backoff", () => {
+  it("draws uniformly below min(cap, base·2^n) and starts over after reset", () => {
+    const top = createBackoff(1_000, 60_000, () => 0.999999);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => top.next())).toEqual([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999]);
+    top.reset();
+    expect(top.next()).toBe(999);
+    const bottom = createBackoff(1_000, 60_000, () => 0);
+    expect(bottom.next()).toBe(0);
+  });
+});
+
+describe("configuration precedence", () => {
+  const secretRoot = () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-config-"));
+    const dir = path.join(root, "etc/outpost/credentials");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "url"), "https://from-secret.example/\n");
+    fs.writeFileSync(path.join(dir, "token"), "secret-token\n");
+    fs.writeFileSync(path.join(dir, "cluster-id"), "c-secret");
+    return root;
+  };
+
+  it("takes flags over env over the mounted secret", () => {
+    const root = secretRoot();
+    const env = { OUTPOST_PATH_PREFIX: root, OUTPOST_SERVER: "https://from-env.example", OUTPOST_CLUSTER_ID: "c-env" } as unknown as NodeJS.ProcessEnv;
+    const fromSecret = resolveConfig([], { OUTPOST_PATH_PREFIX: root } as unknown as NodeJS.ProcessEnv);
+    expect(fromSecret).toMatchObject({ server: "https://from-secret.example", token: "secret-token", clusterId: "c-secret", healthPort: 8091, stateDir: "/var/lib/outpost-agent" });
+    expect(resolveConfig([], env)).toMatchObject({ server: "https://from-env.example", token: "secret-token", clusterId: "c-env" });
+    expect(resolveConfig(["--server=https://from-flag.example", "--token", "flag-token"], env)).toMatchObject({ server: "https://from-flag.example", token: "flag-token" });
+  });
+
+  it("re-reads the token from the mounted secret when asked for the current one", () => {
+    const root = secretRoot();
+    const config = resolveConfig([], { OUTPOST_PATH_PREFIX: root } as unknown as NodeJS.ProcessEnv);
+    fs.rmSync(path.join(root, "etc/outpost/credentials/token"));
+    expect(config.token).toBe("secret-token");
+    expect(config.currentToken()).toBeUndefined();
+  });
+
+  it("rejects bad values with a ConfigError", () => {
+    const env = {} as NodeJS.ProcessEnv;
+    expect(() => resolveConfig([], env)).toThrow(ConfigError);
+    expect(() => resolveConfig(["--server", "https://u:p@x.example"], env)).toThrow(/credentials/);
+    expect(() => resolveConfig(["--server", "ftp://x.example"], env)).toThrow(/https/);
+    expect(() => resolveConfig(["--server", "https://x.example", "--ca-checksum", "abc"], env)).toThrow(/64 hex/);
+    expect(() => resolveConfig(["--server", "https://x.example", "--nope"], env)).toThrow(ConfigError);
+  });
+});
+
+describe("logger", () => {
+  it("writes one JSON line per event and redacts registered secrets", () => {
+    const lines: string[] = [];
+    const log = createLogger((line) => lines.push(line));
+    log.addSecret("super-secret-credential");
+    log.warn("something", { detail: "Bearer super-secret-credential failed" });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/\n$/);
+    const parsed = JSON.parse(lines[0]!) as Record<string, string>;
+    expect(parsed).toMatchObject({ level: "warn", event: "something", detail: "Bearer [redacted] failed" });
+    expect(log.redact("x super-secret-credential y")).toBe("x [redacted] y");
+  });
+});
+
+describe("proxy headers", () => {
+  const target = { url: new URL("https://10.43.0.1:443"), authorization: () => "Bearer agent-sa" } as unknown as KubeTarget;
+
+  it("drops the console's Authorization and hop-by-hop headers, keeps repeated headers", () => {
+    const headers = upstreamHeaders(
+      ["Authorization", "Bearer console", "Host", "cluster.tunnel", "Connection", "keep-alive", "Impersonate-Group", "a", "Impersonate-Group", "b", "Accept", "application/json"],
+      target,
+      false,
+    );
+    expect(headers).toEqual({ authorization: "Bearer agent-sa", host: "10.43.0.1", "impersonate-group": ["a", "b"], accept: "application/json" });
+  });
+
+  it("keeps Connection/Upgrade for upgrade requests", () => {
+    const headers = upstreamHeaders(["Connection", "Upgrade", "Upgrade", "websocket"], target, true);
+    expect(headers).toMatchObject({ connection: "Upgrade", upgrade: "websocket" });
+  });
+});
