@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ClusterStateBadge } from "@/components/clusters/cluster-state-badge";
+import { ClusterHeaderState } from "@/components/clusters/cluster-header-state";
 import { ClusterTabNav } from "@/components/clusters/cluster-tab-nav";
 import { EmptyState } from "@/components/ui/states";
 import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
@@ -31,7 +31,7 @@ export default async function ClusterLayout({ children, params }: { children: Re
         <span className="text-slate-600">/</span>
         <h1 className="text-2xl font-semibold text-white">{cluster.displayName}</h1>
         <span className="font-mono text-sm text-slate-500">{cluster.name}</span>
-        <ClusterStateBadge state={cluster.state} reason={cluster.stateReason} />
+        <ClusterHeaderState clusterId={cluster.id} initial={{ state: cluster.state, reason: cluster.stateReason }} />
       </header>
       <ClusterTabNav clusterId={cluster.id} />
       {children}
