@@ -1,0 +1,4 @@
+// GET /api/v1/clusters/[id]/daemonsets – daemonsets of one cluster with kubectl's columns ({ cluster, items, error })
+import { kubeListRoute } from "@/lib/server/explorer/define-kube-routes";
+
+export const GET = kubeListRoute("daemonsets");

@@ -1,0 +1,4 @@
+// GET /api/v1/clusters/[id]/services/[namespace]/[name] – one object: YAML, related objects ({ cluster, object, error })
+import { kubeNamespacedDetailRoute } from "@/lib/server/explorer/define-kube-routes";
+
+export const GET = kubeNamespacedDetailRoute("services");

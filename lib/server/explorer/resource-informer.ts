@@ -1,0 +1,173 @@
+import "server-only";
+import { slimObject } from "@/lib/shared/explorer/slim-object";
+import type { TClusterError, TKubeObject, TWatchMessage } from "@/lib/shared/explorer/explorer.schema";
+import { KubeError, kubeErrorFromResponse } from "../k8s/kube-error";
+import { listKubeObjects } from "../k8s/list-kube-objects";
+import { watchKubeObjects } from "../k8s/watch-kube-objects";
+import type { InformerKey } from "./informer-key";
+
+export type InformerListener = (message: TWatchMessage) => void;
+
+const MIN_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 15_000;
+
+function objectKey(obj: TKubeObject): string {
+  return `${obj.metadata?.namespace ?? ""}/${obj.metadata?.name ?? ""}`;
+}
+
+function asClusterError(error: unknown, clusterId: string): TClusterError {
+  if (error instanceof KubeError) return error.toData();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "unavailable", status: 503, reason: "WatchFailed", message: `Watch of cluster ${clusterId} failed: ${message}` };
+}
+
+/** Counts upstream watch requests currently open, process-wide (benchmarks and tests read it). */
+const COUNTER = Symbol.for("outpost.explorer-open-watches");
+type CounterHolder = { [COUNTER]?: { open: number; opened: number } };
+export function watchCounters(): { open: number; opened: number } {
+  return ((globalThis as CounterHolder)[COUNTER] ??= { open: 0, opened: 0 });
+}
+
+/**
+ * One list of one cluster kept current by one upstream watch (an informer): list, then
+ * watch from the list's resourceVersion; a watch the server ends is resumed from the last
+ * resourceVersion seen (bookmarks keep it fresh); 410 Expired → relist and send a new
+ * snapshot; failures (cluster gone, timeout) → status "not live" with the error, retried
+ * with backoff while anyone listens. Runs as the console itself (no impersonation): callers
+ * check the viewer's own access before they subscribe (see probe-list-access.ts).
+ */
+export class ResourceInformer {
+  readonly items = new Map<string, TKubeObject>();
+  resourceVersion = "";
+  synced = false;
+  live = false;
+  error: TClusterError | null = null;
+  readonly listeners = new Set<InformerListener>();
+  /** Resolves after the first list attempt, successful or not. */
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
+  private readonly controller = new AbortController();
+  private stopped = false;
+
+  constructor(readonly key: InformerKey) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  start(): void {
+    void this.run();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.controller.abort();
+    this.listeners.clear();
+    this.markReady();
+  }
+
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
+  /** The cached objects, sorted by namespace and name. */
+  snapshot(): TKubeObject[] {
+    return [...this.items.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  }
+
+  private emit(message: TWatchMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch {
+        // One broken viewer must not stop the others.
+      }
+    }
+  }
+
+  private setStatus(live: boolean, error: TClusterError | null): void {
+    if (this.live === live && this.error?.message === error?.message) return;
+    this.live = live;
+    this.error = error;
+    this.emit({ type: "status", live, error });
+  }
+
+  private async run(): Promise<void> {
+    let backoff = MIN_BACKOFF_MS;
+    while (!this.stopped) {
+      try {
+        await this.relist();
+        backoff = MIN_BACKOFF_MS;
+        await this.watchUntilExpired();
+      } catch (error) {
+        if (this.stopped) break;
+        this.setStatus(false, asClusterError(error, this.key.clusterId));
+        this.markReady();
+        await this.pause(backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.controller.signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        resolve();
+      }, { once: true });
+    });
+  }
+
+  private async relist(): Promise<void> {
+    const { clusterId, resource, namespace, labelSelector } = this.key;
+    const list = await listKubeObjects(clusterId, null, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, signal: this.controller.signal });
+    if (this.stopped) return;
+    this.items.clear();
+    for (const item of list.items) {
+      const slim = slimObject(resource, item);
+      this.items.set(objectKey(slim), slim);
+    }
+    this.resourceVersion = list.resourceVersion;
+    this.synced = true;
+    this.emit({ type: "snapshot", resourceVersion: this.resourceVersion, items: this.snapshot() });
+    this.setStatus(true, null);
+    this.markReady();
+  }
+
+  /** Watches (resuming after normal ends) until the server says the resourceVersion expired. */
+  private async watchUntilExpired(): Promise<void> {
+    const { clusterId, resource, namespace, labelSelector } = this.key;
+    while (!this.stopped) {
+      const started = Date.now();
+      let events = 0;
+      const counters = watchCounters();
+      counters.open++;
+      counters.opened++;
+      try {
+        for await (const event of watchKubeObjects(clusterId, null, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, resourceVersion: this.resourceVersion, signal: this.controller.signal })) {
+          events++;
+          if (event.type === "ERROR") {
+            if (event.object.code === 410) return;
+            throw kubeErrorFromResponse(clusterId, event.object.code ?? 500, JSON.stringify(event.object));
+          }
+          const rv = event.object.metadata?.resourceVersion;
+          if (rv) this.resourceVersion = rv;
+          if (event.type === "BOOKMARK") continue;
+          const slim = slimObject(resource, event.object);
+          if (event.type === "DELETED") this.items.delete(objectKey(slim));
+          else this.items.set(objectKey(slim), slim);
+          this.emit({ type: "change", event: event.type, object: slim, resourceVersion: this.resourceVersion });
+        }
+      } catch (error) {
+        // The cluster refused or the tunnel is gone: the caller backs off and relists.
+        // A stream cut mid-watch (link drop) is resumed below from the last resourceVersion.
+        if (error instanceof KubeError || this.stopped) throw error;
+      } finally {
+        counters.open--;
+      }
+      if (this.stopped) return;
+      this.setStatus(true, null);
+      // A watch that ends at once and empty is a misbehaving server or link: do not spin.
+      if (events === 0 && Date.now() - started < 1_000) await this.pause(MIN_BACKOFF_MS);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import type { TWatchMessage } from "@/lib/shared/explorer/explorer.schema";
+import { informerKeyString, type InformerKey } from "./informer-key";
+import { ResourceInformer, watchCounters, type InformerListener } from "./resource-informer";
+
+interface Entry {
+  informer: ResourceInformer;
+  refs: number;
+  closeTimer?: NodeJS.Timeout;
+}
+
+interface Hub {
+  entries: Map<string, Entry>;
+  /** How long an informer outlives its last viewer (a reload or tab switch reuses it). */
+  lingerMs: number;
+}
+
+// Process-wide: the SSE route, the list routes and server.ts share one hub.
+const KEY = Symbol.for("outpost.explorer-watch-hub");
+type Holder = { [KEY]?: Hub };
+function hub(): Hub {
+  return ((globalThis as Holder)[KEY] ??= { entries: new Map(), lingerMs: 5_000 });
+}
+
+/** Sets how long an unused informer lingers before its upstream watch is closed (tests use 0). */
+export function configureWatchHub(opts: { lingerMs: number }): void {
+  hub().lingerMs = opts.lingerMs;
+}
+
+function acquire(key: InformerKey): Entry {
+  const id = informerKeyString(key);
+  let entry = hub().entries.get(id);
+  if (!entry) {
+    entry = { informer: new ResourceInformer(key), refs: 0 };
+    hub().entries.set(id, entry);
+    entry.informer.start();
+  }
+  if (entry.closeTimer) clearTimeout(entry.closeTimer);
+  entry.closeTimer = undefined;
+  entry.refs++;
+  return entry;
+}
+
+function release(key: InformerKey, entry: Entry): void {
+  entry.refs--;
+  if (entry.refs > 0) return;
+  const close = () => {
+    if (entry.refs > 0) return;
+    entry.informer.stop();
+    const id = informerKeyString(key);
+    if (hub().entries.get(id) === entry) hub().entries.delete(id);
+  };
+  if (hub().lingerMs <= 0) close();
+  else entry.closeTimer = setTimeout(close, hub().lingerMs).unref();
+}
+
+/**
+ * Subscribes a viewer to a list: one upstream watch per (cluster, resource, namespace,
+ * selector), shared by every viewer and reference counted. The listener first gets a
+ * `snapshot` (unless `sinceResourceVersion` is already the informer's, i.e. the viewer's
+ * list came from this cache) and the current `status`, then every change. Returns the
+ * unsubscribe function; the upstream watch closes when the last viewer leaves (after the
+ * linger period).
+ */
+export async function subscribeToList(key: InformerKey, listener: InformerListener, sinceResourceVersion?: string): Promise<() => void> {
+  const entry = acquire(key);
+  let subscribed = true;
+  const unsubscribe = () => {
+    if (!subscribed) return;
+    subscribed = false;
+    entry.informer.listeners.delete(listener);
+    release(key, entry);
+  };
+  await entry.informer.ready;
+  if (!subscribed || entry.informer.stopping) return unsubscribe;
+  const { informer } = entry;
+  if (informer.synced && informer.resourceVersion !== sinceResourceVersion) {
+    listener({ type: "snapshot", resourceVersion: informer.resourceVersion, items: informer.snapshot() } satisfies TWatchMessage);
+  }
+  listener({ type: "status", live: informer.live, error: informer.error });
+  informer.listeners.add(listener);
+  return unsubscribe;
+}
+
+/** The informer of a list if one is running and has listed once (list routes serve from it). */
+export function peekInformer(key: InformerKey): ResourceInformer | undefined {
+  const entry = hub().entries.get(informerKeyString(key));
+  return entry && entry.informer.synced && !entry.informer.stopping ? entry.informer : undefined;
+}
+
+/** Figures for tests and benchmarks: informers, viewers, upstream watches open now and ever opened. */
+export function watchHubStats(): { informers: number; viewers: number; openUpstreamWatches: number; upstreamWatchesOpened: number } {
+  let viewers = 0;
+  for (const entry of hub().entries.values()) viewers += entry.informer.listeners.size;
+  const counters = watchCounters();
+  return { informers: hub().entries.size, viewers, openUpstreamWatches: counters.open, upstreamWatchesOpened: counters.opened };
+}
+
+/** Stops every informer (console shutdown). */
+export function stopWatchHub(): void {
+  for (const entry of hub().entries.values()) {
+    if (entry.closeTimer) clearTimeout(entry.closeTimer);
+    entry.informer.stop();
+  }
+  hub().entries.clear();
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { resourcePath, type TExplorerResource } from "@/lib/shared/explorer/resources";
+import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
+import { kubeStream } from "./kube-request";
+import type { KubeIdentity } from "./kube-identity";
+
+/** One event of a Kubernetes watch. ERROR carries a Status object (410 Expired → relist). */
+export interface KubeWatchEvent {
+  type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
+  object: TKubeObject & { code?: number; reason?: string; message?: string };
+}
+
+export interface WatchOptions {
+  namespace?: string;
+  labelSelector?: string;
+  resourceVersion: string;
+  /** Server-side end of the watch; the caller re-watches from the last resourceVersion. */
+  timeoutSeconds?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Opens a watch and yields its events until the server ends it or `signal` fires. Bookmarks
+ * are requested so the resourceVersion stays fresh on quiet lists.
+ */
+export async function* watchKubeObjects(clusterId: string, identity: KubeIdentity, resource: TExplorerResource, opts: WatchOptions): AsyncGenerator<KubeWatchEvent> {
+  const stream = await kubeStream(clusterId, identity, {
+    path: resourcePath(resource, { namespace: opts.namespace }),
+    query: {
+      watch: "true",
+      resourceVersion: opts.resourceVersion,
+      allowWatchBookmarks: "true",
+      labelSelector: opts.labelSelector,
+      timeoutSeconds: opts.timeoutSeconds ?? 300,
+    },
+    signal: opts.signal,
+  });
+  let buffer = "";
+  try {
+    stream.body.setEncoding("utf8");
+    for await (const chunk of stream.body as AsyncIterable<string>) {
+      buffer += chunk;
+      let newline: number;
+      while ((newline = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        if (line) yield JSON.parse(line) as KubeWatchEvent;
+      }
+    }
+  } finally {
+    stream.abort();
+  }
+}
