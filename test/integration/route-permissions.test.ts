@@ -17,6 +17,10 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/users": "forbidden",
   "PATCH /api/v1/users/[id]": "forbidden",
   "POST /api/v1/users/[id]/password": "forbidden",
+  "POST /api/v1/fleet/alerts/[id]/ack": "forbidden",
+  "DELETE /api/v1/fleet/alerts/[id]/ack": "forbidden",
+  "PUT /api/v1/fleet/webhook": "forbidden",
+  "POST /api/v1/fleet/webhook/test": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

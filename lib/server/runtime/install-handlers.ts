@@ -1,5 +1,6 @@
 import "server-only";
 import { startClusterStateMonitor } from "../clusters/cluster-state-monitor";
+import { startFleetCollector } from "../fleet/start-fleet-collector";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
 import { registerUpgradeHandler } from "./upgrade-handlers";
 
@@ -17,6 +18,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   const gateway = createTunnelGateway((clusterId) => monitor.check(clusterId));
   registerUpgradeHandler("/v3/connect", (req, socket, head) => gateway.handleUpgrade(req, socket, head));
   stops.push(() => gateway.close());
+  stops.push(startFleetCollector()); // fleet health collector (issue 7): snapshots, alerts, webhook
 
   return async () => {
     for (const stop of stops.reverse()) await stop();

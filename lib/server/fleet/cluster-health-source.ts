@@ -1,0 +1,89 @@
+import "server-only";
+import type { KubeConfig } from "@kubernetes/client-node";
+import type { TClusterHealth } from "@/lib/shared/fleet/fleet.schema";
+import { projectDeployment, projectEvent, projectNode, projectPod, type DeploymentProjection, type EventProjection, type NodeProjection, type PodProjection } from "@/lib/shared/fleet/project-objects";
+import { summarizeHealth } from "@/lib/shared/fleet/summarize-health";
+import type { EdgexSummaryResult } from "./edgex-summary-source";
+import { kubeGetJson } from "./kube-fetch";
+import { ResourceReflector } from "./resource-reflector";
+
+/**
+ * Everything the collector knows about one Active cluster: projection caches of its pods,
+ * nodes, deployments and Warning events (list+watch, or relisted each pass in poll mode),
+ * its version, and the last EdgeX summary. Lives while the cluster is Active and connected.
+ */
+export class ClusterHealthSource {
+  readonly pods: ResourceReflector<PodProjection>;
+  readonly nodes: ResourceReflector<NodeProjection>;
+  readonly deployments: ResourceReflector<DeploymentProjection>;
+  readonly warnings: ResourceReflector<EventProjection>;
+  kubernetesVersion: string | null = null;
+  edgex: EdgexSummaryResult | null = null;
+
+  constructor(
+    readonly clusterId: string,
+    readonly kubeConfig: KubeConfig,
+    private readonly timeoutMs: number,
+  ) {
+    const opts = { timeoutMs };
+    this.pods = new ResourceReflector(kubeConfig, { ...opts, path: "/api/v1/pods", project: projectPod });
+    this.nodes = new ResourceReflector(kubeConfig, { ...opts, path: "/api/v1/nodes", project: projectNode });
+    this.deployments = new ResourceReflector(kubeConfig, { ...opts, path: "/apis/apps/v1/deployments", project: projectDeployment });
+    this.warnings = new ResourceReflector(kubeConfig, { ...opts, path: "/api/v1/events", query: "fieldSelector=type%3DWarning", project: projectEvent });
+  }
+
+  private get reflectors(): ResourceReflector<unknown>[] {
+    return [this.pods, this.nodes, this.deployments, this.warnings] as ResourceReflector<unknown>[];
+  }
+
+  /** Reads /version (k3s reports e.g. v1.31.4+k3s1). */
+  async readVersion(): Promise<void> {
+    const v = await kubeGetJson<{ gitVersion?: string }>(this.kubeConfig, "/version", this.timeoutMs);
+    this.kubernetesVersion = v.gitVersion ?? null;
+  }
+
+  /** Watch mode: version, then list+watch of all four collections (resolves after the first lists). */
+  async startWatching(): Promise<void> {
+    await this.readVersion();
+    await Promise.all(this.reflectors.map((r) => r.start()));
+  }
+
+  /** Poll mode: relists all four collections now. */
+  async refreshAll(): Promise<void> {
+    if (!this.kubernetesVersion) await this.readVersion();
+    await Promise.all(this.reflectors.map((r) => r.refresh()));
+  }
+
+  /** True when every cache is current. */
+  get synced(): boolean {
+    return this.reflectors.every((r) => r.synced);
+  }
+
+  /** The first error of an unsynced cache, for the snapshot's `error`. */
+  get lastError(): string | null {
+    return this.reflectors.map((r) => r.lastError).find((e) => e) ?? null;
+  }
+
+  /** Requests made to the cluster so far (load figures). */
+  get requests(): number {
+    return this.reflectors.reduce((n, r) => n + r.requests, 0);
+  }
+
+  summarize(now: number): TClusterHealth {
+    const edgex = this.edgex;
+    return summarizeHealth({
+      pods: this.pods.values(),
+      nodes: this.nodes.values(),
+      deployments: this.deployments.values(),
+      warningEvents: this.warnings.values(),
+      kubernetesVersion: this.kubernetesVersion,
+      edgex: edgex ? { servicesUp: edgex.servicesUp, servicesTotal: edgex.servicesTotal, devicesUp: edgex.devicesUp, devicesTotal: edgex.devicesTotal, lastReadingAt: edgex.lastReadingAt } : null,
+      edgexServicesDown: edgex?.servicesDown,
+      now,
+    });
+  }
+
+  stop(): void {
+    for (const r of this.reflectors) r.stop();
+  }
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { createTunnelKubeConfig } from "@/lib/tunnel/kubeconfig";
+import { prisma } from "../db/prisma";
+import { log } from "../log/logger";
+import { dialCluster, getTunnel } from "../tunnel/tunnel-registry";
+import { buildSearchEntries } from "./build-search-entries";
+import { ClusterHealthSource } from "./cluster-health-source";
+import { getEdgexSummarySource } from "./edgex-summary-source";
+import type { FleetConfig } from "./fleet-config";
+import { pruneFleetData } from "./prune-fleet-data";
+import { reconcileFleetAlerts } from "./reconcile-fleet-alerts";
+import { Limiter, runLimited, withTimeout } from "./run-limited";
+import { SnapshotWriter, type PassResult } from "./snapshot-writer";
+import { WebhookNotifier } from "./webhook-notifier";
+
+/** Pings run every 5 s on a tunnel; silence for longer than two of them means "not current". */
+const TUNNEL_QUIET_MS = 12_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export interface PassStats {
+  clusters: number;
+  active: number;
+  fresh: number;
+  failed: number;
+  changed: number;
+  touched: number;
+  alertsFired: number;
+  alertsResolved: number;
+  ms: number;
+}
+
+function tunnelIsCurrent(clusterId: string, now: number): boolean {
+  const session = getTunnel(clusterId);
+  return session !== undefined && now - session.stats().lastSeenAt < TUNNEL_QUIET_MS;
+}
+
+/**
+ * The health collector: every pass it takes the Active, connected clusters, keeps one
+ * ClusterHealthSource per cluster (list+watch caches, or relists in poll mode) with bounded
+ * concurrency for everything that calls a cluster, writes the pass (SnapshotWriter),
+ * reconciles alerts and notifies the webhook. Clusters that stop answering keep their last
+ * snapshot, which turns stale with its age.
+ */
+export class FleetCollector {
+  readonly sources = new Map<string, ClusterHealthSource>();
+  private readonly writer: SnapshotWriter;
+  private readonly limiter: Limiter;
+  readonly notifier: WebhookNotifier;
+  private lastPruneAt = 0;
+
+  constructor(readonly config: FleetConfig, notifier?: WebhookNotifier) {
+    this.writer = new SnapshotWriter(config.historyEveryMs);
+    this.limiter = new Limiter(config.concurrency);
+    this.notifier = notifier ?? new WebhookNotifier();
+  }
+
+  private source(clusterId: string): ClusterHealthSource {
+    let source = this.sources.get(clusterId);
+    if (!source) {
+      const kc = createTunnelKubeConfig(() => dialCluster(clusterId), { name: clusterId });
+      source = new ClusterHealthSource(clusterId, kc, this.config.timeoutMs);
+      this.sources.set(clusterId, source);
+      if (this.config.mode === "watch") {
+        // In the background, through the limiter: a pass never waits for 10,000 initial lists.
+        const started = source;
+        void this.limiter.run(() => started.startWatching()).catch((error: unknown) => log.debug(`fleet: start ${clusterId}: ${String(error)}`));
+      }
+    }
+    return source;
+  }
+
+  private drop(clusterId: string): void {
+    this.sources.get(clusterId)?.stop();
+    this.sources.delete(clusterId);
+    this.writer.forget(clusterId);
+  }
+
+  /** One pass over the fleet. Never throws for a cluster's failure; database errors propagate. */
+  async runPass(now = new Date()): Promise<PassStats> {
+    const started = Date.now();
+    const clusters = await prisma.cluster.findMany({ select: { id: true, state: true } });
+    const active = clusters.filter((c) => c.state === "active");
+    const wanted = active.filter((c) => getTunnel(c.id)).map((c) => c.id);
+    const wantedSet = new Set(wanted);
+    for (const id of [...this.sources.keys()]) if (!wantedSet.has(id)) this.drop(id);
+
+    const sources = wanted.map((id) => this.source(id));
+    await runLimited(sources, this.config.concurrency, async (s) => {
+      if (this.config.mode === "poll") await withTimeout(s.refreshAll(), this.config.timeoutMs * 2, "poll").catch(() => undefined);
+      else if (!s.kubernetesVersion) await s.readVersion().catch(() => undefined);
+      s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId, s.kubeConfig), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
+    });
+
+    const pass: PassResult = { fresh: [], failed: [] };
+    const at = Date.now();
+    for (const s of sources) {
+      if (s.synced && tunnelIsCurrent(s.clusterId, at)) {
+        pass.fresh.push({ clusterId: s.clusterId, health: s.summarize(at), search: buildSearchEntries(s) });
+      } else {
+        pass.failed.push({ clusterId: s.clusterId, error: s.lastError ?? "The cluster's agent is not answering" });
+      }
+    }
+    for (const c of active) if (!wantedSet.has(c.id)) pass.failed.push({ clusterId: c.id, error: "The cluster's agent is not connected" });
+
+    const written = await this.writer.write(pass, now);
+    const alerts = await reconcileFleetAlerts(now);
+    if (alerts.fired.length) this.notifier.notify("alert.fired", alerts.fired);
+    if (alerts.resolved.length) this.notifier.notify("alert.resolved", alerts.resolved);
+    if (now.getTime() - this.lastPruneAt >= PRUNE_EVERY_MS) {
+      this.lastPruneAt = now.getTime();
+      await pruneFleetData(this.config.retentionMs, now);
+    }
+    return {
+      clusters: clusters.length,
+      active: active.length,
+      fresh: pass.fresh.length,
+      failed: pass.failed.length,
+      ...written,
+      alertsFired: alerts.fired.length,
+      alertsResolved: alerts.resolved.length,
+      ms: Date.now() - started,
+    };
+  }
+
+  /** Stops every watch and pending webhook delivery. */
+  async stop(): Promise<void> {
+    for (const id of [...this.sources.keys()]) this.drop(id);
+    await this.notifier.stop();
+  }
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import type { TFleetStreamEvents } from "@/lib/shared/fleet/fleet-api.schema";
+import type { TFleetCluster, TFleetSummary } from "@/lib/shared/fleet/fleet.schema";
+import { diffFleetRows } from "@/lib/shared/fleet/diff-fleet-rows";
+import { summarizeFleet } from "@/lib/shared/fleet/summarize-fleet";
+import { log } from "../log/logger";
+import { loadFleetConfig } from "./fleet-config";
+import { readFleetRows, type FleetDb } from "./read-fleet-rows";
+
+/** One server-sent event, serialised once and written to every subscriber. */
+export function sseFrame<E extends keyof TFleetStreamEvents>(event: E, data: TFleetStreamEvents[E]): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+export interface HubSubscriber {
+  rows: "all" | "changes";
+  /** Writes a frame; returns false when the client cannot keep up (the hub then drops it). */
+  write(frame: string): boolean;
+  close(): void;
+}
+
+/**
+ * Live updates for every open fleet dashboard from ONE database read per interval:
+ * the hub reads all rows (readFleetRows), diffs them against the previous read, and sends
+ * the same serialised delta (totals + changed rows + removed ids) to every subscriber. It
+ * reads only while someone listens; a new subscriber gets its first message from memory
+ * (or from the read in flight), never from a read of its own.
+ */
+export class FleetStreamHub {
+  private readonly subscribers = new Set<HubSubscriber>();
+  /** Subscribers that already got their `init` frame. */
+  private readonly initialized = new WeakSet<HubSubscriber>();
+  private signatures = new Map<string, string>();
+  private rows: TFleetCluster[] = [];
+  private summary: TFleetSummary | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private reading: Promise<void> | undefined;
+  /** Database reads so far (tests and benchmarks check one per interval). */
+  reads = 0;
+
+  constructor(
+    private readonly pushIntervalMs: number,
+    private readonly healthIntervalMs: number,
+    private readonly db?: FleetDb,
+  ) {}
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** Adds a subscriber; resolves after its `init` frame was written. Returns the unsubscribe function. */
+  async subscribe(sub: HubSubscriber): Promise<() => void> {
+    this.subscribers.add(sub);
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.read(), this.pushIntervalMs);
+      this.timer.unref();
+    }
+    if (this.summary) this.init(sub);
+    else await this.read(); // the read in flight, or the first one; it sends `init`
+    return () => this.unsubscribe(sub);
+  }
+
+  private unsubscribe(sub: HubSubscriber): void {
+    if (!this.subscribers.delete(sub) || this.subscribers.size > 0) return;
+    // Nobody listens: stop reading and forget the fleet (memory stays flat between viewers).
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.signatures = new Map();
+    this.rows = [];
+    this.summary = null;
+  }
+
+  private init(sub: HubSubscriber): void {
+    if (!this.summary || this.initialized.has(sub)) return;
+    this.initialized.add(sub);
+    this.deliver(sub, sseFrame("init", { summary: this.summary, rows: sub.rows === "all" ? this.rows : null }));
+  }
+
+  private deliver(sub: HubSubscriber, frame: string): void {
+    let ok = false;
+    try {
+      ok = sub.write(frame);
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      this.unsubscribe(sub);
+      sub.close();
+    }
+  }
+
+  private read(): Promise<void> {
+    if (this.reading) return this.reading; // an overrunning read is never doubled
+    this.reading = (async () => {
+      try {
+        this.reads++;
+        const { rows, at } = await readFleetRows(this.healthIntervalMs, this.db);
+        const delta = diffFleetRows(this.signatures, rows);
+        this.signatures = delta.signatures;
+        this.rows = rows;
+        this.summary = summarizeFleet(rows, at);
+        let frame: string | undefined;
+        for (const sub of [...this.subscribers]) {
+          if (!this.initialized.has(sub)) this.init(sub);
+          else this.deliver(sub, (frame ??= sseFrame("delta", { summary: this.summary, changed: delta.changed, removed: delta.removed })));
+        }
+      } catch (error) {
+        log.warn(`fleet stream: read failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
+  }
+
+  /** Ends every subscription (shutdown, tests). */
+  close(): void {
+    for (const sub of [...this.subscribers]) {
+      this.unsubscribe(sub);
+      sub.close();
+    }
+  }
+}
+
+// One hub per process (server.ts and Next's bundles load separate module copies).
+const KEY = Symbol.for("outpost.fleet.stream-hub");
+type Holder = { [KEY]?: FleetStreamHub };
+
+/** The process-wide hub, created on first use from the fleet configuration. */
+export function getFleetStreamHub(): FleetStreamHub {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    const config = loadFleetConfig();
+    holder[KEY] = new FleetStreamHub(config.pushIntervalMs, config.intervalMs);
+  }
+  return holder[KEY];
+}
+
+/** Ends every open fleet stream if the hub exists (shutdown: streams would hold the drain). */
+export function closeFleetStreams(): void {
+  (globalThis as Holder)[KEY]?.close();
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { log } from "../log/logger";
+import { FleetCollector } from "./fleet-collector";
+import { loadFleetConfig, type FleetConfig } from "./fleet-config";
+import { closeFleetStreams } from "./fleet-stream-hub";
+
+/**
+ * Runs the health collector every `intervalMs` (start to start; a pass that overruns is
+ * followed at once by the next, never overlapped). Returns the stop function for shutdown,
+ * which also ends the open fleet streams (they would otherwise hold the shutdown drain).
+ */
+export function startFleetCollector(config: FleetConfig = loadFleetConfig()): () => Promise<void> {
+  const collector = new FleetCollector(config);
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    const started = Date.now();
+    current = collector
+      .runPass()
+      .then((s) => log.debug(`fleet pass: ${s.active} active, ${s.fresh} fresh, ${s.failed} failed, ${s.changed} changed in ${s.ms} ms`))
+      .catch((error: unknown) => log.error(`fleet pass failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, Math.max(0, config.intervalMs - (Date.now() - started)));
+      });
+  };
+  timer = setTimeout(tick, 0);
+  log.info(`Fleet health collector: every ${config.intervalMs / 1000} s, ${config.mode} mode, concurrency ${config.concurrency}`);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    closeFleetStreams();
+    await current;
+    await collector.stop();
+  };
+}
