@@ -19,6 +19,9 @@ export class ClusterHealthSource {
   readonly warnings: ResourceReflector<EventProjection>;
   kubernetesVersion: string | null = null;
   edgex: EdgexSummaryResult | null = null;
+  /** Outcome of this pass's probe (watch mode: GET /version; poll mode: the relists). */
+  probeOk = false;
+  probeError: string | null = null;
 
   constructor(
     readonly clusterId: string,
@@ -42,10 +45,26 @@ export class ClusterHealthSource {
     this.kubernetesVersion = v.gitVersion ?? null;
   }
 
-  /** Watch mode: version, then list+watch of all four collections (resolves after the first lists). */
+  /** Watch mode: list+watch of all four collections (resolves after the first lists). */
   async startWatching(): Promise<void> {
-    await this.readVersion();
     await Promise.all(this.reflectors.map((r) => r.start()));
+  }
+
+  /**
+   * Proves the cluster answers right now. A watch on a hung apiserver just goes quiet
+   * (bookmarks come about once a minute), so each pass makes one tiny call — /version in
+   * watch mode, which also notices upgrades — or relists everything in poll mode.
+   */
+  async probe(mode: "watch" | "poll"): Promise<void> {
+    this.probeOk = false;
+    try {
+      if (mode === "poll") await this.refreshAll();
+      else await this.readVersion();
+      this.probeOk = true;
+      this.probeError = null;
+    } catch (error) {
+      this.probeError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   /** Poll mode: relists all four collections now. */
@@ -59,9 +78,9 @@ export class ClusterHealthSource {
     return this.reflectors.every((r) => r.synced);
   }
 
-  /** The first error of an unsynced cache, for the snapshot's `error`. */
+  /** Why the numbers are not current: the probe's error, else the first unsynced cache's. */
   get lastError(): string | null {
-    return this.reflectors.map((r) => r.lastError).find((e) => e) ?? null;
+    return this.probeError ?? this.reflectors.map((r) => r.lastError).find((e) => e) ?? null;
   }
 
   /** Requests made to the cluster so far (load figures). */

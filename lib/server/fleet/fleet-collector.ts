@@ -86,15 +86,15 @@ export class FleetCollector {
 
     const sources = wanted.map((id) => this.source(id));
     await runLimited(sources, this.config.concurrency, async (s) => {
-      if (this.config.mode === "poll") await withTimeout(s.refreshAll(), this.config.timeoutMs * 2, "poll").catch(() => undefined);
-      else if (!s.kubernetesVersion) await s.readVersion().catch(() => undefined);
+      await withTimeout(s.probe(this.config.mode), this.config.timeoutMs * 2, "probe").catch(() => undefined);
+      if (!s.probeOk) return;
       s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId, s.kubeConfig), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
     });
 
     const pass: PassResult = { fresh: [], failed: [] };
     const at = Date.now();
     for (const s of sources) {
-      if (s.synced && tunnelIsCurrent(s.clusterId, at)) {
+      if (s.probeOk && s.synced && tunnelIsCurrent(s.clusterId, at)) {
         pass.fresh.push({ clusterId: s.clusterId, health: s.summarize(at), search: buildSearchEntries(s) });
       } else {
         pass.failed.push({ clusterId: s.clusterId, error: s.lastError ?? "The cluster's agent is not answering" });
