@@ -5,13 +5,9 @@ import { assertLocalDatabase, BOOTSTRAP_FILE, startConsoleProcess } from "./supp
 /** Starts one console for all journeys; returns the teardown that stops it gracefully. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   assertLocalDatabase(process.env);
-  const { child, password, output } = await startConsoleProcess();
+  const consoleProcess = await startConsoleProcess();
+  if (!consoleProcess.password) throw new Error(`the first start printed no one-time password:\n${consoleProcess.output()}`);
   fs.mkdirSync(path.dirname(BOOTSTRAP_FILE), { recursive: true });
-  fs.writeFileSync(BOOTSTRAP_FILE, JSON.stringify({ password }));
-  return async () => {
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const code = await exited;
-    if (code !== 0) throw new Error(`console exited with ${code} on SIGTERM:\n${output().slice(-3000)}`);
-  };
+  fs.writeFileSync(BOOTSTRAP_FILE, JSON.stringify({ password: consoleProcess.password }));
+  return () => consoleProcess.stop();
 }

@@ -18,16 +18,29 @@ export function assertLocalDatabase(env: NodeJS.ProcessEnv): void {
   }
 }
 
+export interface ConsoleProcess {
+  child: ChildProcess;
+  /** The one-time admin password, when this start created the admin without OUTPOST_BOOTSTRAP_PASSWORD. */
+  password: string | undefined;
+  output: () => string;
+  /** SIGTERM and wait; rejects unless the console exits 0. */
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the console exactly as `npm start` does after a build (server.ts under tsx), on a
- * fresh data directory, and resolves with the one-time admin password it prints.
+ * Starts the console exactly as `npm start` does after a build (server.ts under tsx) and
+ * resolves once it listens. By default on the e2e port and a fresh data directory.
  */
-export async function startConsoleProcess(): Promise<{ child: ChildProcess; password: string; output: () => string }> {
-  fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
-  fs.mkdirSync(E2E_DATA_DIR, { recursive: true, mode: 0o711 });
-  const env: NodeJS.ProcessEnv = { ...process.env, OUTPOST_DATA_DIR: E2E_DATA_DIR, OUTPOST_PORT: String(E2E_PORT), OUTPOST_LOG_LEVEL: "info" };
+export async function startConsoleProcess(
+  opts: { port?: number; dataDir?: string; fresh?: boolean; env?: Record<string, string> } = {},
+): Promise<ConsoleProcess> {
+  const dataDir = opts.dataDir ?? E2E_DATA_DIR;
+  if (opts.fresh ?? true) fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  const env: NodeJS.ProcessEnv = { ...process.env, OUTPOST_DATA_DIR: dataDir, OUTPOST_PORT: String(opts.port ?? E2E_PORT), OUTPOST_LOG_LEVEL: "info" };
   delete env.OUTPOST_BOOTSTRAP_PASSWORD;
   delete env.DATABASE_URL;
+  Object.assign(env, opts.env);
   const child = spawn(process.execPath, ["--require", "./scripts/register-server-only.cjs", "--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env,
@@ -36,19 +49,30 @@ export async function startConsoleProcess(): Promise<{ child: ChildProcess; pass
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const password = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`console did not start in 90 s:\n${output}`)), 90_000);
-    child.stdout?.on("data", () => {
-      const match = /password: (\S+)/.exec(output);
-      if (match?.[1] && output.includes("Outpost console:")) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on("exit", (code) => {
+    const onData = () => {
+      if (!output.includes("Outpost console:") || !/\n\s*\n/.test(output.slice(output.indexOf("Outpost console:")))) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`console exited (${code}) during start:\n${output}`));
     });
   });
-  return { child, password, output: () => output };
+  await started;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return {
+    child,
+    password: /password: (\S+)/.exec(output)?.[1],
+    output: () => output,
+    stop: async () => {
+      child.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) throw new Error(`console exited with ${code} on SIGTERM:\n${output.slice(-3000)}`);
+    },
+  };
 }

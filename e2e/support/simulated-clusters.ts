@@ -53,7 +53,10 @@ export async function runImportCommand(command: string, kubeconfig: string): Pro
   return stdout;
 }
 
-/** Waits (polling the API, bounded) until the cluster reaches `state`. */
+/**
+ * Waits (polling the API, bounded) until the cluster reaches `state` — for "active", also
+ * with its tunnel up (right after a console restart a cluster is still Active from before).
+ */
 export async function waitForClusterState(request: APIRequestContext, clusterId: string, state: TCluster["state"], timeoutMs = 20_000): Promise<TCluster> {
   let last: TCluster | undefined;
   await expect
@@ -61,7 +64,7 @@ export async function waitForClusterState(request: APIRequestContext, clusterId:
       async () => {
         const res = await request.get(`/api/v1/clusters/${clusterId}`);
         last = (await res.json()) as TCluster;
-        return last.state;
+        return state === "active" && !last.connected ? "active, tunnel down" : last.state;
       },
       { timeout: timeoutMs, intervals: [250, 500, 1000] },
     )

@@ -5,7 +5,7 @@ import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
 import { log } from "../log/logger";
 import { connectedClusterIds } from "../tunnel/tunnel-registry";
 import { clusterRuntime } from "./cluster-runtime-state";
-import { deriveClusterState } from "./derive-cluster-state";
+import { DISCONNECT_GRACE_MS, deriveClusterState } from "./derive-cluster-state";
 import { probeClusterReadiness } from "./probe-cluster-readiness";
 
 const PROBE_CONCURRENCY = 64;
@@ -95,14 +95,31 @@ export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<
   const timer = setInterval(pass, intervalMs);
   timer.unref();
   pass();
+  const timers = new Set<NodeJS.Timeout>();
+  const checkNow = (clusterId: string) => {
+    if (stopped) return;
+    runStatePass(clusterId).catch((error: unknown) => log.error(`cluster state check failed: ${String(error)}`));
+  };
   return {
     check: (clusterId) => {
-      if (stopped) return;
-      runStatePass(clusterId).catch((error: unknown) => log.error(`cluster state check failed: ${String(error)}`));
+      checkNow(clusterId);
+      // A dropped tunnel turns the cluster Unavailable right when its grace ends, not at
+      // the next periodic pass (which could be up to one interval later).
+      const runtime = clusterRuntime(clusterId);
+      if (!runtime.connected && runtime.disconnectedAt !== undefined) {
+        const delay = Math.max(0, runtime.disconnectedAt + DISCONNECT_GRACE_MS + 250 - Date.now());
+        const t = setTimeout(() => {
+          timers.delete(t);
+          checkNow(clusterId);
+        }, delay);
+        t.unref();
+        timers.add(t);
+      }
     },
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      for (const t of timers) clearTimeout(t);
       await running;
     },
   };
