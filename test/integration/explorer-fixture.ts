@@ -18,9 +18,9 @@ export interface ExplorerFixture {
 }
 
 /** Starts the simulator, attaches its cluster as `clusterId`, seeds ada/opal/vic (admin/operator/viewer). */
-export async function startExplorerFixture(clusterId: string, opts: { extraPods?: number } = {}): Promise<ExplorerFixture> {
+export async function startExplorerFixture(clusterId: string, opts: { extraPods?: number; historySize?: number } = {}): Promise<ExplorerFixture> {
   configureWatchHub({ lingerMs: 0 });
-  const sim = await startSimulator({ clusters: [{ name: clusterId, scenarios: ["k3s", "demo"], extraPods: opts.extraPods }], podStartMs: 50, crashLoopBaseMs: 500 });
+  const sim = await startSimulator({ clusters: [{ name: clusterId, scenarios: ["k3s", "demo"], extraPods: opts.extraPods }], podStartMs: 50, crashLoopBaseMs: 500, historySize: opts.historySize });
   const cluster = sim.clusters[0]!;
   await prisma.cluster.create({ data: { id: clusterId, name: clusterId, displayName: `Cluster ${clusterId}` } });
   const attached = await attachSimCluster(clusterId, { server: cluster.server, caPem: cluster.caPem, token: cluster.token });

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TKubeList, TWatchMessage } from "@/lib/shared/explorer/explorer.schema";
+import { attachSimCluster, type AttachedCluster } from "../helpers/attach-sim-cluster";
+import { callRoute } from "../helpers/routes";
+import { startExplorerFixture, type ExplorerFixture } from "./explorer-fixture";
+import { readSse } from "./sse-reader";
+
+// A short watch history (8 events) so a resumed watch can fall out of it (410 → relist).
+describe("explorer watches survive drops, expired resourceVersions and a lost tunnel", () => {
+  let fx: ExplorerFixture;
+  let reattached: AttachedCluster | undefined;
+  beforeAll(async () => {
+    fx = await startExplorerFixture("rsl", { historySize: 8 });
+  });
+  afterAll(async () => {
+    await reattached?.detach();
+    await fx?.stop();
+  });
+
+  it("relists and sends a new snapshot when the resourceVersion expired (410)", async () => {
+    const v = readSse(await callRoute("GET", "/api/v1/clusters/rsl/watch?resource=pods&namespace=demo", { token: fx.tokens.viewer }));
+    const first = (await v.next((m) => m.type === "snapshot")) as Extract<TWatchMessage, { type: "snapshot" }>;
+    // Watches are cut at once: the informer waits 1 s before resuming from its resourceVersion,
+    // and meanwhile more than 8 changes push that version out of the cluster's history.
+    fx.cluster.setFaults({ dropWatchesAfterMs: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    const scale = await callRoute("POST", "/api/v1/clusters/rsl/deployments/demo/web/scale", { token: fx.tokens.operator, body: { replicas: 8 } });
+    expect(scale.status).toBe(200);
+    const second = (await v.next((m) => m.type === "snapshot" && m.resourceVersion !== first.resourceVersion, 15_000)) as Extract<TWatchMessage, { type: "snapshot" }>;
+    fx.cluster.setFaults({});
+    expect(Number(second.resourceVersion)).toBeGreaterThan(Number(first.resourceVersion) + 8);
+    // Expired is not a failure: the viewer never saw the list go stale.
+    expect(v.received.some((m) => m.type === "status" && !m.live)).toBe(false);
+    expect(second.items.filter((p) => p.metadata?.name?.startsWith("web-")).length).toBeGreaterThanOrEqual(3);
+    await v.cancel();
+  });
+
+  it("marks the list stale with the cluster's error when the tunnel drops, and goes live again on reconnect", async () => {
+    const v = readSse(await callRoute("GET", "/api/v1/clusters/rsl/watch?resource=nodes", { token: fx.tokens.viewer }));
+    await v.next((m) => m.type === "snapshot");
+    await v.next((m) => m.type === "status" && m.live);
+    fx.attached.cut();
+    const down = await v.next((m) => m.type === "status" && !m.live, 20_000);
+    expect(down).toMatchObject({ type: "status", live: false, error: { code: "unavailable" } });
+
+    // Meanwhile the list route serves the last known nodes, marked stale, with the error.
+    const list = (await (await callRoute("GET", "/api/v1/clusters/rsl/nodes", { token: fx.tokens.viewer })).json()) as TKubeList;
+    expect(list).toMatchObject({ stale: true, error: { code: "unavailable" }, cluster: { connected: false } });
+    expect(list.items).toHaveLength(3);
+
+    reattached = await attachSimCluster("rsl", { server: fx.cluster.server, caPem: fx.cluster.caPem, token: fx.cluster.token });
+    await v.next((m) => m.type === "status" && m.live, 20_000);
+    const fresh = (await (await callRoute("GET", "/api/v1/clusters/rsl/nodes", { token: fx.tokens.viewer })).json()) as TKubeList;
+    expect(fresh).toMatchObject({ stale: false, error: null });
+    await v.cancel();
+  });
+
+  it("tells a new viewer of an unreachable cluster to come back later instead of failing", async () => {
+    reattached?.cut();
+    await new Promise((r) => setTimeout(r, 50));
+    const res = await callRoute("GET", "/api/v1/clusters/rsl/watch?resource=services", { token: fx.tokens.viewer });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/^retry: \d+/);
+    expect(text).toContain('"live":false');
+  });
+});
