@@ -86,7 +86,7 @@ export function ClustersList({ canWrite }: { canWrite: boolean }) {
                     <Link href={`/clusters/${c.id}`} className="font-medium text-sky-300 hover:underline">
                       {c.displayName}
                     </Link>
-                    <div className="font-mono text-xs text-slate-500">{c.name}</div>
+                    {c.displayName !== c.name ? <div className="font-mono text-xs text-slate-500">{c.name}</div> : null}
                   </td>
                   <td className="px-4 py-2">
                     <ClusterStateBadge state={c.state} reason={c.stateReason} />
