@@ -26,6 +26,13 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "DELETE /api/v1/fleet/alerts/[id]/ack": "forbidden",
   "PUT /api/v1/fleet/webhook": "forbidden",
   "POST /api/v1/fleet/webhook/test": "forbidden",
+  // Cluster explorer actions (issue 5): operator/admin only.
+  "DELETE /api/v1/clusters/[id]/pods/[namespace]/[name]": "forbidden",
+  "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/restart": "forbidden",
+  "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/scale": "forbidden",
+  "POST /api/v1/clusters/[id]/nodes/[name]/cordon": "forbidden",
+  "POST /api/v1/clusters/[id]/nodes/[name]/uncordon": "forbidden",
+  "POST /api/v1/clusters/[id]/secrets/[namespace]/[name]/reveal": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

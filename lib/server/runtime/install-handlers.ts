@@ -1,5 +1,6 @@
 import "server-only";
 import { startClusterStateMonitor } from "../clusters/cluster-state-monitor";
+import { installExplorer } from "../explorer/install-explorer";
 import { startFleetCollector } from "../fleet/start-fleet-collector";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
 import { registerUpgradeHandler } from "./upgrade-handlers";
@@ -19,6 +20,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   registerUpgradeHandler("/v3/connect", (req, socket, head) => gateway.handleUpgrade(req, socket, head));
   stops.push(() => gateway.close());
   stops.push(startFleetCollector()); // fleet health collector (issue 7): snapshots, alerts, webhook
+  stops.push(installExplorer()); // kubectl passthrough /k8s/clusters (issue 5); stops shared watches
 
   return async () => {
     for (const stop of stops.reverse()) await stop();

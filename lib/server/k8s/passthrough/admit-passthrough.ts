@@ -1,0 +1,48 @@
+import "server-only";
+import type { IncomingHttpHeaders } from "node:http";
+import type { Cluster } from "@/lib/generated/prisma/client";
+import { authenticateRequest } from "../../auth/authenticate-request";
+import type { Principal } from "../../auth/principal";
+import { prisma } from "../../db/prisma";
+import { impersonatedUser } from "../kube-identity";
+import { requestAttributes, viewerMay, type RequestAttributes } from "./request-attributes";
+
+/** Mount point of the kubectl passthrough (kubeconfig server URLs end with `/k8s/clusters/<id>`). */
+export const PASSTHROUGH_PREFIX = "/k8s/clusters";
+
+export type Admission =
+  | { ok: true; principal: Principal; cluster: Cluster; attrs: RequestAttributes; upstreamPath: string }
+  | { ok: false; code: number; reason: string; message: string };
+
+const deny = (code: number, reason: string, message: string): Admission => ({ ok: false, code, reason, message });
+
+function forbiddenMessage(principal: Principal, attrs: RequestAttributes): string {
+  const who = `User "${impersonatedUser(principal.username)}"`;
+  const what = attrs.resourceRequest
+    ? `${attrs.verb} resource "${attrs.resource}${attrs.subresource ? `/${attrs.subresource}` : ""}" in API group "${attrs.group}"${attrs.namespace ? ` in the namespace "${attrs.namespace}"` : ""}`
+    : `${attrs.verb} this path`;
+  return `${who} cannot ${what}: the Outpost role "viewer" may only get, list and watch`;
+}
+
+/**
+ * Decides whether a passthrough request may go to the cluster: a personal API token as
+ * bearer (cookies are not accepted: kubectl-style clients only, no CSRF surface), an
+ * existing cluster, and — for viewers — a read-only verb. The cluster's RBAC then judges
+ * the impersonated user. Refusals carry what the Status body should say.
+ */
+export async function admitPassthrough(method: string, rawUrl: string, headers: IncomingHttpHeaders, upgrade: boolean): Promise<Admission> {
+  const url = new URL(rawUrl, "https://console.invalid");
+  const match = /^\/k8s\/clusters\/([^/]+)(\/.*)?$/.exec(url.pathname);
+  if (!match?.[1]) return deny(404, "NotFound", "the server could not find the requested resource");
+  const authorization = headers.authorization;
+  if (!authorization || !/^Bearer\s+\S+$/i.test(authorization)) return deny(401, "Unauthorized", "Unauthorized: send a personal API token as bearer token");
+  const principal = await authenticateRequest(new Headers({ authorization }));
+  if (!principal || principal.via !== "token") return deny(401, "Unauthorized", "Unauthorized: the API token is invalid, expired or its user is disabled");
+  const clusterId = decodeURIComponent(match[1]);
+  const cluster = await prisma.cluster.findUnique({ where: { id: clusterId } });
+  if (!cluster) return deny(404, "NotFound", `cluster "${clusterId}" not found in Outpost`);
+  const upstreamPath = (match[2] ?? "/") + url.search;
+  const attrs = requestAttributes(method, match[2] ?? "/", url.searchParams);
+  if (principal.role === "viewer" && !viewerMay(attrs, upgrade)) return deny(403, "Forbidden", forbiddenMessage(principal, attrs));
+  return { ok: true, principal, cluster, attrs, upstreamPath };
+}

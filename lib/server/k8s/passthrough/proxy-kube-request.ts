@@ -1,0 +1,90 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
+import type { Dispatcher } from "undici";
+import { log } from "../../log/logger";
+import { isClusterConnected } from "../../tunnel/tunnel-registry";
+import { dispatcherFor, TUNNEL_ORIGIN } from "../kube-dispatcher";
+import { identityOf } from "../kube-identity";
+import { DEFAULT_KUBE_TIMEOUT_MS } from "../kube-request";
+import { admitPassthrough } from "./admit-passthrough";
+import { auditPassthrough } from "./audit-passthrough";
+import { forwardedHeaders, relayedHeaders } from "./forwarded-headers";
+import { writeKubeStatus } from "./kube-status";
+import { isMutating } from "./request-attributes";
+
+function hasBody(req: IncomingMessage): boolean {
+  return (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0") || req.headers["transfer-encoding"] !== undefined;
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? "GET";
+  const admission = await admitPassthrough(method, req.url ?? "/", req.headers, false);
+  if (!admission.ok) {
+    req.resume();
+    writeKubeStatus(res, admission.code, admission.reason, admission.message);
+    return;
+  }
+  const { principal, cluster, attrs, upstreamPath } = admission;
+  const mutating = isMutating(attrs, false);
+  if (!isClusterConnected(cluster.id)) {
+    req.resume();
+    writeKubeStatus(res, 503, "ServiceUnavailable", `cluster "${cluster.name}" is not connected to Outpost (its agent is offline)`);
+    if (mutating) auditPassthrough(req, principal, cluster, attrs, 503);
+    return;
+  }
+
+  const controller = new AbortController();
+  // kubectl went away (Ctrl-C on get -w / logs -f): end the upstream request and its tunnel stream.
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, DEFAULT_KUBE_TIMEOUT_MS);
+  let upstream: Dispatcher.ResponseData;
+  try {
+    upstream = await dispatcherFor(cluster.id).request({
+      origin: TUNNEL_ORIGIN,
+      path: upstreamPath,
+      method: method as Dispatcher.HttpMethod,
+      headers: forwardedHeaders(req.rawHeaders, identityOf(principal), false),
+      body: hasBody(req) ? req : undefined,
+      signal: controller.signal,
+      // The deadline covers the response head only: watches and log follows stream for long.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    if (res.destroyed) return;
+    const status = timedOut ? 504 : 503;
+    if (timedOut) writeKubeStatus(res, 504, "Timeout", `cluster "${cluster.name}" did not answer within ${DEFAULT_KUBE_TIMEOUT_MS / 1000} s`);
+    else writeKubeStatus(res, 503, "ServiceUnavailable", `cannot reach cluster "${cluster.name}": ${error instanceof Error ? error.message : String(error)}`);
+    if (mutating) auditPassthrough(req, principal, cluster, attrs, status);
+    return;
+  }
+  clearTimeout(timer);
+  res.writeHead(upstream.statusCode, relayedHeaders(upstream.headers));
+  // A watch may not send a byte for minutes: kubectl needs the head now.
+  res.flushHeaders();
+  if (mutating) auditPassthrough(req, principal, cluster, attrs, upstream.statusCode);
+  upstream.body.on("error", () => undefined);
+  pipeline(upstream.body, res, () => undefined);
+}
+
+/**
+ * The kubectl passthrough `/k8s/clusters/<id>/…` (a raw Node handler: it streams both
+ * ways without buffering). Admits the request (API token, viewer read-only), strips the
+ * caller's credential and impersonation headers, adds the console user's impersonation,
+ * relays request and response over the cluster's tunnel (watch, logs -f included), and
+ * audits changing verbs. Errors are Kubernetes Status objects, so kubectl prints them.
+ */
+export function proxyKubeRequest(req: IncomingMessage, res: ServerResponse): void {
+  serve(req, res).catch((error: unknown) => {
+    log.error(`kubectl passthrough failed: ${error instanceof Error ? error.message : String(error)}`);
+    writeKubeStatus(res, 500, "InternalError", "Outpost could not handle the request; see the console log");
+  });
+}
