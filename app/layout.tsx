@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} className="dark">
       <body className="min-h-screen">
         <NextIntlClientProvider>
+          <TimeZoneCookie />
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

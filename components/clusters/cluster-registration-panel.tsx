@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { clusterKeys, fetchCluster } from "@/lib/client/clusters";
@@ -9,6 +9,7 @@ import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge, ErrorState, LoadingState } from "@/components/ui/states";
+import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ClusterStateBadge } from "./cluster-state-badge";
 import { DeleteClusterDialog } from "./delete-cluster-dialog";
@@ -29,7 +30,6 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 /** A cluster's registration: state, what its agent reported, import commands and token actions. */
 export function ClusterRegistrationPanel({ clusterId, canWrite }: { clusterId: string; canWrite: boolean }) {
   const t = useTranslations("clusters");
-  const format = useFormatter();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<"edit" | "delete" | "rotate" | "revoke" | null>(null);
@@ -54,12 +54,14 @@ export function ClusterRegistrationPanel({ clusterId, canWrite }: { clusterId: s
   if (cluster.isPending) return <LoadingState />;
   if (cluster.isError) return <ErrorState message={errorMessage(cluster.error)} onRetry={() => void cluster.refetch()} />;
   const c = cluster.data;
-  const when = (iso: string | null) => (iso ? format.relativeTime(new Date(iso), new Date()) : t("never"));
   return (
     <section className="space-y-6">
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-800 bg-slate-900/50 p-4 md:grid-cols-4">
         <Fact label={t("col.state")}>
-          <ClusterStateBadge state={c.state} reason={c.stateReason} /> <span className="text-xs text-slate-400" title={c.stateSince}>{when(c.stateSince)}</span>
+          <ClusterStateBadge state={c.state} reason={c.stateReason} />{" "}
+          <span className="text-xs text-slate-400">
+            <RelativeTime value={c.stateSince} />
+          </span>
           {c.stateReason ? <p className="mt-1 text-xs text-slate-400" data-testid="cluster-state-reason">{c.stateReason}</p> : null}
         </Fact>
         <Fact label={t("col.version")} testId="cluster-version">{c.kubernetesVersion ?? "—"}</Fact>
@@ -68,7 +70,7 @@ export function ClusterRegistrationPanel({ clusterId, canWrite }: { clusterId: s
           {c.serverCount ? <span className="text-xs text-slate-400"> · {t("servers", { count: c.serverCount })}</span> : null}
         </Fact>
         <Fact label={t("col.lastSeen")}>
-          <span title={c.lastSeenAt ?? undefined}>{when(c.lastSeenAt)}</span>
+          <RelativeTime value={c.lastSeenAt} fallback={t("never")} />
         </Fact>
         <Fact label={t("col.agent")}>{c.agentVersion ?? "—"}</Fact>
         <Fact label={t("col.location")}>{[c.region, c.site].filter(Boolean).join(" / ") || "—"}</Fact>

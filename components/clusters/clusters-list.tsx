@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -9,6 +9,7 @@ import { clusterKeys, fetchClusters } from "@/lib/client/clusters";
 import { CLUSTER_STATES } from "@/lib/shared/clusters/clusters.schema";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ClusterStateBadge } from "./cluster-state-badge";
 import { ImportClusterDialog } from "./import-cluster-dialog";
@@ -16,7 +17,6 @@ import { ImportClusterDialog } from "./import-cluster-dialog";
 /** Registered clusters with state, versions and last seen; filters live in the URL. */
 export function ClustersList({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations("clusters");
-  const format = useFormatter();
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const pathname = usePathname();
@@ -96,8 +96,8 @@ export function ClustersList({ canWrite }: { canWrite: boolean }) {
                   <td className="px-4 py-2 font-mono text-xs">{c.kubernetesVersion ?? "—"}</td>
                   <td className="px-4 py-2">{c.nodeCount ?? "—"}</td>
                   <td className="px-4 py-2 font-mono text-xs">{c.agentVersion ?? "—"}</td>
-                  <td className="px-4 py-2 text-slate-400" title={c.lastSeenAt ?? undefined}>
-                    {c.lastSeenAt ? format.relativeTime(new Date(c.lastSeenAt), new Date()) : t("never")}
+                  <td className="px-4 py-2 text-slate-400">
+                    <RelativeTime value={c.lastSeenAt} fallback={t("never")} />
                   </td>
                 </tr>
               ))}

@@ -46,5 +46,5 @@ const BADGE = {
 } as const;
 
 export function Badge({ tone = "slate", children }: { tone?: keyof typeof BADGE; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE[tone]}`}>{children}</span>;
+  return <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE[tone]}`}>{children}</span>;
 }

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { loadMessages } from "./load-messages";
 import { isLocale, LOCALE_COOKIE, matchLocale, type TLocale } from "./locales";
+import { TIME_ZONE_COOKIE, validTimeZone } from "./time-zone";
 
 export async function resolveRequestLocale(): Promise<TLocale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -13,5 +14,6 @@ export async function resolveRequestLocale(): Promise<TLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveRequestLocale();
-  return { locale, messages: loadMessages(locale), timeZone: "UTC" };
+  const timeZone = validTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+  return { locale, messages: loadMessages(locale), timeZone };
 });

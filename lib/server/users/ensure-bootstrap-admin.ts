@@ -34,7 +34,7 @@ export async function ensureBootstrapAdmin(password: string | undefined): Promis
         actor: SYSTEM_ACTOR,
         action: "user.bootstrap",
         target: { type: "user", id: user.id, name: "admin" },
-        details: { passwordSource: password ? "OUTPOST_BOOTSTRAP_PASSWORD" : "generated" },
+        details: { source: password ? "OUTPOST_BOOTSTRAP_PASSWORD" : "generated" },
       },
       tx,
     );

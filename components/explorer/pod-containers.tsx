@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
+import { StatusText } from "./status-text";
+
+interface ContainerStatus {
+  name: string;
+  image?: string;
+  ready?: boolean;
+  restartCount?: number;
+  state?: { running?: unknown; waiting?: { reason?: string }; terminated?: { reason?: string; exitCode?: number } };
+}
+
+function stateText(s: ContainerStatus | undefined): string {
+  if (!s?.state) return "Waiting";
+  if (s.state.running) return "Running";
+  if (s.state.waiting) return s.state.waiting.reason ?? "Waiting";
+  if (s.state.terminated) return s.state.terminated.reason ?? `ExitCode:${s.state.terminated.exitCode ?? 0}`;
+  return "Waiting";
+}
+
+/** The containers of a pod (init containers first) with image, readiness, restarts and state. */
+export function PodContainers({ pod }: { pod: TKubeObject }) {
+  const t = useTranslations("explorer.detail");
+  const spec = pod.spec as { containers?: Array<{ name: string; image?: string }>; initContainers?: Array<{ name: string; image?: string }> } | undefined;
+  const status = pod.status as { containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[] } | undefined;
+  const rows = [
+    ...(spec?.initContainers ?? []).map((c) => ({ ...c, init: true, status: status?.initContainerStatuses?.find((s) => s.name === c.name) })),
+    ...(spec?.containers ?? []).map((c) => ({ ...c, init: false, status: status?.containerStatuses?.find((s) => s.name === c.name) })),
+  ];
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-800">
+      <table className="w-full text-left font-mono text-xs" aria-label={t("containers")}>
+        <thead className="bg-slate-900 text-slate-400">
+          <tr>
+            {["NAME", "IMAGE", "READY", "RESTARTS", "STATE"].map((h) => (
+              <th key={h} scope="col" className="px-3 py-2">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-800">
+          {rows.map((c) => (
+            <tr key={`${c.init ? "init" : "main"}-${c.name}`}>
+              <td className="px-3 py-1.5">
+                {c.name}
+                {c.init ? <span className="ml-2 text-slate-500">{t("initContainer")}</span> : null}
+              </td>
+              <td className="px-3 py-1.5">{c.image ?? ""}</td>
+              <td className="px-3 py-1.5">{String(c.status?.ready ?? false)}</td>
+              <td className="px-3 py-1.5">{c.status?.restartCount ?? 0}</td>
+              <td className="px-3 py-1.5">
+                <StatusText status={stateText(c.status)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

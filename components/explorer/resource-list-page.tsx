@@ -1,0 +1,87 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+import { useKubeList } from "@/lib/client/explorer/use-kube-list";
+import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+import { ListToolbar } from "./list-toolbar";
+import { ResourceTable } from "./resource-table";
+import { StaleBanner } from "./stale-banner";
+import { useClusterErrorMessage } from "./use-cluster-error-message";
+import { useTableRows, type SortState } from "./use-table-rows";
+
+const DEFAULT_SORT: Partial<Record<TExplorerResource, SortState>> = { events: { key: "lastSeen", dir: "desc" } };
+
+/**
+ * One explorer tab: a live kubectl-style list of `resource` in a cluster. Filters live in
+ * the query string (`?ns=&l=&q=&sort=&dir=`) so a URL shares exactly this view.
+ */
+export function ResourceListPage({ clusterId, resource }: { clusterId: string; resource: TExplorerResource }) {
+  const t = useTranslations("explorer");
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const namespaced = RESOURCE_INFO[resource].namespaced;
+  const namespace = namespaced ? (params.get("ns") ?? "") : "";
+  const labelSelector = params.get("l") ?? "";
+  const filter = params.get("q") ?? "";
+  const fallback = DEFAULT_SORT[resource] ?? { key: "name", dir: "asc" };
+  const sort: SortState = { key: params.get("sort") ?? fallback.key, dir: params.get("dir") === "desc" ? "desc" : params.get("dir") === "asc" ? "asc" : fallback.dir };
+
+  const update = useCallback(
+    (patch: Record<string, string>) => {
+      const next = new URLSearchParams(params.toString());
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      const qs = next.toString();
+      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    },
+    [params, pathname, router],
+  );
+
+  const { query, data, live } = useKubeList(clusterId, resource, namespace, labelSelector);
+  const errorMessage = useErrorMessage();
+  const clusterErrorMessage = useClusterErrorMessage();
+  const items = data?.items ?? [];
+  const { columns, rows } = useTableRows(resource, items, namespaced && !namespace, filter, sort);
+
+  return (
+    <section aria-label={t(`resources.${resource}`)}>
+      <ListToolbar
+        clusterId={clusterId}
+        namespaced={namespaced}
+        namespace={namespace}
+        labelSelector={labelSelector}
+        filter={filter}
+        count={rows.length}
+        total={items.length}
+        onChange={update}
+      />
+      {data ? <StaleBanner cluster={data.cluster} error={data.error} stale={data.stale} live={live} hasData={items.length > 0} onRetry={() => void query.refetch()} /> : null}
+      {query.isPending ? <LoadingState /> : null}
+      {query.isError ? <ErrorState message={errorMessage(query.error)} onRetry={() => void query.refetch()} /> : null}
+      {data && items.length === 0 && !data.error ? (
+        <EmptyState title={t("empty.title", { resource: t(`resources.${resource}`) })}>{namespace || labelSelector ? t("empty.filtered") : null}</EmptyState>
+      ) : null}
+      {data && items.length === 0 && data.error && data.error.code !== "unavailable" ? (
+        <ErrorState message={clusterErrorMessage(data.error)} onRetry={() => void query.refetch()} />
+      ) : null}
+      {items.length > 0 ? (
+        <ResourceTable
+          clusterId={clusterId}
+          resource={resource}
+          columns={columns}
+          rows={rows}
+          showNamespace={namespaced && !namespace}
+          sort={sort}
+          onSort={(s) => update({ sort: s.key, dir: s.dir })}
+        />
+      ) : null}
+    </section>
+  );
+}

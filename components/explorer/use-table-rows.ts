@@ -1,0 +1,36 @@
+"use client";
+
+import { useMemo } from "react";
+import { useNow } from "@/lib/client/explorer/use-now";
+import { compareSortValues, NAMESPACE_COLUMN, rowOf, sortValue, TABLE_COLUMNS, type TColumn, type TRow } from "@/lib/shared/explorer/resource-rows";
+import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
+import type { TExplorerResource } from "@/lib/shared/explorer/resources";
+
+export interface SortState {
+  key: string;
+  dir: "asc" | "desc";
+}
+
+export interface TableRowData {
+  object: TKubeObject;
+  row: TRow;
+}
+
+/**
+ * kubectl's rows of a list, recomputed as time passes (AGE), filtered by text over the
+ * shown columns and sorted (ages by time, counts numerically, then by name).
+ */
+export function useTableRows(resource: TExplorerResource, items: ReadonlyArray<{ object: TKubeObject }>, showNamespace: boolean, filter: string, sort: SortState): { columns: TColumn[]; rows: TableRowData[] } {
+  const now = useNow();
+  const columns = useMemo(() => (showNamespace ? [NAMESPACE_COLUMN, ...TABLE_COLUMNS[resource]] : [...TABLE_COLUMNS[resource]]), [resource, showNamespace]);
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const all = items.map((item) => ({ object: item.object, row: rowOf(resource, item.object, now) }));
+    const filtered = needle ? all.filter(({ row }) => columns.some((c) => String(row[c.key] ?? "").toLowerCase().includes(needle))) : all;
+    const sign = sort.dir === "asc" ? 1 : -1;
+    return filtered
+      .map((r) => ({ ...r, sortKey: sortValue(sort.key, r.row, r.object) }))
+      .sort((a, b) => sign * compareSortValues(a.sortKey, b.sortKey) || compareSortValues(String(a.row.name ?? ""), String(b.row.name ?? "")));
+  }, [items, resource, now, filter, sort, columns]);
+  return { columns, rows };
+}
