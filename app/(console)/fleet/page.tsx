@@ -1,23 +1,35 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { FleetDashboard } from "@/components/fleet/fleet-dashboard";
+import { FleetTabs } from "@/components/fleet/fleet-tabs";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/states";
+import { LoadingState } from "@/components/ui/states";
 
 export async function generateMetadata() {
   const t = await getTranslations("fleet");
   return { title: t("title") };
 }
 
-export default async function FleetPage() {
+/** /fleet — the NOC overview. `?kiosk=1` opens the wall-screen view (outside the console shell). */
+export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  if (params.kiosk === "1") {
+    const forward = new URLSearchParams();
+    for (const key of ["group", "rotate"]) {
+      const value = params[key];
+      if (typeof value === "string") forward.set(key, value);
+    }
+    redirect(`/fleet/kiosk${forward.size ? `?${forward}` : ""}`);
+  }
   const t = await getTranslations("fleet");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <EmptyState title={t("emptyTitle")}>
-        <Link href="/clusters" className="text-sky-400 hover:underline">
-          {t("emptyAction")}
-        </Link>
-      </EmptyState>
+      <FleetTabs />
+      <Suspense fallback={<LoadingState />}>
+        <FleetDashboard />
+      </Suspense>
     </>
   );
 }
