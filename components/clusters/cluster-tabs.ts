@@ -3,4 +3,19 @@
  * ("" = overview); `label` is a key of the `clusterTabs` namespace. Add a tab here when
  * you add a page under app/(console)/clusters/[id]/.
  */
-export const CLUSTER_TABS: ReadonlyArray<{ segment: string; label: string }> = [{ segment: "", label: "overview" }];
+export const CLUSTER_TABS: ReadonlyArray<{ segment: string; label: string }> = [
+  { segment: "", label: "overview" },
+  // Cluster explorer (issue 5): one tab per resource list.
+  { segment: "nodes", label: "nodes" },
+  { segment: "pods", label: "pods" },
+  { segment: "deployments", label: "deployments" },
+  { segment: "replicasets", label: "replicasets" },
+  { segment: "daemonsets", label: "daemonsets" },
+  { segment: "statefulsets", label: "statefulsets" },
+  { segment: "jobs", label: "jobs" },
+  { segment: "services", label: "services" },
+  { segment: "events", label: "events" },
+  { segment: "namespaces", label: "namespaces" },
+  { segment: "configmaps", label: "configmaps" },
+  { segment: "secrets", label: "secrets" },
+];

@@ -33,8 +33,13 @@ export function ListToolbar({
   const t = useTranslations("explorer");
   const [selector, setSelector] = useState(labelSelector);
   const [text, setText] = useState(filter);
-  useEffect(() => setSelector(labelSelector), [labelSelector]);
-  useEffect(() => setText(filter), [filter]);
+  // Follow the URL when it changes from elsewhere (back button, shared link).
+  const [seen, setSeen] = useState({ labelSelector, filter });
+  if (seen.labelSelector !== labelSelector || seen.filter !== filter) {
+    setSeen({ labelSelector, filter });
+    setSelector(labelSelector);
+    setText(filter);
+  }
   // Debounced: typing in a 5,000-row list must stay fluid.
   useEffect(() => {
     if (text === filter) return;

@@ -57,10 +57,14 @@ export function ResourceTable({
   const t = useTranslations("explorer");
   const router = useRouter();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualiser's methods are called during render only; the compiler skipping this
+  // component's memoisation is the intended trade-off (rows are memoised upstream).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   // A row to focus once the virtualiser has rendered it (arrow-key navigation only, so
   // typing in the filter box never loses focus to the table).
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const renderedRows = virtualRowsKey(virtualizer);
   useEffect(() => {
     if (pendingFocus === null) return;
     const row = scrollRef.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${pendingFocus}"]`);
@@ -68,7 +72,7 @@ export function ResourceTable({
       row.focus();
       setPendingFocus(null);
     }
-  }, [pendingFocus, virtualRowsKey(virtualizer)]);
+  }, [pendingFocus, renderedRows]);
 
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, href: string | null) => {
     if (event.key === "Enter" && href) router.push(href);

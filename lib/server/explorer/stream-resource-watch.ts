@@ -50,12 +50,12 @@ export async function streamResourceWatch(principal: Principal, clusterId: strin
     {
       async start(controller) {
         let closed = false;
-        let heartbeat: NodeJS.Timeout | undefined;
+        const timers: { heartbeat?: NodeJS.Timeout } = {};
         let unsubscribe = () => {};
         cleanup = () => {
           if (closed) return;
           closed = true;
-          clearInterval(heartbeat);
+          clearInterval(timers.heartbeat);
           unsubscribe();
           try {
             controller.close();
@@ -79,7 +79,7 @@ export async function streamResourceWatch(principal: Principal, clusterId: strin
           unsubscribe();
           return;
         }
-        heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
+        timers.heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
       },
       cancel() {
         cleanup();

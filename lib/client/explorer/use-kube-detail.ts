@@ -1,0 +1,25 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-client";
+import type { TClusterOverview, TKubeDetail } from "@/lib/shared/explorer/explorer.schema";
+import type { TExplorerResource } from "@/lib/shared/explorer/resources";
+import { explorerKeys, objectUrl } from "./explorer-keys";
+
+/** One object with its YAML and related objects; refreshed every 10 s while shown. */
+export function useKubeDetail(clusterId: string, resource: TExplorerResource, namespace: string, name: string) {
+  return useQuery({
+    queryKey: explorerKeys.detail(clusterId, resource, namespace, name),
+    queryFn: ({ signal }) => apiFetch<TKubeDetail>(objectUrl(clusterId, resource, namespace, name), { signal }),
+    refetchInterval: 10_000,
+  });
+}
+
+/** The cluster overview; refreshed every 30 s. */
+export function useClusterOverview(clusterId: string) {
+  return useQuery({
+    queryKey: explorerKeys.overview(clusterId),
+    queryFn: ({ signal }) => apiFetch<TClusterOverview>(`/api/v1/clusters/${encodeURIComponent(clusterId)}/overview`, { signal }),
+    refetchInterval: 30_000,
+  });
+}
