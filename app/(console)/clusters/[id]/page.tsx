@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClusterRegistrationPanel } from "@/components/clusters/cluster-registration-panel";
+import { ClusterOverview } from "@/components/explorer/cluster-overview";
 import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { can } from "@/lib/shared/permissions";
 
@@ -14,6 +15,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
   const { id } = await params;
   return (
     <div className="space-y-8">
+      <ClusterOverview clusterId={id} />
       <ClusterRegistrationPanel clusterId={id} canWrite={can(principal.role, "clusters:write")} />
     </div>
   );
