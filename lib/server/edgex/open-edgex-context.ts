@@ -2,7 +2,8 @@ import "server-only";
 import type { Cluster } from "@/lib/generated/prisma/client";
 import type { TClusterError } from "@/lib/shared/explorer/explorer.schema";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
-import { KubeError } from "../k8s/kube-error";
+import { clusterNotConnected, KubeError } from "../k8s/kube-error";
+import { isClusterConnected } from "../tunnel/tunnel-registry";
 import type { KubeIdentity } from "../k8s/kube-identity";
 import { discoverEdgexServices } from "./discover-edgex-services";
 import { edgexTimeoutMs } from "./edgex-config";
@@ -20,6 +21,8 @@ export type OpenedEdgex = { cluster: Cluster; ctx: EdgexContext; error: null } |
 export async function openEdgexContext(clusterId: string, identity: KubeIdentity = null, signal?: AbortSignal): Promise<OpenedEdgex> {
   const cluster = await getClusterOrThrow(clusterId);
   const timeoutMs = edgexTimeoutMs();
+  // Checked before the (cached) discovery: a cut tunnel is one cluster error, not N service failures.
+  if (!isClusterConnected(cluster.id)) return { cluster, ctx: null, error: clusterNotConnected(cluster.id).toData() };
   try {
     const services = await discoverEdgexServices(cluster.id, timeoutMs);
     return { cluster, ctx: { clusterId: cluster.id, transport: kubeProxyTransport(cluster.id, identity, signal), services, timeoutMs }, error: null };
