@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TEdgexDevicePage, TEdgexOverview } from "@/lib/shared/edgex/edgex-api.schema";
 import type { TEdgexDeviceDetail, TEdgexDeviceServicePage, TEdgexEventList, TEdgexProfilePage, TEdgexReadingList, TEdgexServiceConfig } from "@/lib/shared/edgex/edgex-detail.schema";
+import { getEdgexFleetSummary } from "@/lib/server/edgex/get-edgex-fleet-summary";
+import type { TKubeEdgeOverview } from "@/lib/shared/kubeedge/kubeedge.schema";
 import { MASKED } from "@/lib/shared/edgex/mask-secrets";
 import { startEdgeFixture, type EdgeFixture } from "./edgex-fixture";
 
@@ -33,6 +35,14 @@ describe("EdgeX views against a simulated EdgeX 3.1 behind the service proxy", (
     // Power-Meter-Aux is DOWN in the simulator's catalogue.
     expect(body.summary!.devicesUp).toBeLessThan(body.summary!.devicesTotal);
     expect(body.summary!.lastReadingAgeSeconds).toBeLessThan(60);
+  });
+
+  it("feeds the fleet collector's EdgeX summary source (services down named, devices for search)", async () => {
+    const summary = await getEdgexFleetSummary("exv");
+    expect(summary).toMatchObject({ servicesUp: 8, servicesTotal: 8, servicesDown: [] });
+    expect(summary!.devicesTotal).toBe(summary!.devices!.length);
+    expect(summary!.devices).toContainEqual({ name: "Thermostat-Floor1", labels: expect.arrayContaining(["hvac"]), status: "UP" });
+    expect(Date.now() - Date.parse(summary!.lastReadingAt!)).toBeLessThan(60_000);
   });
 
   it("pages devices with their last reading time", async () => {
@@ -96,6 +106,12 @@ describe("EdgeX views against a simulated EdgeX 3.1 behind the service proxy", (
     expect(JSON.stringify(body)).not.toMatch(/hvs\.|db-[0-9a-f]{8}/);
     const unknown = await fx.get<unknown>("/api/v1/clusters/exv/edgex/services/edgex/edgex-nope/config");
     expect(unknown.status).toBe(404);
+  });
+
+  it("reports a cluster without KubeEdge as no edge nodes and no device API, not as an error", async () => {
+    const { status, body } = await fx.get<TKubeEdgeOverview>("/api/v1/clusters/exv/kubeedge");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ nodes: [], nodesError: null, apiVersion: null, devices: [], devicesError: null });
   });
 
   it("answers 404 for an unknown cluster and 422 for bad queries", async () => {
