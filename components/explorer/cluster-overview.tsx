@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useClusterOverview } from "@/lib/client/explorer/use-kube-detail";
+import { useNow } from "@/lib/client/explorer/use-now";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { KubeconfigDownload } from "./kubeconfig-download";
@@ -29,6 +30,7 @@ const PHASES = ["Running", "Pending", "Succeeded", "Failed", "Unknown"];
 export function ClusterOverview({ clusterId }: { clusterId: string }) {
   const t = useTranslations("explorer.overview");
   const format = useFormatter();
+  const now = useNow();
   const errorMessage = useErrorMessage();
   const overview = useClusterOverview(clusterId);
   const data = overview.data;
@@ -59,7 +61,7 @@ export function ClusterOverview({ clusterId }: { clusterId: string }) {
         </Card>
         <Card label={t("lastSeen")} testId="overview-last-seen">
           <span className="text-base" title={lastSeen?.toISOString()}>
-            {lastSeen ? format.relativeTime(lastSeen) : t("never")}
+            {lastSeen ? format.relativeTime(lastSeen, now) : t("never")}
           </span>
         </Card>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useNow } from "@/lib/client/explorer/use-now";
 import { parseTimestamp } from "@/lib/shared/kube";
 
 // Node conditions where "True" is the bad news.
@@ -18,6 +19,7 @@ export interface ConditionView {
 export function ConditionsTable({ conditions }: { conditions: ConditionView[] }) {
   const t = useTranslations("explorer.detail");
   const format = useFormatter();
+  const now = useNow();
   if (conditions.length === 0) return <p className="text-sm text-slate-500">{t("noConditions")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-800">
@@ -42,7 +44,7 @@ export function ConditionsTable({ conditions }: { conditions: ConditionView[] })
                 <td className="px-3 py-1.5 font-mono">{c.reason ?? ""}</td>
                 <td className="px-3 py-1.5">{c.message ?? ""}</td>
                 <td className="px-3 py-1.5 text-slate-400" title={c.lastTransitionTime}>
-                  {ms !== undefined ? format.relativeTime(new Date(ms)) : ""}
+                  {ms !== undefined ? format.relativeTime(new Date(ms), now) : ""}
                 </td>
               </tr>
             );

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { TClusterError, TClusterRef } from "@/lib/shared/explorer/explorer.schema";
+import { useNow } from "@/lib/client/explorer/use-now";
 import { Button } from "@/components/ui/button";
 import { useClusterErrorMessage } from "./use-cluster-error-message";
 
@@ -12,6 +13,7 @@ import { useClusterErrorMessage } from "./use-cluster-error-message";
 export function StaleBanner({ cluster, error, stale, live, hasData, onRetry }: { cluster: TClusterRef; error: TClusterError | null; stale: boolean; live: boolean; hasData: boolean; onRetry: () => void }) {
   const t = useTranslations("explorer");
   const format = useFormatter();
+  const now = useNow();
   const message = useClusterErrorMessage();
   if (cluster.connected && !error && !stale && live) return null;
   const since = new Date(cluster.stateSince);
@@ -27,7 +29,7 @@ export function StaleBanner({ cluster, error, stale, live, hasData, onRetry }: {
           {title}
           {!cluster.connected ? (
             <span className="ml-2 text-amber-300/80" title={since.toISOString()}>
-              {t("stale.since", { when: format.relativeTime(since) })}
+              {t("stale.since", { when: format.relativeTime(since, now) })}
             </span>
           ) : null}
         </p>

@@ -16,7 +16,8 @@ const RETRY_UNAVAILABLE_MS = 15_000;
  * A live list of one cluster: the list route through React Query, then the SSE watch
  * route, whose snapshot/change/status messages are written into the same cache entry with
  * setQueryData. EventSource reconnects by itself after drops (the server then sends a
- * fresh snapshot). `live` is false while the stream is down or the cluster unreachable.
+ * fresh snapshot). `live` is false once the stream broke or the cluster is unreachable
+ * (not while it first connects).
  */
 export function useKubeList(clusterId: string, resource: TExplorerResource, namespace: string, labelSelector: string, opts: { watch?: boolean } = {}) {
   const queryClient = useQueryClient();
@@ -27,7 +28,8 @@ export function useKubeList(clusterId: string, resource: TExplorerResource, name
     // An unreachable cluster is asked again on its own; the page keeps its last known rows.
     refetchInterval: (q) => (q.state.data?.error ? RETRY_UNAVAILABLE_MS : false),
   });
-  const [streamOpen, setStreamOpen] = useState(false);
+  // connecting → open; down after an error (EventSource then retries by itself).
+  const [stream, setStream] = useState<"connecting" | "open" | "down">("connecting");
   const watch = opts.watch !== false;
   const ready = query.isSuccess && !query.data.error;
   // The list's resourceVersion when the stream opens: the server skips the snapshot if its
@@ -57,18 +59,18 @@ export function useKubeList(clusterId: string, resource: TExplorerResource, name
       pending.push(JSON.parse(event.data) as TWatchMessage);
     };
     for (const type of ["snapshot", "change", "status"]) source.addEventListener(type, onMessage);
-    source.onopen = () => setStreamOpen(true);
-    source.onerror = () => setStreamOpen(false);
+    source.onopen = () => setStream("open");
+    source.onerror = () => setStream("down");
     return () => {
       clearInterval(timer);
       source.close();
-      setStreamOpen(false);
+      setStream("connecting");
     };
     // The key's parts are listed; `key` itself is a new array every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clusterId, resource, namespace, labelSelector, watch, ready, queryClient]);
 
   const data = query.data;
-  const live = !!data && !data.error && !data.stale && (!watch || streamOpen);
+  const live = !!data && !data.error && !data.stale && (!watch || stream !== "down");
   return { query, data, live };
 }
