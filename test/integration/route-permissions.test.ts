@@ -33,6 +33,8 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/clusters/[id]/nodes/[name]/cordon": "forbidden",
   "POST /api/v1/clusters/[id]/nodes/[name]/uncordon": "forbidden",
   "POST /api/v1/clusters/[id]/secrets/[namespace]/[name]/reveal": "forbidden",
+  // EdgeX set commands (issue 6): operator/admin only, audited.
+  "PUT /api/v1/clusters/[id]/edgex/devices/[device]/commands/[command]": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

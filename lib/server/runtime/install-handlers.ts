@@ -1,5 +1,6 @@
 import "server-only";
 import { startClusterStateMonitor } from "../clusters/cluster-state-monitor";
+import { installEdgex } from "../edgex/install-edgex";
 import { installExplorer } from "../explorer/install-explorer";
 import { startFleetCollector } from "../fleet/start-fleet-collector";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
@@ -21,6 +22,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   stops.push(() => gateway.close());
   stops.push(startFleetCollector()); // fleet health collector (issue 7): snapshots, alerts, webhook
   stops.push(installExplorer()); // kubectl passthrough /k8s/clusters (issue 5); stops shared watches
+  stops.push(installEdgex()); // EdgeX summary source of the fleet collector (issue 6)
 
   return async () => {
     for (const stop of stops.reverse()) await stop();
