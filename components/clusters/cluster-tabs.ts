@@ -18,4 +18,7 @@ export const CLUSTER_TABS: ReadonlyArray<{ segment: string; label: string }> = [
   { segment: "namespaces", label: "namespaces" },
   { segment: "configmaps", label: "configmaps" },
   { segment: "secrets", label: "secrets" },
+  // Edge views (issue 6).
+  { segment: "edgex", label: "edgex" },
+  { segment: "kubeedge", label: "kubeedge" },
 ];
