@@ -82,7 +82,7 @@ async function timeRequests(label: string, direct: () => Promise<unknown>, tunne
 
 async function bulkThroughput(): Promise<void> {
   // In-process pair over a real loopback WebSocket: raw tunnel cost, no HTTP, no TLS.
-  const pair = await connectSessionPair({}, { onStream: (stream) => stream.pipe(stream) });
+  const pair = await connectSessionPair({}, { onStream: (stream) => void stream.pipe(stream) });
   const total = 256 * 1024 * 1024;
   const chunk = randomBytes(64 * 1024);
   const stream = await pair.console.openStream("k8s");
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const agent = spawn(
     process.execPath,
     [bundle, "--server", fakeConsole.url, "--token", "bench-registration-token-0123456789", "--ca-checksum", caChecksum(consoleCa.cert), "--kubeconfig", sim.kubeconfig, "--state-dir", path.join(dir, "state")],
-    { env: { PATH: process.env.PATH, OUTPOST_HEALTH_PORT: "0" }, stdio: ["ignore", "ignore", "inherit"] },
+    { env: { NODE_ENV: "production", PATH: process.env.PATH, OUTPOST_HEALTH_PORT: "0" }, stdio: ["ignore", "ignore", "inherit"] },
   );
   try {
     const tunnel = await hello;

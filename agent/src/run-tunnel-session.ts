@@ -76,11 +76,17 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
     else log.info("control message ignored", { type: message.type.slice(0, 64) });
   });
 
+  // `kill -USR2 <pid>` logs the tunnel's flow-control state: the first thing to look at when a
+  // request through the tunnel seems stuck.
+  const dump = () => log.info("tunnel diagnostics", { ...session.stats(), streams: session.streamStats() });
+  process.on("SIGUSR2", dump);
+
   const onAbort = () => session.close(1000, "agent shutting down");
   ctx.signal.addEventListener("abort", onAbort, { once: true });
   return new Promise((resolve) => {
     session.once("close", (info: TunnelCloseInfo) => {
       clearInterval(infoTimer);
+      process.off("SIGUSR2", dump);
       ctx.signal.removeEventListener("abort", onAbort);
       resolve(info);
     });

@@ -93,3 +93,20 @@ export function decodeJsonPayload(payload: Buffer): Record<string, unknown> | nu
     return null;
   }
 }
+
+/** Receive window assumed when a peer does not announce one (256 KiB). */
+export const DEFAULT_WINDOW = 256 * 1024;
+
+/** The `window` of an OPEN / OPEN_OK payload; absent or invalid → the default window. */
+export function readWindow(body: Record<string, unknown> | null): number {
+  const window = body?.window;
+  return typeof window === "number" && Number.isInteger(window) && window > 0 && window <= 0xffff_ffff
+    ? window
+    : DEFAULT_WINDOW;
+}
+
+/** The `reason` of an OPEN_FAIL / RESET payload, capped at 512 characters. */
+export function readReason(body: Record<string, unknown> | null, fallback: string): string {
+  const reason = body?.reason;
+  return typeof reason === "string" && reason.length > 0 ? reason.slice(0, 512) : fallback;
+}

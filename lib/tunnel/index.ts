@@ -4,8 +4,10 @@
  * `@/lib/tunnel/kubeconfig` (not re-exported here, so the agent bundle never pulls in
  * @kubernetes/client-node). Wire format and semantics: docs/TUNNEL.md.
  */
+export { TunnelSession } from "./tunnel-session";
+export { TunnelStream, MAX_DATA_PAYLOAD } from "./tunnel-stream";
 export {
-  TunnelSession,
+  TunnelStreamError,
   DEFAULT_DEAD_AFTER_MS,
   DEFAULT_INITIAL_WINDOW,
   DEFAULT_MAX_STREAMS,
@@ -15,6 +17,6 @@ export {
   type TunnelRole,
   type TunnelSessionOptions,
   type TunnelStats,
-} from "./tunnel-session";
-export { TunnelStream, TunnelStreamError, MAX_DATA_PAYLOAD } from "./tunnel-stream";
+  type TunnelStreamStats,
+} from "./tunnel-types";
 export { FrameType, FRAME_HEADER_BYTES, decodeFrame, encodeFrame, type TFrameType, type TunnelFrame } from "./frame";

@@ -9,54 +9,22 @@ import {
   encodeJsonFrame,
   type TunnelFrame,
 } from "./frame";
-import { TunnelStream, TunnelStreamError, type StreamLink } from "./tunnel-stream";
-
-/** Which end of the tunnel this session is. The console opens odd stream ids, the agent even. */
-export type TunnelRole = "console" | "agent";
-
-/** Options of a {@link TunnelSession}; every number has a production default. */
-export interface TunnelSessionOptions {
-  role: TunnelRole;
-  /**
-   * Called for every stream the peer opens. Throw (or reject) to refuse it: the peer gets
-   * OPEN_FAIL with the error message. Without it, every OPEN is refused.
-   */
-  onStream?: (stream: TunnelStream, target: string) => void | Promise<void>;
-  /** Concurrent streams in both directions (default 256); more → OPEN_FAIL "too many streams". */
-  maxStreams?: number;
-  /** Per-stream receive window in bytes (default 256 KiB). */
-  initialWindow?: number;
-  /** WebSocket ping interval (default 5 s). */
-  pingIntervalMs?: number;
-  /** A peer silent (no message, ping or pong) this long is dead (default 15 s). */
-  deadAfterMs?: number;
-  /** How long {@link TunnelSession.openStream} waits for OPEN_OK (default 10 s). */
-  openTimeoutMs?: number;
-  /** Unflushed WebSocket bytes above which streams stop sending (default 1 MiB). */
-  sendHighWaterBytes?: number;
-}
-
-/** Payload of the session's "close" event. */
-export interface TunnelCloseInfo {
-  /** WebSocket close code (1006 when the peer went silent or the socket dropped). */
-  code: number;
-  reason: string;
-}
-
-/** Counters returned by {@link TunnelSession.stats}. */
-export interface TunnelStats {
-  openStreams: number;
-  /** Bytes of all frames received / sent (headers included). */
-  bytesIn: number;
-  bytesOut: number;
-  /** Bytes handed to the WebSocket and not yet flushed to the socket. */
-  bufferedBytes: number;
-  /** Epoch ms of the last message, ping or pong from the peer. */
-  lastSeenAt: number;
-}
-
-/** Control messages are JSON objects with a string `type`, e.g. `{ type: "hello", … }`. */
-export type TunnelControlMessage = { type: string } & Record<string, unknown>;
+import { TunnelStream } from "./tunnel-stream";
+import {
+  DEFAULT_DEAD_AFTER_MS,
+  DEFAULT_INITIAL_WINDOW,
+  DEFAULT_MAX_STREAMS,
+  DEFAULT_PING_INTERVAL_MS,
+  TunnelStreamError,
+  type StreamLink,
+  type TunnelCloseInfo,
+  type TunnelControlMessage,
+  type TunnelRole,
+  type TunnelSessionOptions,
+  type TunnelStats,
+  type TunnelStreamStats,
+} from "./tunnel-types";
+import { readReason, readWindow } from "./frame";
 
 interface PendingOpen {
   stream: TunnelStream;
@@ -64,11 +32,6 @@ interface PendingOpen {
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
-
-export const DEFAULT_INITIAL_WINDOW = 256 * 1024;
-export const DEFAULT_MAX_STREAMS = 256;
-export const DEFAULT_PING_INTERVAL_MS = 5_000;
-export const DEFAULT_DEAD_AFTER_MS = 15_000;
 
 const WS_OPEN = 1;
 
@@ -181,6 +144,11 @@ export class TunnelSession extends EventEmitter {
       bufferedBytes: this.buffered,
       lastSeenAt: this.lastSeenAt,
     };
+  }
+
+  /** Per-stream flow-control state (diagnostics: the agent logs it on SIGUSR2). */
+  streamStats(): TunnelStreamStats[] {
+    return [...this.streams.values()].map((stream) => stream.flowStats());
   }
 
   private send(frame: Buffer): void {
@@ -378,16 +346,4 @@ export class TunnelSession extends EventEmitter {
     this.drainWaiters.clear();
     this.emit("close", { code, reason } satisfies TunnelCloseInfo);
   }
-}
-
-function readWindow(body: Record<string, unknown> | null): number {
-  const window = body?.window;
-  return typeof window === "number" && Number.isInteger(window) && window > 0 && window <= 0xffff_ffff
-    ? window
-    : DEFAULT_INITIAL_WINDOW;
-}
-
-function readReason(body: Record<string, unknown> | null, fallback: string): string {
-  const reason = body?.reason;
-  return typeof reason === "string" && reason.length > 0 ? reason.slice(0, 512) : fallback;
 }

@@ -1,49 +1,14 @@
 import { Duplex } from "node:stream";
 import { FrameType, encodeFrame, encodeJsonFrame, encodeWindowFrame } from "./frame";
+import { TunnelStreamError, type StreamLink, type TunnelStreamInit, type TunnelStreamStats } from "./tunnel-types";
 
 /** Largest DATA payload; bigger writes are split so streams share the WebSocket fairly. */
 export const MAX_DATA_PAYLOAD = 64 * 1024;
-
-/**
- * What a stream needs from its session. Internal: the session implements it, tests may fake it.
- * @internal
- */
-export interface StreamLink {
-  /** Hands one encoded frame to the WebSocket. */
-  send(frame: Buffer): void;
-  /** False while the WebSocket has too many unflushed bytes; the stream then waits. */
-  canSend(): boolean;
-  /** Calls `stream.flush()` once the WebSocket drained below its low-water mark. */
-  waitForDrain(stream: TunnelStream): void;
-  /** The stream is gone; forget its id. */
-  release(stream: TunnelStream): void;
-}
 
 interface PendingWrite {
   chunk: Buffer;
   offset: number;
   callback: (error?: Error | null) => void;
-}
-
-/** Options fixed when a stream is created by its session. @internal */
-export interface TunnelStreamInit {
-  id: number;
-  target: string;
-  link: StreamLink;
-  /** Bytes we allow the peer to send before it must wait for WINDOW. */
-  receiveWindow: number;
-  /** Bytes the peer allows us to send (from its OPEN / OPEN_OK); 0 until known. */
-  sendWindow: number;
-}
-
-/** Error carried by a stream that the peer reset or whose session closed. */
-export class TunnelStreamError extends Error {
-  readonly code: string;
-  constructor(message: string, code = "ECONNRESET") {
-    super(message);
-    this.name = "TunnelStreamError";
-    this.code = code;
-  }
 }
 
 /**
@@ -166,6 +131,21 @@ export class TunnelStream extends Duplex {
     if (this.writable) this.end();
     if (this.writableFinished) this.destroy();
     else this.once("finish", () => this.destroy());
+  }
+
+  /** Flow-control counters of this stream (diagnostics; cheap). */
+  flowStats(): TunnelStreamStats {
+    return {
+      id: this.id,
+      target: this.target,
+      sendWindow: this.sendWindow,
+      uncredited: this.received - this.credited,
+      readBuffered: this.readableLength,
+      writePending: this.pending ? this.pending.chunk.length - this.pending.offset : 0,
+      open: this.open,
+      finSent: this.finSent,
+      finReceived: this.finReceived,
+    };
   }
 
   /** @internal The open handshake finished; data may flow. */

@@ -2,7 +2,8 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
-import { TunnelSession, type TunnelCloseInfo } from "../tunnel-session";
+import { TunnelSession } from "../tunnel-session";
+import type { TunnelCloseInfo } from "../tunnel-types";
 import { connectSessionPair, type SessionPair } from "./session-pair";
 
 let pair: SessionPair | undefined;

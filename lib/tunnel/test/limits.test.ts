@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import type { TunnelCloseInfo } from "../tunnel-session";
+import type { TunnelCloseInfo } from "../tunnel-types";
 import type { TunnelStream } from "../tunnel-stream";
 import { connectSessionPair, type SessionPair } from "./session-pair";
 

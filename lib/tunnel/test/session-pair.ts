@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
-import { TunnelSession, type TunnelSessionOptions } from "../tunnel-session";
+import { TunnelSession } from "../tunnel-session";
+import type { TunnelSessionOptions } from "../tunnel-types";
 
 type SideOptions = Omit<TunnelSessionOptions, "role">;
 
