@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useEdgexPage } from "@/lib/client/edgex/use-edgex-page";
+import type { TEdgexDevicePage, TEdgexDeviceRow } from "@/lib/shared/edgex/edgex-api.schema";
+import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { RelativeTime } from "@/components/ui/time";
+import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FailureNote } from "./failure-note";
+import { Pager } from "./pager";
+
+const PAGE = 20;
+
+function StateBadge({ value, good }: { value: string | null; good: string }) {
+  if (!value) return <>—</>;
+  return <Badge tone={value === good ? "green" : "amber"}>{value}</Badge>;
+}
+
+/** core-metadata's devices, a page at a time, with each one's newest reading time; filter by label. */
+export function EdgexDevicesTable({ clusterId }: { clusterId: string }) {
+  const t = useTranslations("edgex.devices");
+  const errorMessage = useErrorMessage();
+  const [offset, setOffset] = useState(0);
+  const [labels, setLabels] = useState("");
+  const page = useEdgexPage<TEdgexDeviceRow, TEdgexDevicePage>(clusterId, "devices", { offset, limit: PAGE, labels: labels || undefined });
+  const data = page.data;
+  return (
+    <section className="space-y-3" aria-label={t("title")}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <input
+          value={labels}
+          onChange={(e) => {
+            setLabels(e.target.value.replace(/[^A-Za-z0-9._~,-]/g, ""));
+            setOffset(0);
+          }}
+          placeholder={t("labelFilter")}
+          aria-label={t("labelFilter")}
+          className="w-64 rounded-md border border-slate-700 bg-slate-900 px-3 py-1.5 text-sm text-slate-100"
+        />
+        {data ? <Pager offset={data.offset} limit={data.limit} total={data.totalCount} shown={data.items.length} onOffset={setOffset} /> : null}
+      </div>
+      {page.isPending ? <LoadingState /> : null}
+      {page.isError ? <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} /> : null}
+      {data?.failure ? <FailureNote failure={data.failure} testId="edgex-devices-failure" /> : null}
+      {data?.readingsFailure ? <FailureNote failure={data.readingsFailure} testId="edgex-devices-readings-failure" /> : null}
+      {data && !data.failure && data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
+      {data && data.items.length > 0 ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-800">
+          <table className="w-full text-left text-sm" aria-label={t("title")}>
+            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("name")}</th>
+                <th scope="col" className="px-3 py-2">{t("profile")}</th>
+                <th scope="col" className="px-3 py-2">{t("service")}</th>
+                <th scope="col" className="px-3 py-2">{t("adminState")}</th>
+                <th scope="col" className="px-3 py-2">{t("operatingState")}</th>
+                <th scope="col" className="px-3 py-2">{t("labels")}</th>
+                <th scope="col" className="px-3 py-2">{t("lastReading")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-800">
+              {data.items.map((d) => (
+                <tr key={d.name} data-testid={`edgex-device-${d.name}`} className="hover:bg-slate-900/60">
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/clusters/${encodeURIComponent(clusterId)}/edgex/devices/${encodeURIComponent(d.name)}`} className="text-sky-400 hover:underline">
+                      {d.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 font-mono text-slate-300">{d.profileName ?? "—"}</td>
+                  <td className="px-3 py-2 font-mono text-slate-300">{d.serviceName ?? "—"}</td>
+                  <td className="px-3 py-2"><StateBadge value={d.adminState} good="UNLOCKED" /></td>
+                  <td className="px-3 py-2"><StateBadge value={d.operatingState} good="UP" /></td>
+                  <td className="px-3 py-2">
+                    <div className="flex flex-wrap gap-1">
+                      {d.labels.map((l) => (
+                        <Badge key={l}>{l}</Badge>
+                      ))}
+                    </div>
+                  </td>
+                  <td className="px-3 py-2 text-slate-300" data-testid="edgex-device-last-reading">
+                    <RelativeTime value={d.lastReadingAt} updateMs={5_000} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
