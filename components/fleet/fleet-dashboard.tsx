@@ -24,7 +24,7 @@ import { StreamStatusBadge } from "./stream-status-badge";
  * filters, grouping, sort, page) lives in the URL. Everything is read from Postgres; the
  * stream patches the totals and the rows on screen.
  */
-export function FleetDashboard() {
+export function FleetDashboard({ initial }: { initial?: { summary: TFleetSummary; page: TFleetClustersPage; search: string } }) {
   const t = useTranslations("fleet");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
@@ -43,11 +43,13 @@ export function FleetDashboard() {
     [view, router, pathname],
   );
 
-  const summary = useQuery({ queryKey: fleetKeys.summary(), queryFn: () => apiFetch<TFleetSummary>("/api/v1/fleet/summary") });
+  // The server renders the first view from Postgres (initial), so the table is in the first paint.
+  const summary = useQuery({ queryKey: fleetKeys.summary(), queryFn: () => apiFetch<TFleetSummary>("/api/v1/fleet/summary"), initialData: initial?.summary });
   const query = toClustersQuery(view);
   const page = useQuery({
     queryKey: fleetKeys.clusters(query),
     queryFn: () => apiFetch<TFleetClustersPage>(`/api/v1/fleet/clusters${toQueryString(query)}`),
+    initialData: initial && initial.search === params.toString() ? initial.page : undefined,
     placeholderData: keepPreviousData,
     // The stream keeps visible rows current; refetching is for paging and filtering only.
     staleTime: Infinity,

@@ -19,7 +19,7 @@ const PER_SCREEN = 24;
  * `rotateSeconds`. Fed only by the stream (the whole fleet in `init`, then deltas), so it
  * holds one copy of the fleet and nothing accumulates over days. Escape leaves kiosk mode.
  */
-export function KioskView({ group, rotateSeconds }: { group: string; rotateSeconds: number }) {
+export function KioskView({ group, rotateSeconds, start }: { group: string; rotateSeconds: number; start?: string }) {
   const t = useTranslations("fleet.kiosk");
   const format = useFormatter();
   const now = useNow({ updateInterval: 1000 });
@@ -38,7 +38,8 @@ export function KioskView({ group, rotateSeconds }: { group: string; rotateSecon
     },
   });
   const screens = useMemo(() => buildKioskScreens(fleet.values(), group, PER_SCREEN), [fleet, group]);
-  const screen = screens.length ? screens[index % screens.length] : undefined;
+  const offset = Math.max(0, screens.findIndex((s) => s.group === start));
+  const screen = screens.length ? screens[(index + offset) % screens.length] : undefined;
 
   useEffect(() => {
     const timer = setInterval(() => setIndex((i) => i + 1), rotateSeconds * 1000);

@@ -27,6 +27,8 @@ export interface PassStats {
   alertsFired: number;
   alertsResolved: number;
   ms: number;
+  /** Milliseconds per phase: reading clusters, probing them, writing, alerts, pruning. */
+  phases: { read: number; probe: number; write: number; alerts: number; prune: number };
 }
 
 function tunnelIsCurrent(clusterId: string, now: number): boolean {
@@ -78,6 +80,13 @@ export class FleetCollector {
   /** One pass over the fleet. Never throws for a cluster's failure; database errors propagate. */
   async runPass(now = new Date()): Promise<PassStats> {
     const started = Date.now();
+    const phases = { read: 0, probe: 0, write: 0, alerts: 0, prune: 0 };
+    let mark = started;
+    const lap = (phase: keyof typeof phases) => {
+      const t = Date.now();
+      phases[phase] = t - mark;
+      mark = t;
+    };
     const clusters = await prisma.cluster.findMany({ select: { id: true, state: true } });
     const active = clusters.filter((c) => c.state === "active");
     const wanted = active.filter((c) => getTunnel(c.id)).map((c) => c.id);
@@ -85,12 +94,14 @@ export class FleetCollector {
     for (const id of [...this.sources.keys()]) if (!wantedSet.has(id)) this.drop(id);
 
     const sources = wanted.map((id) => this.source(id));
+    lap("read");
     await runLimited(sources, this.config.concurrency, async (s) => {
       await withTimeout(s.probe(this.config.mode), this.config.timeoutMs * 2, "probe").catch(() => undefined);
       if (!s.probeOk) return;
       s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId, s.kubeConfig), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
     });
 
+    lap("probe");
     const pass: PassResult = { fresh: [], failed: [] };
     const at = Date.now();
     for (const s of sources) {
@@ -103,12 +114,15 @@ export class FleetCollector {
     for (const c of active) if (!wantedSet.has(c.id)) pass.failed.push({ clusterId: c.id, error: "The cluster's agent is not connected" });
 
     const written = await this.writer.write(pass, now);
+    lap("write");
     const alerts = await reconcileFleetAlerts(now);
+    lap("alerts");
     if (alerts.fired.length) this.notifier.notify("alert.fired", alerts.fired);
     if (alerts.resolved.length) this.notifier.notify("alert.resolved", alerts.resolved);
     if (now.getTime() - this.lastPruneAt >= PRUNE_EVERY_MS) {
       this.lastPruneAt = now.getTime();
       await pruneFleetData(this.config.retentionMs, now);
+      lap("prune");
     }
     return {
       clusters: clusters.length,
@@ -119,6 +133,7 @@ export class FleetCollector {
       alertsFired: alerts.fired.length,
       alertsResolved: alerts.resolved.length,
       ms: Date.now() - started,
+      phases,
     };
   }
 

@@ -16,8 +16,12 @@ const ZFleetEnvSchema = z.object({
   /** A history point at least this often per cluster even when nothing changed. */
   OUTPOST_HISTORY_EVERY_SECONDS: seconds(300, 10, 86_400),
   OUTPOST_SNAPSHOT_RETENTION_DAYS: seconds(7, 1, 3650),
-  /** Seconds between reads of the stream hub (default: the health interval). */
-  OUTPOST_FLEET_PUSH_SECONDS: z.coerce.number().min(0.2).max(3600).optional(),
+  /**
+   * Seconds between reads of the stream hub. Shorter than the health interval because
+   * cluster states (written by the state monitor every 5 s) should reach the wall quickly;
+   * the read is shared by every dashboard, so its cost does not grow with viewers.
+   */
+  OUTPOST_FLEET_PUSH_SECONDS: seconds(5, 0.2, 3600),
 });
 
 export interface FleetConfig {
@@ -45,6 +49,6 @@ export function loadFleetConfig(env: NodeJS.ProcessEnv = process.env): FleetConf
     timeoutMs: e.OUTPOST_HEALTH_TIMEOUT_SECONDS * 1000,
     historyEveryMs: e.OUTPOST_HISTORY_EVERY_SECONDS * 1000,
     retentionMs: e.OUTPOST_SNAPSHOT_RETENTION_DAYS * 86_400_000,
-    pushIntervalMs: (e.OUTPOST_FLEET_PUSH_SECONDS ?? e.OUTPOST_HEALTH_INTERVAL_SECONDS) * 1000,
+    pushIntervalMs: e.OUTPOST_FLEET_PUSH_SECONDS * 1000,
   };
 }

@@ -16,15 +16,24 @@ function sameParams(a: unknown, b: Record<string, string | number>): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-async function fire(d: DesiredAlert, now: Date): Promise<TFleetAlert> {
-  const fields = { severity: d.severity, params: d.params as Prisma.InputJsonValue, since: d.since ?? now, firedAt: now, lastSeenAt: now };
-  // A returning condition re-opens its row: a new since, and nobody has acknowledged it yet.
-  const row = await prisma.fleetAlert.upsert({
-    where: { key: d.key },
-    create: { key: d.key, clusterId: d.clusterId, rule: d.rule, subject: d.subject, ...fields },
-    update: { ...fields, resolvedAt: null, ackedAt: null, ackedById: null, ackedByName: null },
+const fields = (d: DesiredAlert, now: Date) => ({ severity: d.severity, params: d.params as Prisma.InputJsonValue, since: d.since ?? now, firedAt: now, lastSeenAt: now });
+
+/**
+ * Opens alerts: brand-new keys in one INSERT (a fleet-wide outage may open thousands at
+ * once); a returning condition re-opens its old row with a new since and no acknowledgement.
+ */
+async function fire(alerts: DesiredAlert[], now: Date): Promise<TFleetAlert[]> {
+  if (alerts.length === 0) return [];
+  const keys = alerts.map((d) => d.key);
+  const existing = new Set((await prisma.$queryRaw<Array<{ key: string }>>`SELECT key FROM fleet_alerts WHERE key = ANY(${keys}::text[])`).map((a) => a.key));
+  const created = await prisma.fleetAlert.createManyAndReturn({
+    data: alerts.filter((d) => !existing.has(d.key)).map((d) => ({ key: d.key, clusterId: d.clusterId, rule: d.rule, subject: d.subject, ...fields(d, now) })),
   });
-  return toFleetAlert(row);
+  const reopened = [];
+  for (const d of alerts.filter((a) => existing.has(a.key))) {
+    reopened.push(await prisma.fleetAlert.update({ where: { key: d.key }, data: { ...fields(d, now), resolvedAt: null, ackedAt: null, ackedById: null, ackedByName: null } }));
+  }
+  return [...created, ...reopened].map((row) => toFleetAlert(row));
 }
 
 /**
@@ -37,18 +46,20 @@ export async function reconcileFleetAlerts(now = new Date()): Promise<AlertChang
   const open = await prisma.fleetAlert.findMany({ where: { resolvedAt: null } });
   const openByKey = new Map(open.map((a) => [a.key, a]));
   const desiredKeys = new Set(desired.map((d) => d.key));
-  const fired: TFleetAlert[] = [];
+  const toFire: DesiredAlert[] = [];
   const still: string[] = [];
   for (const d of desired) {
     const existing = openByKey.get(d.key);
-    if (!existing) fired.push(await fire(d, now));
+    if (!existing) toFire.push(d);
     else if (existing.severity !== d.severity || !sameParams(existing.params, d.params)) {
       await prisma.fleetAlert.update({ where: { id: existing.id }, data: { severity: d.severity, params: d.params as Prisma.InputJsonValue, lastSeenAt: now } });
     } else still.push(existing.id);
   }
-  if (still.length) await prisma.fleetAlert.updateMany({ where: { id: { in: still } }, data: { lastSeenAt: now } });
+  const fired = await fire(toFire, now);
+  // ANY(array): one parameter however many alerts are open (IN lists hit the bind-variable limit).
+  if (still.length) await prisma.$executeRaw`UPDATE fleet_alerts SET "lastSeenAt" = ${now} WHERE id = ANY(${still}::text[])`;
   const gone = open.filter((a) => !desiredKeys.has(a.key));
-  if (gone.length) await prisma.fleetAlert.updateMany({ where: { id: { in: gone.map((a) => a.id) } }, data: { resolvedAt: now } });
+  if (gone.length) await prisma.$executeRaw`UPDATE fleet_alerts SET "resolvedAt" = ${now} WHERE id = ANY(${gone.map((a) => a.id)}::text[])`;
   const resolved = gone.map((a) => toFleetAlert({ ...a, resolvedAt: now }));
   return { fired, resolved, open: desired.length };
 }

@@ -12,12 +12,12 @@ export async function seedSyntheticFleet(count: number, opts: { prefix?: string;
   const prefix = opts.prefix ?? "syn-";
   const now = opts.now ?? new Date();
   await prisma.$executeRaw`
-    INSERT INTO clusters (id, name, "displayName", labels, region, site, "updatedAt", state, "stateSince", "lastSeenAt", "kubernetesVersion", "nodeCount", "serverCount")
+    INSERT INTO clusters (id, name, "displayName", labels, region, site, "updatedAt", state, "stateSince", "lastSeenAt", "connectedAt", "kubernetesVersion", "nodeCount", "serverCount")
     SELECT ${prefix} || lpad(i::text, 5, '0'), ${prefix} || lpad(i::text, 5, '0'), 'Synthetic ' || i,
       jsonb_build_object('env', (ARRAY['prod','staging','lab'])[1 + i % 3], 'tier', (ARRAY['edge','core'])[1 + i % 2]),
       'region-' || (i % 8), 'site-' || (i % 40), ${now},
       (CASE WHEN i % 31 = 0 THEN 'pending' WHEN i % 14 = 0 THEN 'unavailable' ELSE 'active' END)::"ClusterState",
-      ${now}::timestamp - interval '2 hours', ${now}, 'v1.' || (29 + i % 5) || '.4+k3s1', 1 + i % 5, 1
+      ${now}::timestamp - interval '2 hours', ${now}, CASE WHEN i % 31 = 0 THEN NULL ELSE ${now}::timestamp - interval '30 days' END, 'v1.' || (29 + i % 5) || '.4+k3s1', 1 + i % 5, 1
     FROM generate_series(1, ${count}::int) AS i`;
   await prisma.$executeRaw`
     INSERT INTO fleet_snapshots ("clusterId", "collectedAt", "changedAt", "nodesReady", "nodesTotal", "podsTotal", "podsRunning", "podsPending",

@@ -1,8 +1,17 @@
 import "server-only";
 import { log } from "../log/logger";
-import { FleetCollector } from "./fleet-collector";
+import { FleetCollector, type PassStats } from "./fleet-collector";
 import { loadFleetConfig, type FleetConfig } from "./fleet-config";
 import { closeFleetStreams } from "./fleet-stream-hub";
+
+// The latest pass, process-wide (diagnostics and benchmarks read it from any module copy).
+const KEY = Symbol.for("outpost.fleet.last-pass");
+type Holder = { [KEY]?: PassStats & { at: string } };
+
+/** Figures of the collector's latest completed pass, if any. */
+export function lastFleetPass(): (PassStats & { at: string }) | undefined {
+  return (globalThis as Holder)[KEY];
+}
 
 /**
  * Runs the health collector every `intervalMs` (start to start; a pass that overruns is
@@ -18,7 +27,10 @@ export function startFleetCollector(config: FleetConfig = loadFleetConfig()): ()
     const started = Date.now();
     current = collector
       .runPass()
-      .then((s) => log.debug(`fleet pass: ${s.active} active, ${s.fresh} fresh, ${s.failed} failed, ${s.changed} changed in ${s.ms} ms`))
+      .then((s) => {
+        (globalThis as Holder)[KEY] = { ...s, at: new Date().toISOString() };
+        log.debug(`fleet pass: ${s.active} active, ${s.fresh} fresh, ${s.failed} failed, ${s.changed} changed in ${s.ms} ms`);
+      })
       .catch((error: unknown) => log.error(`fleet pass failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, Math.max(0, config.intervalMs - (Date.now() - started)));

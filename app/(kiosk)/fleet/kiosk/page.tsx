@@ -14,6 +14,8 @@ export async function generateMetadata() {
 const ZKioskParams = z.object({
   group: ZFleetGroupSchema.catch("region").default("region"),
   rotate: z.coerce.number().int().min(5).max(3600).catch(15).default(15),
+  /** Group to show first (e.g. the operator's own region). */
+  start: z.string().max(100).optional().catch(undefined),
 });
 
 /**
@@ -23,5 +25,5 @@ const ZKioskParams = z.object({
 export default async function KioskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePrincipal();
   const params = ZKioskParams.parse(await searchParams);
-  return <KioskView group={params.group} rotateSeconds={params.rotate} />;
+  return <KioskView group={params.group} rotateSeconds={params.rotate} start={params.start} />;
 }
