@@ -1,3 +1,4 @@
+import type { TunnelSession } from "@/lib/tunnel";
 import { FatalError } from "./fatal-error";
 import { createLogger, errorMessage } from "./logger";
 import { ConfigError, resolveConfig } from "./resolve-config";
@@ -19,9 +20,15 @@ async function main(): Promise<number> {
       controller.abort();
     });
   }
+  // `kill -USR2 <pid>` logs the tunnel's flow-control state: the first thing to look at when a
+  // request through the tunnel seems stuck.
+  let tunnel: TunnelSession | undefined;
+  process.on("SIGUSR2", () => {
+    log.info("tunnel diagnostics", tunnel ? { ...tunnel.stats(), streams: tunnel.streamStats() } : { up: false });
+  });
   try {
     const config = resolveConfig(process.argv.slice(2), process.env);
-    await runAgent(config, process.env, log, controller.signal, timingsFromEnv(process.env));
+    await runAgent(config, process.env, log, controller.signal, timingsFromEnv(process.env), { onTunnel: (session) => (tunnel = session) });
     return 0;
   } catch (error) {
     if (error instanceof ShutdownError) return 0;

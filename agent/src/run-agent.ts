@@ -1,3 +1,4 @@
+import type { TunnelSession } from "@/lib/tunnel";
 import { createBackoff, sleep } from "./backoff";
 import { connectTunnel, CredentialRejectedError } from "./connect-tunnel";
 import { FatalError } from "./fatal-error";
@@ -22,6 +23,12 @@ export interface AgentTimings {
   infoIntervalMs: number;
 }
 
+/** Observers of the agent's life, for diagnostics and for running many agents in one process. */
+export interface AgentHooks {
+  /** The current tunnel session, or undefined while disconnected. */
+  onTunnel?(session: TunnelSession | undefined): void;
+}
+
 export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000 };
 
 /**
@@ -29,7 +36,14 @@ export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapM
  * (stored, or enrol once), then keep one tunnel up forever with full-jitter backoff between
  * attempts. Returns when `signal` aborts; throws FatalError for what retrying cannot fix.
  */
-export async function runAgent(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, signal: AbortSignal, timings = DEFAULT_TIMINGS): Promise<void> {
+export async function runAgent(
+  config: AgentConfig,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+  signal: AbortSignal,
+  timings = DEFAULT_TIMINGS,
+  hooks: AgentHooks = {},
+): Promise<void> {
   log.addSecret(config.token);
   const target = loadKubeTarget(config, env);
   log.info("starting", { agentVersion: AGENT_VERSION, server: config.server, apiserver: target.url.origin, inCluster: target.inCluster, pinnedCa: Boolean(config.caChecksum) });
@@ -79,12 +93,14 @@ export async function runAgent(config: AgentConfig, env: NodeJS.ProcessEnv, log:
         log,
         signal,
         infoIntervalMs: timings.infoIntervalMs,
-        onUp: () => {
+        onUp: (session) => {
           reenrolled = false;
           health.setTunnelUp(true);
+          hooks.onTunnel?.(session);
         },
       });
       health.setTunnelUp(false);
+      hooks.onTunnel?.(undefined);
       if (signal.aborted) break;
       if (Date.now() - upSince >= timings.stableAfterMs) backoff.reset();
       const delay = backoff.next();

@@ -19,7 +19,8 @@ export interface SessionContext {
   log: Logger;
   signal: AbortSignal;
   infoIntervalMs: number;
-  onUp(): void;
+  /** Called once the session exists (the tunnel is up). */
+  onUp(session: TunnelSession): void;
 }
 
 async function rotateCredential(ctx: SessionContext, session: TunnelSession, message: TunnelControlMessage): Promise<void> {
@@ -59,7 +60,7 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
     },
   });
   if (!session.isOpen) return Promise.resolve({ code: 1006, reason: "websocket closed before the session started" });
-  ctx.onUp();
+  ctx.onUp(session);
   log.info("tunnel up", { clusterId: ctx.state.clusterId });
 
   const report = async (type: "hello" | "info") => {
@@ -76,17 +77,11 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
     else log.info("control message ignored", { type: message.type.slice(0, 64) });
   });
 
-  // `kill -USR2 <pid>` logs the tunnel's flow-control state: the first thing to look at when a
-  // request through the tunnel seems stuck.
-  const dump = () => log.info("tunnel diagnostics", { ...session.stats(), streams: session.streamStats() });
-  process.on("SIGUSR2", dump);
-
   const onAbort = () => session.close(1000, "agent shutting down");
   ctx.signal.addEventListener("abort", onAbort, { once: true });
   return new Promise((resolve) => {
     session.once("close", (info: TunnelCloseInfo) => {
       clearInterval(infoTimer);
-      process.off("SIGUSR2", dump);
       ctx.signal.removeEventListener("abort", onAbort);
       resolve(info);
     });

@@ -113,6 +113,15 @@ describe("agent tunnel (bundled agent, child process)", () => {
     expect(seen?.headers["impersonate-group"]).toBe("ops, viewers");
   });
 
+  it("logs its per-stream flow-control state on SIGUSR2", async () => {
+    const { agent, tunnel } = await connectAgent("c-diag");
+    const stream = await tunnel.session.openStream("k8s");
+    agent.child.kill("SIGUSR2");
+    const line = await agent.waitForLog("tunnel diagnostics");
+    expect(line.openStreams).toBe(1);
+    expect(line.streams).toEqual([expect.objectContaining({ id: stream.id, target: "k8s", sendWindow: 256 * 1024, uncredited: 0, open: true })]);
+  });
+
   it("refuses every stream target but the apiserver (no open proxy)", async () => {
     const { tunnel } = await connectAgent("c-target");
     await expect(tunnel.session.openStream("10.0.0.1:22")).rejects.toThrow('target "10.0.0.1:22" not allowed');
