@@ -39,9 +39,3 @@ export function hadListAccess(clusterId: string, identity: NonNullable<KubeIdent
   const at = checkedAt().get(keyOf(clusterId, identity, resource, namespace));
   return at !== undefined && Date.now() - at < REMEMBERED_MS;
 }
-
-/** Records that a full list as the user succeeded (it proves the same access as a probe). */
-export function markListAccess(clusterId: string, identity: NonNullable<KubeIdentity>, resource: TExplorerResource, namespace: string): void {
-  if (checkedAt().size >= MAX_ENTRIES) checkedAt().clear();
-  checkedAt().set(keyOf(clusterId, identity, resource, namespace), Date.now());
-}

@@ -39,6 +39,9 @@ export function watchCounters(): { open: number; opened: number } {
 export class ResourceInformer {
   readonly items = new Map<string, TKubeObject>();
   resourceVersion = "";
+  /** Bumped on every change of `items` (keys the cached snapshot message). */
+  private revision = 0;
+  private cachedSnapshot?: { revision: number; message: Extract<TWatchMessage, { type: "snapshot" }> };
   synced = false;
   live = false;
   error: TClusterError | null = null;
@@ -71,6 +74,17 @@ export class ResourceInformer {
   /** The cached objects, sorted by namespace and name. */
   snapshot(): TKubeObject[] {
     return [...this.items.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  }
+
+  /**
+   * The snapshot as one message object, reused until the list changes: viewers joining
+   * together share it, and its serialisation (see stream-resource-watch) is done once.
+   */
+  snapshotMessage(): Extract<TWatchMessage, { type: "snapshot" }> {
+    if (this.cachedSnapshot?.revision !== this.revision) {
+      this.cachedSnapshot = { revision: this.revision, message: { type: "snapshot", resourceVersion: this.resourceVersion, items: this.snapshot() } };
+    }
+    return this.cachedSnapshot.message;
   }
 
   private emit(message: TWatchMessage): void {
@@ -121,14 +135,31 @@ export class ResourceInformer {
     const { clusterId, resource, namespace, labelSelector } = this.key;
     const list = await listKubeObjects(clusterId, null, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, signal: this.controller.signal });
     if (this.stopped) return;
-    this.items.clear();
+    const next = new Map<string, TKubeObject>();
     for (const item of list.items) {
       const slim = slimObject(resource, item);
-      this.items.set(objectKey(slim), slim);
+      next.set(objectKey(slim), slim);
     }
+    const firstSync = !this.synced;
+    const previous = new Map(this.items);
+    this.items.clear();
+    for (const [k, v] of next) this.items.set(k, v);
     this.resourceVersion = list.resourceVersion;
     this.synced = true;
-    this.emit({ type: "snapshot", resourceVersion: this.resourceVersion, items: this.snapshot() });
+    this.revision++;
+    if (firstSync) {
+      this.emit({ type: "snapshot", resourceVersion: this.resourceVersion, items: this.snapshot() });
+    } else {
+      // A relist (after 410 or a lost link) is sent as the difference: after a reconnect
+      // most objects are unchanged, and 100 viewers of 5,000 pods must not get 5,000 each.
+      const rv = this.resourceVersion;
+      for (const [k, obj] of next) {
+        const old = previous.get(k);
+        if (!old) this.emit({ type: "change", event: "ADDED", object: obj, resourceVersion: rv });
+        else if (old.metadata?.resourceVersion !== obj.metadata?.resourceVersion) this.emit({ type: "change", event: "MODIFIED", object: obj, resourceVersion: rv });
+      }
+      for (const [k, old] of previous) if (!next.has(k)) this.emit({ type: "change", event: "DELETED", object: old, resourceVersion: rv });
+    }
     this.setStatus(true, null);
     this.markReady();
   }
@@ -155,6 +186,7 @@ export class ResourceInformer {
           const slim = slimObject(resource, event.object);
           if (event.type === "DELETED") this.items.delete(objectKey(slim));
           else this.items.set(objectKey(slim), slim);
+          this.revision++;
           this.emit({ type: "change", event: event.type, object: slim, resourceVersion: this.resourceVersion });
         }
       } catch (error) {

@@ -21,8 +21,18 @@ const HEADERS = {
   "x-accel-buffering": "no",
 };
 
-function frame(message: TWatchMessage): string {
-  return `event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`;
+// Every viewer of a list receives the same message objects from the informer: each is
+// serialised and encoded once, however many viewers there are.
+const encoded = new WeakMap<TWatchMessage, Uint8Array>();
+const encoder = new TextEncoder();
+
+function frame(message: TWatchMessage): Uint8Array {
+  let bytes = encoded.get(message);
+  if (!bytes) {
+    bytes = encoder.encode(`event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`);
+    encoded.set(message, bytes);
+  }
+  return bytes;
 }
 
 /**
@@ -36,12 +46,11 @@ export async function streamResourceWatch(principal: Principal, clusterId: strin
   await getClusterOrThrow(clusterId);
   const { resource } = query;
   const namespace = RESOURCE_INFO[resource].namespaced ? (query.namespace ?? "") : "";
-  const encoder = new TextEncoder();
   try {
     await probeListAccess(clusterId, identityOf(principal)!, resource, namespace);
   } catch (error) {
     if (!(error instanceof KubeError) || (error.code !== "unavailable" && error.code !== "upstream_timeout")) throw error;
-    const body = `retry: ${RETRY_MS}\n\n${frame({ type: "status", live: false, error: error.toData() })}`;
+    const body = Buffer.concat([Buffer.from(`retry: ${RETRY_MS}\n\n`), frame({ type: "status", live: false, error: error.toData() })]);
     return new Response(body, { headers: HEADERS });
   }
 
@@ -63,9 +72,9 @@ export async function streamResourceWatch(principal: Principal, clusterId: strin
             // already closed by the reader
           }
         };
-        const write = (text: string) => {
+        const write = (chunk: string | Uint8Array) => {
           if (closed) return;
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
           if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) cleanup();
         };
         signal.addEventListener("abort", () => cleanup(), { once: true });

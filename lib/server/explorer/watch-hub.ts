@@ -1,5 +1,4 @@
 import "server-only";
-import type { TWatchMessage } from "@/lib/shared/explorer/explorer.schema";
 import { informerKeyString, type InformerKey } from "./informer-key";
 import { ResourceInformer, watchCounters, type InformerListener } from "./resource-informer";
 
@@ -13,18 +12,21 @@ interface Hub {
   entries: Map<string, Entry>;
   /** How long an informer outlives its last viewer (a reload or tab switch reuses it). */
   lingerMs: number;
+  /** How long a list request keeps its informer (the page's SSE subscription follows at once). */
+  readLingerMs: number;
 }
 
 // Process-wide: the SSE route, the list routes and server.ts share one hub.
 const KEY = Symbol.for("outpost.explorer-watch-hub");
 type Holder = { [KEY]?: Hub };
 function hub(): Hub {
-  return ((globalThis as Holder)[KEY] ??= { entries: new Map(), lingerMs: 5_000 });
+  return ((globalThis as Holder)[KEY] ??= { entries: new Map(), lingerMs: 5_000, readLingerMs: 30_000 });
 }
 
-/** Sets how long an unused informer lingers before its upstream watch is closed (tests use 0). */
-export function configureWatchHub(opts: { lingerMs: number }): void {
+/** Sets how long unused informers linger before their upstream watch is closed (tests use 0). */
+export function configureWatchHub(opts: { lingerMs: number; readLingerMs?: number }): void {
   hub().lingerMs = opts.lingerMs;
+  hub().readLingerMs = opts.readLingerMs ?? opts.lingerMs;
 }
 
 function acquire(key: InformerKey): Entry {
@@ -75,17 +77,28 @@ export async function subscribeToList(key: InformerKey, listener: InformerListen
   if (!subscribed || entry.informer.stopping) return unsubscribe;
   const { informer } = entry;
   if (informer.synced && informer.resourceVersion !== sinceResourceVersion) {
-    listener({ type: "snapshot", resourceVersion: informer.resourceVersion, items: informer.snapshot() } satisfies TWatchMessage);
+    listener(informer.snapshotMessage());
   }
   listener({ type: "status", live: informer.live, error: informer.error });
   informer.listeners.add(listener);
   return unsubscribe;
 }
 
-/** The informer of a list if one is running and has listed once (list routes serve from it). */
-export function peekInformer(key: InformerKey): ResourceInformer | undefined {
-  const entry = hub().entries.get(informerKeyString(key));
-  return entry && entry.informer.synced && !entry.informer.stopping ? entry.informer : undefined;
+/**
+ * The informer of a list for one read (list routes serve from it): started if needed,
+ * awaited until its first list attempt, and kept for `readLingerMs` afterwards — the page
+ * that asked subscribes right after, with the resourceVersion it got, and needs no snapshot.
+ */
+export async function readInformer(key: InformerKey): Promise<ResourceInformer> {
+  const entry = acquire(key);
+  const linger = hub().readLingerMs;
+  try {
+    await entry.informer.ready;
+    return entry.informer;
+  } finally {
+    if (linger <= 0) release(key, entry);
+    else setTimeout(() => release(key, entry), linger).unref();
+  }
 }
 
 /** Figures for tests and benchmarks: informers, viewers, upstream watches open now and ever opened. */

@@ -43,6 +43,41 @@ function slimPodSpec(spec: Json | undefined): Json | undefined {
   return out;
 }
 
+const pick = (obj: Json | undefined, keys: readonly string[]): Json | undefined => {
+  if (!obj) return undefined;
+  const out: Json = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+};
+const pickAll = (list: unknown, keys: readonly string[]): unknown => (Array.isArray(list) ? list.map((x) => pick(x as Json, keys)) : undefined);
+
+/**
+ * A pod reduced to what kubectl's pod columns read (lib/shared/kube PodLike) plus what the
+ * list links need: 5,000 pods stay a few MiB in the cache, on the wire and in the browser.
+ */
+function projectPod(pod: Json): Json {
+  const metadata = pod.metadata as Json | undefined;
+  const spec = pod.spec as Json | undefined;
+  const status = pod.status as Json | undefined;
+  const statuses = (list: unknown) => pickAll(list, ["name", "ready", "restartCount", "started", "state", "lastState"]);
+  return {
+    apiVersion: pod.apiVersion,
+    kind: pod.kind,
+    metadata: pick(metadata, ["name", "namespace", "uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "labels", "ownerReferences"]),
+    spec: spec && {
+      ...pick(spec, ["nodeName", "readinessGates"]),
+      containers: pickAll(spec.containers, ["name"]),
+      ...(spec.initContainers ? { initContainers: pickAll(spec.initContainers, ["name", "restartPolicy"]) } : {}),
+    },
+    status: status && {
+      ...pick(status, ["phase", "reason", "podIP", "podIPs", "nominatedNodeName"]),
+      conditions: pickAll(status.conditions, ["type", "status", "reason"]),
+      ...(status.initContainerStatuses ? { initContainerStatuses: statuses(status.initContainerStatuses) } : {}),
+      containerStatuses: statuses(status.containerStatuses),
+    },
+  };
+}
+
 function slimTemplate(spec: Json | undefined): Json | undefined {
   const template = spec?.template as Json | undefined;
   if (!spec || !template) return spec;
@@ -50,16 +85,15 @@ function slimTemplate(spec: Json | undefined): Json | undefined {
 }
 
 /**
- * The object as lists and watch events carry it: no managedFields or last-applied
- * annotation, pod and pod-template specs without env/volumes/probes, and Secrets and
- * ConfigMaps without values (their detail view loads them on demand).
+ * The object as lists and watch events carry it: pods projected to their columns' fields,
+ * no managedFields or last-applied annotation, pod templates without env/volumes/probes,
+ * and Secrets and ConfigMaps without values (their detail view loads them on demand).
  */
 export function slimObject(resource: TExplorerResource, obj: Json): TKubeObject {
   let out: Json = { ...obj, metadata: slimMetadata(obj.metadata as Json | undefined) };
   switch (resource) {
     case "pods":
-      out.spec = slimPodSpec(obj.spec as Json | undefined);
-      break;
+      return projectPod(obj) as TKubeObject;
     case "deployments":
     case "replicasets":
     case "daemonsets":
