@@ -3,7 +3,8 @@
 // (child), the bundled agent (child, --kubeconfig to the simulated cluster) and this process as
 // the console (fake console endpoints + the real TunnelSession gateway).
 //
-//   npm run build:agent && npx tsx bench/tunnel-throughput.ts [--iterations 400] [--pods 300]
+//   npm run build:agent && npx tsx bench/tunnel-throughput.ts [--iterations 400] [--pods 300] [--window 262144]
+// (--window: the console's per-stream receive window, i.e. what bounds a response in flight)
 //
 // Prints medians/p90 per request kind and the median ratio tunnel/direct. Figures go to
 // docs/PERFORMANCE.md "## Tunnel".
@@ -22,7 +23,9 @@ import { startFakeConsole, type ConsoleTunnel } from "@/agent/test/support/fake-
 import { makeTestCa } from "@/agent/test/support/make-pki";
 
 const ROOT = path.resolve(__dirname, "..");
-const { values } = parseArgs({ options: { iterations: { type: "string", default: "400" }, pods: { type: "string", default: "300" } } });
+const { values } = parseArgs({
+  options: { iterations: { type: "string", default: "400" }, pods: { type: "string", default: "300" }, window: { type: "string", default: "262144" } },
+});
 const ITERATIONS = Number(values.iterations);
 const PODS = Number(values.pods);
 
@@ -76,7 +79,7 @@ async function timeRequests(label: string, direct: () => Promise<unknown>, tunne
   const md = percentile(d, 50);
   const mt = percentile(t, 50);
   console.log(
-    `${label.padEnd(34)} direct p50 ${md.toFixed(2)} ms p90 ${percentile(d, 90).toFixed(2)} | tunnel p50 ${mt.toFixed(2)} ms p90 ${percentile(t, 90).toFixed(2)} | ratio ${(mt / md).toFixed(3)}`,
+    `${label.padEnd(50)} direct p50 ${md.toFixed(2)} ms p90 ${percentile(d, 90).toFixed(2)} | tunnel p50 ${mt.toFixed(2)} ms p90 ${percentile(t, 90).toFixed(2)} | ratio ${(mt / md).toFixed(3)}`,
   );
 }
 
@@ -113,7 +116,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-tunnel-"));
   const sim = await startSimulator(dir);
   const consoleCa = await makeTestCa("bench-console-ca");
-  const fakeConsole = await startFakeConsole(consoleCa);
+  const fakeConsole = await startFakeConsole(consoleCa, { initialWindow: Number(values.window) });
   fakeConsole.tokens.set("bench-registration-token-0123456789", "bench");
   const hello = new Promise<ConsoleTunnel>((resolve) => fakeConsole.once("hello", resolve));
   const agent = spawn(
@@ -139,7 +142,9 @@ async function main(): Promise<void> {
       throw new Error("tunnel and direct lists differ");
     }
     const bytes = JSON.stringify(all).length;
-    console.log(`node ${process.version}, ${os.cpus().length} CPUs; ${ITERATIONS} iterations after 50 warm-up pairs; simulator, agent and console in separate processes`);
+    console.log(
+      `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}; ${ITERATIONS} iterations after 50 warm-up pairs; window ${values.window}; simulator, agent and console in separate processes`,
+    );
     await timeRequests(`list pods kube-system (vs client-node default)`, () => directDefault.listNamespacedPod({ namespace: "kube-system" }), () => through.listNamespacedPod({ namespace: "kube-system" }));
     await timeRequests(`list pods kube-system`, () => direct.listNamespacedPod({ namespace: "kube-system" }), () => through.listNamespacedPod({ namespace: "kube-system" }));
     await timeRequests(`list pods -A (${all.items.length} pods, ~${Math.round(bytes / 1024)} KiB)`, () => direct.listPodForAllNamespaces(), () => through.listPodForAllNamespaces());

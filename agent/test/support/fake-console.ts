@@ -4,7 +4,7 @@ import type http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { TunnelSession, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
+import { TunnelSession, type TunnelCloseInfo, type TunnelControlMessage, type TunnelSessionOptions } from "@/lib/tunnel";
 import type { TestCa } from "./make-pki";
 
 /** One accepted agent tunnel as the fake console sees it. */
@@ -58,8 +58,11 @@ function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   });
 }
 
-/** Starts the fake console on 127.0.0.1:0 with a server certificate issued by `ca`. */
-export async function startFakeConsole(ca: TestCa): Promise<FakeConsole> {
+/**
+ * Starts the fake console on 127.0.0.1:0 with a server certificate issued by `ca`;
+ * `sessionOptions` tune the console-side TunnelSession (benchmarks).
+ */
+export async function startFakeConsole(ca: TestCa, sessionOptions: Omit<TunnelSessionOptions, "role"> = {}): Promise<FakeConsole> {
   const pair = await ca.issue({ commonName: "outpost-console" });
   const fake = Object.assign(new EventEmitter(), {
     url: "",
@@ -112,7 +115,7 @@ export async function startFakeConsole(ca: TestCa): Promise<FakeConsole> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new TunnelSession(ws, { role: "console" });
+      const session = new TunnelSession(ws, { ...sessionOptions, role: "console" });
       const tunnel: ConsoleTunnel = {
         session,
         clusterId,
