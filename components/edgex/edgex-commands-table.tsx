@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { TEdgexCoreCommand, TEdgexProfile } from "@/lib/shared/edgex/edgex-envelopes.schema";
 import { setCommandFields } from "@/lib/shared/edgex/set-command-fields";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,8 @@ import { EdgexSetCommandDialog } from "./edgex-set-command-dialog";
 export function EdgexCommandsTable({ clusterId, device, commands, profile, canAct }: { clusterId: string; device: string; commands: TEdgexCoreCommand[]; profile: TEdgexProfile | null; canAct: boolean }) {
   const t = useTranslations("edgex.commands");
   const [setting, setSetting] = useState<TEdgexCoreCommand | null>(null);
-  const fields = setting && profile ? setCommandFields(profile, setting.name) : null;
+  // Stable while the dialog is open: the device query refetches every 10 s.
+  const fields = useMemo(() => (setting && profile ? setCommandFields(profile, setting.name) : null), [setting, profile]);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-800">
       <table className="w-full text-left text-sm" aria-label={t("title")}>

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiClientError, apiFetch } from "@/lib/client/api-client";
 import { edgexKeys, edgexUrl } from "@/lib/client/edgex/edgex-keys";
 import { useEdgexSetCommand } from "@/lib/client/edgex/use-edgex-commands";
@@ -33,19 +33,23 @@ export function EdgexSetCommandDialog({ clusterId, device, command, fields, canR
   const [issues, setIssues] = useState<Record<string, TSetValueIssue>>({});
   const [confirming, setConfirming] = useState<Record<string, string> | null>(null);
   const set = useEdgexSetCommand(clusterId, device, command);
+  // Fields the user edited: the pre-fill (which may arrive late) never overwrites them.
+  const touched = useRef(new Set<string>());
+  const resources = fields.map((f) => f.resource).join("\u0000");
 
   useEffect(() => {
     if (!canRead) return;
     const controller = new AbortController();
-    // Pre-fill with what the device holds now, so "set" changes only what the user edits.
+    const wanted = new Set(resources.split("\u0000"));
+    // Pre-fill once with what the device holds now, so "set" changes only what the user edits.
     apiFetch<TEdgexReadResult>(edgexUrl(clusterId, "devices", device, "commands", command), { signal: controller.signal })
       .then((res) => {
-        const current = Object.fromEntries(res.readings.filter((r) => r.value !== null && fields.some((f) => f.resource === r.resourceName)).map((r) => [r.resourceName, r.value!]));
-        setValues((v) => ({ ...v, ...current }));
+        const current = res.readings.filter((r) => r.value !== null && wanted.has(r.resourceName) && !touched.current.has(r.resourceName));
+        setValues((v) => ({ ...v, ...Object.fromEntries(current.map((r) => [r.resourceName, r.value!])) }));
       })
       .catch(() => undefined);
     return () => controller.abort();
-  }, [canRead, clusterId, device, command, fields]);
+  }, [canRead, clusterId, device, command, resources]);
 
   const review = () => {
     const checked = validateSetValues(fields.filter((f) => f.kind !== "unsupported"), values);
@@ -69,8 +73,9 @@ export function EdgexSetCommandDialog({ clusterId, device, command, fields, canR
 
   return (
     <>
+      {/* Stays open under the confirmation (native modals stack): closing it would end the whole flow. */}
       <Dialog
-        open={confirming === null}
+        open
         onClose={onClose}
         title={t("title", { command, device })}
         footer={
@@ -89,7 +94,10 @@ export function EdgexSetCommandDialog({ clusterId, device, command, fields, canR
             field={f}
             value={values[f.resource] ?? ""}
             error={issues[f.resource] ? issueText(issues[f.resource]!) : serverFields[`values.${f.resource}`]}
-            onChange={(v) => setValues((old) => ({ ...old, [f.resource]: v }))}
+            onChange={(v) => {
+              touched.current.add(f.resource);
+              setValues((old) => ({ ...old, [f.resource]: v }));
+            }}
           />
         ))}
         {set.data?.ok ? (
