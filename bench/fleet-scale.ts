@@ -5,6 +5,7 @@
 //   node --require ./scripts/register-server-only.cjs --import tsx bench/fleet-scale.ts [--synthetic 10000] [--live 200]
 // Needs a production build (npm run build) and the agent bundle (npm run build:agent).
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { fetch } from "undici";
 import { percentiles, startFleetHarness, insecure, type FleetHarness } from "./fleet-harness";
@@ -94,13 +95,23 @@ async function firstPaint(h: FleetHarness, runs: number) {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const h = await startFleetHarness({ synthetic: SYNTHETIC, live: LIVE, env: { OUTPOST_FLEET_PUSH_SECONDS: String(PUSH_SECONDS) } });
+  const loop = monitorEventLoopDelay({ resolution: 20 });
+  loop.enable();
+  const h = await startFleetHarness({ synthetic: SYNTHETIC, live: LIVE, scenarios: process.env.BENCH_SCENARIOS ?? "k3s", env: { OUTPOST_FLEET_PUSH_SECONDS: String(PUSH_SECONDS) } });
   console.log(`console up with ${SYNTHETIC} synthetic + ${LIVE} live clusters in ${Math.round((Date.now() - started) / 1000)} s`);
   const { prisma } = await import("../lib/server/db/prisma");
   const { lastFleetPass } = await import("../lib/server/fleet/start-fleet-collector");
+  let tick = 0;
   const collected = await until(
-    async () => (await prisma.fleetSnapshot.count({ where: { clusterId: { in: h.liveIds }, error: null, collectedAt: { gt: new Date(Date.now() - 40_000) } } })) === LIVE,
-    300_000,
+    async () => {
+      const fresh = await prisma.fleetSnapshot.count({ where: { clusterId: { in: h.liveIds }, error: null, collectedAt: { gt: new Date(Date.now() - 40_000) } } });
+      if (++tick % 15 === 0) {
+        const active = await prisma.cluster.count({ where: { id: { in: h.liveIds }, state: "active" } });
+        console.log(`  …${fresh}/${LIVE} live fresh, ${active} Active, event-loop delay p99 ${Math.round(loop.percentile(99) / 1e6)} ms, last pass ${JSON.stringify(lastFleetPass())}`);
+      }
+      return fresh === LIVE;
+    },
+    600_000,
     "live clusters collected",
   );
   console.log(`all ${LIVE} live clusters collected ${Math.round(collected / 1000)} s after start`);
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
   }, 400_000, "states and alerts to settle");
   console.log(`settled: ${last}`);
 
+  loop.reset();
   const { readFleetRows } = await import("../lib/server/fleet/read-fleet-rows");
   const reads: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -138,6 +150,7 @@ async function main(): Promise<void> {
     collectorPass: lastFleetPass(),
     sse: await sseDashboards(h, 50, 4),
     firstPaint: await firstPaint(h, 5),
+    eventLoopDelayMs: { p50: Math.round(loop.percentile(50) / 1e6), p99: Math.round(loop.percentile(99) / 1e6), max: Math.round(loop.max / 1e6) },
     memoryMiB: { rss: Math.round(process.memoryUsage().rss / 2 ** 20), heapUsed: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
   };
   console.log(JSON.stringify(results, null, 2));

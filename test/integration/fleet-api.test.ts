@@ -66,7 +66,9 @@ describe("fleet API", () => {
     expect(problems.items.every((c) => c.state !== "active" || (c.snapshot && (c.snapshot.podsFailing > 0 || c.snapshot.nodesReady < c.snapshot.nodesTotal || c.snapshot.deploymentsUnavailable > 0)) || c.alertsOpen > 0)).toBe(true);
 
     const versions = await json<TFleetClustersPage>(await callRoute("GET", "/api/v1/fleet/clusters?sort=version&dir=desc&limit=1", { cookie: viewer }));
-    expect(versions.items[0]!.kubernetesVersion).toBe("v1.33.4+k3s1");
+    expect(versions.items[0]!.kubernetesVersion).toBe("v1.33.1+k3s1");
+    const oldest = await json<TFleetClustersPage>(await callRoute("GET", "/api/v1/fleet/clusters?sort=version&limit=1", { cookie: viewer }));
+    expect(oldest.items[0]!.kubernetesVersion).toBe("v1.30.9+k3s1");
 
     for (const bad of ["limit=0", "sort=drop", "group=label:", "label=%3D", "state=gone", "extra=1"]) {
       expect((await callRoute("GET", `/api/v1/fleet/clusters?${bad}`, { cookie: viewer })).status, bad).toBe(422);

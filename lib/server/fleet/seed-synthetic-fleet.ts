@@ -4,7 +4,8 @@ import { prisma } from "../db/prisma";
 /**
  * Dev/bench/test tool, never called by the console: inserts `count` synthetic clusters
  * ("syn-00001" …) with snapshots, spread over 8 regions and 40 sites, ~90 % Active, ~7 %
- * Unavailable (stale snapshots), ~3 % Pending, and open alerts on the Unavailable ones —
+ * Unavailable (stale snapshots), ~3 % Pending, 2 % on a k3s three minors behind, and open
+ * alerts on the Unavailable ones —
  * in a handful of set-based statements (10,000 clusters in well under a second).
  * `historyHours` adds one history point per 5 minutes per cluster for that many hours.
  */
@@ -17,7 +18,7 @@ export async function seedSyntheticFleet(count: number, opts: { prefix?: string;
       jsonb_build_object('env', (ARRAY['prod','staging','lab'])[1 + i % 3], 'tier', (ARRAY['edge','core'])[1 + i % 2]),
       'region-' || (i % 8), 'site-' || (i % 40), ${now},
       (CASE WHEN i % 31 = 0 THEN 'pending' WHEN i % 14 = 0 THEN 'unavailable' ELSE 'active' END)::"ClusterState",
-      ${now}::timestamp - interval '2 hours', ${now}, CASE WHEN i % 31 = 0 THEN NULL ELSE ${now}::timestamp - interval '30 days' END, 'v1.' || (29 + i % 5) || '.4+k3s1', 1 + i % 5, 1
+      ${now}::timestamp - interval '2 hours', ${now}, CASE WHEN i % 31 = 0 THEN NULL ELSE ${now}::timestamp - interval '30 days' END, CASE WHEN i % 50 = 0 THEN 'v1.30.9+k3s1' WHEN i % 3 = 0 THEN 'v1.32.5+k3s1' ELSE 'v1.33.1+k3s1' END, 1 + i % 5, 1
     FROM generate_series(1, ${count}::int) AS i`;
   await prisma.$executeRaw`
     INSERT INTO fleet_snapshots ("clusterId", "collectedAt", "changedAt", "nodesReady", "nodesTotal", "podsTotal", "podsRunning", "podsPending",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TClusterHealth } from "@/lib/shared/fleet/fleet.schema";
 import { prisma } from "../db/prisma";
+import { log } from "../log/logger";
 import type { SearchEntry } from "./build-search-entries";
 import { markSnapshotErrors, touchSnapshots, upsertSnapshots, type SnapshotWrite } from "./upsert-snapshots";
 
@@ -95,12 +96,17 @@ export class SnapshotWriter {
       const last = this.searchHashes.get(c.clusterId);
       if (last?.hash === c.search.hash || (last && now.getTime() - last.at < SEARCH_REWRITE_MS)) continue;
       const { entries, hash } = c.search;
-      await prisma.$transaction([
-        prisma.fleetSearchEntry.deleteMany({ where: { clusterId: c.clusterId } }),
-        prisma.fleetSearchEntry.createMany({ data: entries.map((e) => ({ clusterId: c.clusterId, ...e })) }),
-        prisma.fleetSnapshot.updateMany({ where: { clusterId: c.clusterId }, data: { searchHash: hash } }),
-      ]);
-      this.searchHashes.set(c.clusterId, { hash, at: now.getTime() });
+      try {
+        await prisma.$transaction([
+          prisma.fleetSearchEntry.deleteMany({ where: { clusterId: c.clusterId } }),
+          prisma.fleetSearchEntry.createMany({ data: entries.map((e) => ({ clusterId: c.clusterId, ...e })) }),
+          prisma.fleetSnapshot.updateMany({ where: { clusterId: c.clusterId }, data: { searchHash: hash } }),
+        ]);
+        this.searchHashes.set(c.clusterId, { hash, at: now.getTime() });
+      } catch (error) {
+        // The index is secondary: a busy database must not cost the pass its snapshots. Next pass retries.
+        log.warn(`fleet: search index of ${c.clusterId} not written: ${error instanceof Error ? error.message.split("\n").at(-1) : String(error)}`);
+      }
     }
   }
 }

@@ -30,10 +30,6 @@ export class WebhookNotifier {
 
   notify(kind: "alert.fired" | "alert.resolved", alerts: TFleetAlert[]): void {
     for (const alert of alerts) this.queue.push({ event: kind, sentAt: "", alert, console: consoleUrl() });
-    if (this.queue.length > MAX_QUEUE) {
-      const dropped = this.queue.splice(0, this.queue.length - MAX_QUEUE).length;
-      log.warn(`fleet webhook: receiver behind, dropped ${dropped} oldest notifications`);
-    }
     this.running ??= this.drain().finally(() => (this.running = undefined));
   }
 
@@ -50,9 +46,16 @@ export class WebhookNotifier {
 
   private async drain(): Promise<void> {
     while (this.queue.length && !this.abort.signal.aborted) {
-      const payload = this.queue.shift()!;
       const settings = await readWebhookRow().catch(() => null);
-      if (!settings?.enabled || !settings.url) continue;
+      if (!settings?.enabled || !settings.url) {
+        this.queue.length = 0; // no webhook: nothing to deliver
+        return;
+      }
+      if (this.queue.length > MAX_QUEUE) {
+        const dropped = this.queue.splice(0, this.queue.length - MAX_QUEUE).length;
+        log.warn(`fleet webhook: receiver behind, dropped ${dropped} oldest notifications`);
+      }
+      const payload = this.queue.shift()!;
       const result = await deliverWebhook({ url: settings.url, secret: settings.secret }, { ...payload, sentAt: new Date().toISOString() }, { ...this.options, signal: this.abort.signal });
       if (!result.ok) log.warn(`fleet webhook: delivery failed after ${result.attempts} attempts (${result.error})`);
       await recordDelivery(result).catch(() => undefined);
