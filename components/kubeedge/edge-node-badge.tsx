@@ -10,8 +10,10 @@ import { Badge } from "@/components/ui/states";
  * with the KubeEdge release read from its kubelet version; renders nothing for other
  * nodes. For the explorer's Nodes table and the KubeEdge page.
  */
-export function EdgeNodeBadge({ node }: { node: Pick<NodeLike, "metadata" | "status"> }) {
+export function EdgeNodeBadge({ node: input }: { node: { metadata?: { labels?: Record<string, string> }; status?: unknown } }) {
   const t = useTranslations("kubeedge");
+  // Explorer list items carry the node as a loosely typed object; only optional fields are read.
+  const node = input as Pick<NodeLike, "metadata" | "status">;
   if (!isKubeEdgeNode(node)) return null;
   const version = kubeEdgeVersion(node);
   return (
