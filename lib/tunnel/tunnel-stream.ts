@@ -57,8 +57,8 @@ export class TunnelStream extends Duplex {
 
   /** @internal Streams are created by {@link TunnelSession}, never directly. */
   constructor(init: TunnelStreamInit) {
-    // The readable buffer may hold up to the whole window; a smaller high-water mark would
-    // only make _read() fire more often without changing what the peer may send.
+    // Credit, not push()'s return value, bounds the readable buffer (at most one window); the
+    // high-water mark only decides when Node calls _read().
     super({ readableHighWaterMark: Math.min(64 * 1024, init.receiveWindow), allowHalfOpen: true });
     this.id = init.id;
     this.target = init.target;
