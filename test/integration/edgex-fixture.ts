@@ -18,8 +18,13 @@ export interface EdgeFixture {
   stop(): Promise<void>;
 }
 
-/** Starts the simulator with `scenarios`, attaches its cluster as `clusterId`, seeds ada/opal/vic. */
+/**
+ * Starts the simulator with `scenarios`, attaches its cluster as `clusterId`, seeds ada/opal/vic.
+ * Tests that do not test deadlines get a generous EdgeX deadline (a loaded CI machine must
+ * not turn a healthy service "slow"); the fault test sets its own.
+ */
 export async function startEdgeFixture(clusterId: string, scenarios: string[]): Promise<EdgeFixture> {
+  process.env.OUTPOST_EDGEX_TIMEOUT_MS ??= "20000";
   const sim = await startSimulator({ clusters: [{ name: clusterId, scenarios }], podStartMs: 50 });
   const cluster = sim.clusters[0]!;
   await prisma.cluster.create({ data: { id: clusterId, name: clusterId, displayName: `Cluster ${clusterId}` } });
