@@ -21,15 +21,16 @@ beforeAll(async () => {
   [clusterCa, consoleCa] = await Promise.all([makeTestCa("k3s-server-ca"), makeTestCa("outpost-console-ca")]);
   apiserver = await startFakeApiserver(clusterCa);
   fakeConsole = await startFakeConsole(consoleCa);
-});
+  // Bundling and key generation take seconds on a loaded machine; the unit default is 10 s.
+}, 120_000);
 
 afterEach(async () => {
   await Promise.all(agents.splice(0).map((agent) => agent.stop()));
 });
 
 afterAll(async () => {
-  await fakeConsole.stop();
-  await apiserver.close();
+  await fakeConsole?.stop();
+  await apiserver?.close();
 });
 
 /** Starts the bundled agent in-cluster style (env + mounted secret under a path prefix). */

@@ -60,6 +60,8 @@ export class TunnelSession extends EventEmitter {
   private bytesOut = 0;
   private buffered = 0;
   private lastSeenAt = Date.now();
+  private lastTickAt = Date.now();
+  private readonly pingIntervalMs: number;
 
   constructor(ws: WebSocket, options: TunnelSessionOptions) {
     super();
@@ -87,8 +89,8 @@ export class TunnelSession extends EventEmitter {
     // "close" always follows "error" in ws; the listener only keeps the error from being fatal.
     ws.on("error", () => {});
 
-    const pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
-    this.pingTimer = setInterval(() => this.keepAlive(), pingIntervalMs);
+    this.pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+    this.pingTimer = setInterval(() => this.keepAlive(), this.pingIntervalMs);
     this.pingTimer.unref();
     if (ws.readyState !== WS_OPEN) this.finish(1006, "websocket not open");
   }
@@ -176,8 +178,14 @@ export class TunnelSession extends EventEmitter {
 
   private keepAlive(): void {
     if (this.closed) return;
-    const silentFor = Date.now() - this.lastSeenAt;
-    if (silentFor >= this.deadAfterMs) {
+    const now = Date.now();
+    // Timers run before pending socket events: after a stall of our own event loop (GC, a
+    // busy console) the peer's messages are queued but not yet counted. Judge the peer on
+    // the next tick, not on time we were not listening.
+    const stalled = now - this.lastTickAt > 2 * this.pingIntervalMs;
+    this.lastTickAt = now;
+    const silentFor = now - this.lastSeenAt;
+    if (!stalled && silentFor >= this.deadAfterMs) {
       this.ws.terminate();
       this.finish(1006, `peer silent for ${silentFor} ms`);
       return;

@@ -33,23 +33,49 @@ describe("tunnel keepalive", () => {
     const [info] = (await once(session, "close")) as [TunnelCloseInfo];
     expect(info.code).toBe(1006);
     expect(info.reason).toMatch(/peer silent for \d+ ms/);
-    expect(pings.count).toBeGreaterThanOrEqual(3); // it did ping before giving up
+    expect(pings.count).toBeGreaterThanOrEqual(1); // it did ping before giving up
     await expect(opening).rejects.toThrow(/tunnel session closed: peer silent/);
     expect(session.isOpen).toBe(false);
     silent.terminate();
   });
 
   it("keeps a live peer: pings are answered and the session stays open", async () => {
-    pair = await connectSessionPair({ pingIntervalMs: 10, deadAfterMs: 60 }, { pingIntervalMs: 10, deadAfterMs: 60, onStream: () => {} });
-    let pings = 0;
-    // Twenty ping intervals (more than three dead-after periods) observed as events.
-    await new Promise<void>((resolve) => {
+    const timing = { pingIntervalMs: 25, deadAfterMs: 250 };
+    pair = await connectSessionPair(timing, { ...timing, onStream: () => {} });
+    const session = pair.console;
+    // Forty ping intervals (four dead-after periods) observed as events, or the session died.
+    const outcome = await new Promise<string>((resolve) => {
+      let pings = 0;
       pair?.agentSocket.on("ping", () => {
-        if (++pings === 20) resolve();
+        if (++pings === 40) resolve("alive");
       });
+      session.once("close", (info: TunnelCloseInfo) => resolve(`closed: ${info.reason}`));
     });
+    expect(outcome).toBe("alive");
     expect(pair.console.isOpen).toBe(true);
     expect(pair.agent.isOpen).toBe(true);
     await expect(pair.console.openStream("k8s")).resolves.toBeDefined();
+  });
+
+  it("does not blame the peer for a stall of its own event loop", async () => {
+    const timing = { pingIntervalMs: 20, deadAfterMs: 100 };
+    pair = await connectSessionPair(timing, { ...timing, onStream: () => {} });
+    const session = pair.console;
+    const closed: string[] = [];
+    session.once("close", (info: TunnelCloseInfo) => closed.push(info.reason));
+    // Block this process (both ends) for three dead-after periods, as a long GC pause would.
+    const until = Date.now() + 300;
+    while (Date.now() < until) {
+      // busy
+    }
+    const outcome = await new Promise<string>((resolve) => {
+      let pings = 0;
+      pair?.agentSocket.on("ping", () => {
+        if (++pings === 10) resolve("alive");
+      });
+      session.once("close", (info: TunnelCloseInfo) => resolve(`closed: ${info.reason}`));
+    });
+    expect(outcome).toBe("alive");
+    expect(closed).toEqual([]);
   });
 });

@@ -50,12 +50,12 @@ beforeAll(async () => {
   });
   const session = pair.console;
   kc = createTunnelKubeConfig(() => session.openStream("k8s"), { name: "c1", impersonateUser: "alice@example.com" });
-});
+}, 60_000);
 
 afterAll(async () => {
-  await pair.dispose();
-  proxy.close();
-  await apiserver.close();
+  await pair?.dispose();
+  proxy?.close();
+  await apiserver?.close();
 });
 
 /** The same list, straight from the fake apiserver (the "direct call" of the acceptance test). */
