@@ -1,10 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import type { TCluster } from "../lib/shared/clusters/clusters.schema";
 import { connectSimCluster, startSimulatedFleet, type SimulatedFleet } from "./support/simulated-clusters";
-// sim/scenarios/scenario-edgex.ts loads sim/edgex with a run-time import() that Playwright's
-// loader does not transform (it falls back to a ping-only stand-in); importing it here
-// first puts the transformed module in the cache, so the cluster runs the real simulated EdgeX.
-import "../sim/edgex";
 
 const SIM = "edgex-plant";
 const SERVICES = ["edgex-core-data", "edgex-core-metadata", "edgex-core-command", "edgex-support-notifications", "edgex-support-scheduler", "edgex-device-virtual", "edgex-device-rest"];

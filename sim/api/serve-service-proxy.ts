@@ -33,9 +33,17 @@ export async function serveServiceProxy(cluster: ClusterState, p: ResourcePath, 
     if (typeof v === "string" && k !== "authorization" && !k.startsWith("impersonate-")) headers[k] = v;
   }
   const simReq: SimHttpRequest = { method: req.method ?? "GET", path: sub || "/", query: q, headers, body };
-  const answer = await handler.handle(simReq);
+  let answer;
+  try {
+    answer = await handler.handle(simReq);
+  } catch (error) {
+    // The apiserver's answer when the proxied endpoint refuses or drops the connection.
+    throw new ApiError(503, `error trying to reach service: ${(error as Error).message}`, "ServiceUnavailable");
+  }
   if (res.destroyed) return;
   const out = typeof answer.body === "string" ? Buffer.from(answer.body) : answer.body;
-  res.writeHead(answer.status, { "Content-Type": "application/json", ...answer.headers, "Content-Length": out.length });
+  const outHeaders: Record<string, string | number> = { ...answer.headers };
+  if (!Object.keys(outHeaders).some((k) => k.toLowerCase() === "content-type")) outHeaders["Content-Type"] = "application/json";
+  res.writeHead(answer.status, { ...outHeaders, "Content-Length": out.length });
   res.end(out);
 }
