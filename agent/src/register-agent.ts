@@ -50,7 +50,10 @@ export async function registerAgent(server: string, token: string, clusterId: st
   }
   if (response.status === 400 || response.status === 401 || response.status === 403) {
     // The console answers every bad token with one generic message (no oracle); show it as is.
-    const message = typeof body.message === "string" && body.message ? body.message : `registration refused (${response.status})`;
+    // The console's error body is `{ error: { code, message } }`.
+    const error = body.error as { message?: unknown } | undefined;
+    const text = typeof error?.message === "string" ? error.message : body.message;
+    const message = typeof text === "string" && text ? text : `registration refused (${response.status})`;
     throw new FatalError(message);
   }
   const retryAfter = Number(response.headers["retry-after"]);

@@ -17,7 +17,7 @@ export class ShutdownError extends Error {
  * @throws FatalError, or ShutdownError once `signal` aborts.
  */
 export async function retryUntilDone<T>(what: string, attempt: () => Promise<T>, log: Logger, signal: AbortSignal, backoffBaseMs: number): Promise<T> {
-  const backoff = createBackoff(backoffBaseMs);
+  const backoff = createBackoff({ baseMs: backoffBaseMs });
   for (;;) {
     if (signal.aborted) throw new ShutdownError();
     try {

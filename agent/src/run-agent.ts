@@ -58,7 +58,7 @@ export async function runAgent(
 
   const proxy = createKubeProxy(target, log);
   const health = serveHealth(config.healthPort, log);
-  const backoff = createBackoff(timings.backoffBaseMs, timings.backoffCapMs);
+  const backoff = createBackoff({ baseMs: timings.backoffBaseMs, capMs: timings.backoffCapMs });
   let reenrolled = false;
   try {
     while (!signal.aborted) {

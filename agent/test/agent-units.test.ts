@@ -24,13 +24,20 @@ describe("CA checksum", () => {
 });
 
 describe("full-jitter backoff", () => {
-  it("draws uniformly below min(cap, base·2^n) and starts over after reset", () => {
-    const top = createBackoff(1_000, 60_000, () => 0.999999);
+  it("draws uniformly below min(cap, base·2^n)", () => {
+    const top = createBackoff({ baseMs: 1_000, capMs: 60_000, random: () => 0.999999 });
     expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => top.next())).toEqual([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999]);
-    top.reset();
-    expect(top.next()).toBe(999);
-    const bottom = createBackoff(1_000, 60_000, () => 0);
+    const bottom = createBackoff({ random: () => 0 });
     expect(bottom.next()).toBe(0);
+  });
+
+  it("after losing a healthy tunnel, stays under 10 s for two minutes, then grows to the cap again", () => {
+    let now = 0;
+    const backoff = createBackoff({ baseMs: 1_000, capMs: 60_000, random: () => 0.999999, now: () => now });
+    backoff.reset();
+    expect([1, 2, 3, 4, 5, 6, 7].map(() => backoff.next())).toEqual([999, 1999, 3999, 7999, 9999, 9999, 9999]);
+    now = 120_001;
+    expect(backoff.next()).toBe(59999);
   });
 });
 
