@@ -125,6 +125,24 @@ describe("explorer streams: logs and live list updates", () => {
     await second.cancel();
   });
 
+  it("replays the changes a viewer missed since its list instead of a snapshot", async () => {
+    const keeper = readSse(await callRoute("GET", "/api/v1/clusters/live/watch?resource=pods&namespace=demo", { token: fx.tokens.viewer }));
+    await keeper.next((m) => m.type === "status");
+    const list = (await (await callRoute("GET", "/api/v1/clusters/live/pods?namespace=demo", { token: fx.tokens.viewer })).json()) as TKubeList;
+    const pod = String(list.items.find((i) => String(i.name).startsWith("web-"))?.name);
+    expect((await callRoute("DELETE", `/api/v1/clusters/live/pods/demo/${pod}`, { token: fx.tokens.operator })).status).toBe(200);
+    await keeper.next((m) => m.type === "change" && m.object.metadata?.name === pod);
+    const late = readSse(await callRoute("GET", `/api/v1/clusters/live/watch?resource=pods&namespace=demo&resourceVersion=${list.resourceVersion}`, { token: fx.tokens.viewer }));
+    const first = await late.next();
+    expect(first).toMatchObject({ type: "change", object: { metadata: { name: pod } } });
+    await late.next((m) => m.type === "status");
+    expect(late.received.some((m) => m.type === "snapshot")).toBe(false);
+    // A version the informer never had (or forgot) gets a snapshot.
+    const stranger = readSse(await callRoute("GET", "/api/v1/clusters/live/watch?resource=pods&namespace=demo&resourceVersion=1", { token: fx.tokens.viewer }));
+    expect((await stranger.next()).type).toBe("snapshot");
+    for (const v of [keeper, late, stranger]) await v.cancel();
+  });
+
   it("resumes after the cluster drops the watch", async () => {
     fx.cluster.setFaults({ dropWatchesAfterMs: 300 });
     const v = readSse(await callRoute("GET", "/api/v1/clusters/live/watch?resource=pods&namespace=demo", { token: fx.tokens.viewer }));

@@ -9,6 +9,8 @@ import type { InformerKey } from "./informer-key";
 export type InformerListener = (message: TWatchMessage) => void;
 
 const MIN_BACKOFF_MS = 1_000;
+/** Versions remembered for viewers that subscribe a little after their list was served. */
+const HISTORY_SIZE = 512;
 const MAX_BACKOFF_MS = 15_000;
 
 function objectKey(obj: TKubeObject): string {
@@ -42,6 +44,8 @@ export class ResourceInformer {
   /** Bumped on every change of `items` (keys the cached snapshot message). */
   private revision = 0;
   private cachedSnapshot?: { revision: number; message: Extract<TWatchMessage, { type: "snapshot" }> };
+  /** Recent versions (with their change, if any) for changesSince. */
+  private readonly history: Array<{ rv: string; message?: TWatchMessage }> = [];
   synced = false;
   live = false;
   error: TClusterError | null = null;
@@ -87,7 +91,32 @@ export class ResourceInformer {
     return this.cachedSnapshot.message;
   }
 
+  /**
+   * The changes a viewer missed since `resourceVersion` (the version its list was served
+   * at), from a short history — or null when that version is not in it (then it needs a
+   * snapshot). On a busy cluster the version moves between a page's list and its
+   * subscription; replaying a few changes beats resending 5,000 pods.
+   */
+  changesSince(resourceVersion: string): TWatchMessage[] | null {
+    if (resourceVersion === this.resourceVersion) return [];
+    let at = -1;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      if (this.history[i]!.rv === resourceVersion) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) return null;
+    return this.history.slice(at + 1).flatMap((h) => (h.message ? [h.message] : []));
+  }
+
+  private remember(rv: string, message?: TWatchMessage): void {
+    this.history.push({ rv, message });
+    if (this.history.length > HISTORY_SIZE) this.history.splice(0, this.history.length - HISTORY_SIZE);
+  }
+
   private emit(message: TWatchMessage): void {
+    if (message.type === "change") this.remember(message.resourceVersion, message);
     for (const listener of this.listeners) {
       try {
         listener(message);
@@ -147,9 +176,13 @@ export class ResourceInformer {
     this.resourceVersion = list.resourceVersion;
     this.synced = true;
     this.revision++;
+    // A list restarts the history: older versions cannot be related to this one.
+    this.history.length = 0;
     if (firstSync) {
+      this.remember(this.resourceVersion);
       this.emit({ type: "snapshot", resourceVersion: this.resourceVersion, items: this.snapshot() });
     } else {
+      this.remember(this.resourceVersion);
       // A relist (after 410 or a lost link) is sent as the difference: after a reconnect
       // most objects are unchanged, and 100 viewers of 5,000 pods must not get 5,000 each.
       const rv = this.resourceVersion;
@@ -182,7 +215,10 @@ export class ResourceInformer {
           }
           const rv = event.object.metadata?.resourceVersion;
           if (rv) this.resourceVersion = rv;
-          if (event.type === "BOOKMARK") continue;
+          if (event.type === "BOOKMARK") {
+            this.remember(this.resourceVersion);
+            continue;
+          }
           const slim = slimObject(resource, event.object);
           if (event.type === "DELETED") this.items.delete(objectKey(slim));
           else this.items.set(objectKey(slim), slim);

@@ -58,9 +58,10 @@ function release(key: InformerKey, entry: Entry): void {
 
 /**
  * Subscribes a viewer to a list: one upstream watch per (cluster, resource, namespace,
- * selector), shared by every viewer and reference counted. The listener first gets a
- * `snapshot` (unless `sinceResourceVersion` is already the informer's, i.e. the viewer's
- * list came from this cache) and the current `status`, then every change. Returns the
+ * selector), shared by every viewer and reference counted. The listener first gets what it
+ * lacks — nothing if `sinceResourceVersion` is the informer's, the changes since it if the
+ * informer still remembers that version (the viewer's list came from this cache), else a
+ * `snapshot` — and the current `status`, then every change. Returns the
  * unsubscribe function; the upstream watch closes when the last viewer leaves (after the
  * linger period).
  */
@@ -76,8 +77,10 @@ export async function subscribeToList(key: InformerKey, listener: InformerListen
   await entry.informer.ready;
   if (!subscribed || entry.informer.stopping) return unsubscribe;
   const { informer } = entry;
-  if (informer.synced && informer.resourceVersion !== sinceResourceVersion) {
-    listener(informer.snapshotMessage());
+  if (informer.synced) {
+    const missed = sinceResourceVersion ? informer.changesSince(sinceResourceVersion) : null;
+    if (missed) for (const message of missed) listener(message);
+    else listener(informer.snapshotMessage());
   }
   listener({ type: "status", live: informer.live, error: informer.error });
   informer.listeners.add(listener);

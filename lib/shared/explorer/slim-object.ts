@@ -60,18 +60,26 @@ function projectPod(pod: Json): Json {
   const spec = pod.spec as Json | undefined;
   const status = pod.status as Json | undefined;
   const statuses = (list: unknown) => pickAll(list, ["name", "ready", "restartCount", "started", "state", "lastState"]);
+  // Conditions the columns read: Initialized, Ready, PodScheduled (SchedulingGated) and readiness gates.
+  const gates = new Set(((spec?.readinessGates as Array<{ conditionType?: string }> | undefined) ?? []).map((g) => g.conditionType));
+  const conditions = Array.isArray(status?.conditions)
+    ? (status.conditions as Json[]).filter((c) => ["Initialized", "Ready", "PodScheduled"].includes(c.type as string) || gates.has(c.type as string))
+    : undefined;
+  const podIPs = status?.podIPs as Array<{ ip?: string }> | undefined;
   return {
     apiVersion: pod.apiVersion,
     kind: pod.kind,
-    metadata: pick(metadata, ["name", "namespace", "uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "labels", "ownerReferences"]),
+    metadata: pick(metadata, ["name", "namespace", "uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "labels"]),
     spec: spec && {
       ...pick(spec, ["nodeName", "readinessGates"]),
       containers: pickAll(spec.containers, ["name"]),
       ...(spec.initContainers ? { initContainers: pickAll(spec.initContainers, ["name", "restartPolicy"]) } : {}),
     },
     status: status && {
-      ...pick(status, ["phase", "reason", "podIP", "podIPs", "nominatedNodeName"]),
-      conditions: pickAll(status.conditions, ["type", "status", "reason"]),
+      ...pick(status, ["phase", "reason", "nominatedNodeName"]),
+      // The IP column prints the first of podIPs (or podIP): one address is enough.
+      ...(podIPs?.[0]?.ip || status.podIP ? { podIP: podIPs?.[0]?.ip ?? status.podIP } : {}),
+      conditions: pickAll(conditions, ["type", "status", "reason"]),
       ...(status.initContainerStatuses ? { initContainerStatuses: statuses(status.initContainerStatuses) } : {}),
       containerStatuses: statuses(status.containerStatuses),
     },
