@@ -19,15 +19,22 @@ export function percentile(samples: number[], p: number): number {
 export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A free loopback port below the ephemeral range (32768+ here): the simulator binds a
+ * thousand ephemeral ports while the console starts, and one of them could take a port
+ * picked by listening on 0 before the console binds it.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error("no free port in 20000-32000");
 }
 
 export interface ConsoleProcess {
