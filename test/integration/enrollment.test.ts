@@ -121,6 +121,15 @@ describe("registration tokens and enrolment", () => {
     expect((await callRoute("GET", `/v3/import/nope_${a.id}.yaml`, { ip: "10.9.9.10" })).status).toBe(400);
   });
 
+  it("limits refused enrolments per IP, while good ones from a busy NAT are never counted", async () => {
+    for (let i = 0; i < 60; i++) expect((await register({ token: "f".repeat(64) }, "10.7.0.1")).status).toBe(400);
+    const limited = await callRoute("POST", "/v3/connect/register", { body: { token: tokenOf(a) }, ip: "10.7.0.1" });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    const rotated = (await (await callRoute("POST", `/api/v1/clusters/${a.id}/registration-tokens`, { cookie: operatorCookie })).json()) as TCluster;
+    for (let i = 0; i < 70; i++) expect((await register({ token: tokenOf(rotated) }, "10.7.0.2")).status).toBe(200);
+  });
+
   it("never writes a token or credential into the audit log", async () => {
     const events = await prisma.auditEvent.findMany({ where: { action: { startsWith: "cluster." } } });
     expect(events.length).toBeGreaterThan(5);

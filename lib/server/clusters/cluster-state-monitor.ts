@@ -66,14 +66,14 @@ async function applyStates(clusters: Cluster[], now: number): Promise<void> {
   }
 }
 
-/** One pass: probe connected clusters, record last-seen, derive and store state changes. */
-export async function runStatePass(onlyClusterId?: string): Promise<void> {
-  const connected = connectedClusterIds().filter((id) => !onlyClusterId || id === onlyClusterId);
+/** One pass: probe connected clusters, record last-seen, derive and store state changes (all, or only `only`). */
+export async function runStatePass(only?: string[]): Promise<void> {
+  const connected = connectedClusterIds().filter((id) => !only || only.includes(id));
   await mapLimit(connected, PROBE_CONCURRENCY, probe);
   const now = Date.now();
   await writeLastSeen(connected, now);
   const clusters = await prisma.cluster.findMany({
-    where: onlyClusterId ? { id: onlyClusterId } : { OR: [{ state: { not: "pending" } }, { id: { in: connected } }] },
+    where: only ? { id: { in: only } } : { OR: [{ state: { not: "pending" } }, { id: { in: connected } }] },
   });
   await applyStates(clusters, now);
 }
@@ -96,9 +96,19 @@ export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<
   timer.unref();
   pass();
   const timers = new Set<NodeJS.Timeout>();
+  // Checks requested within 100 ms are coalesced into one pass: a thousand agents
+  // connecting at once cost a few passes, not a thousand.
+  const pending = new Set<string>();
+  let flush: NodeJS.Timeout | undefined;
   const checkNow = (clusterId: string) => {
     if (stopped) return;
-    runStatePass(clusterId).catch((error: unknown) => log.error(`cluster state check failed: ${String(error)}`));
+    pending.add(clusterId);
+    flush ??= setTimeout(() => {
+      flush = undefined;
+      const ids = [...pending];
+      pending.clear();
+      runStatePass(ids).catch((error: unknown) => log.error(`cluster state check failed: ${String(error)}`));
+    }, 100);
   };
   return {
     check: (clusterId) => {
@@ -119,6 +129,7 @@ export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(flush);
       for (const t of timers) clearTimeout(t);
       await running;
     },

@@ -33,6 +33,10 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     apiError = new ApiError("validation_failed", `Invalid request: ${summary}`, { fields });
   } else if (prismaCode(error) === "P2002") apiError = new ApiError("conflict", "A record with these values already exists");
   else if (prismaCode(error) === "P2025") apiError = new ApiError("not_found", "Not found");
+  else if (prismaCode(error) === "P2024" || prismaCode(error) === "P2028") {
+    // The database pool is saturated (a burst of work): a client should simply come back.
+    apiError = new ApiError("unavailable", "The console is busy; retry in a few seconds", { headers: { "retry-after": "5" } });
+  }
   else {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`[outpost] request ${requestId} failed: ${redactText(detail)}`);
