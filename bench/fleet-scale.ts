@@ -129,15 +129,22 @@ async function main(): Promise<void> {
   console.log(`settled: ${last}`);
 
   loop.reset();
-  const { readFleetRows } = await import("../lib/server/fleet/read-fleet-rows");
-  const reads: number[] = [];
+  const { readFleetChanges } = await import("../lib/server/fleet/read-fleet-changes");
+  const fullReads: number[] = [];
+  const quietReads: number[] = [];
+  let known = new Map<string, string>();
   for (let i = 0; i < 10; i++) {
-    const t = performance.now();
-    await readFleetRows(15_000);
-    reads.push(performance.now() - t);
+    let t = performance.now();
+    const all = await readFleetChanges(new Map(), 15_000);
+    fullReads.push(performance.now() - t);
+    known = new Map(all.changed.map((c) => [c.row.id, c.sig]));
+    t = performance.now();
+    await readFleetChanges(known, 15_000);
+    quietReads.push(performance.now() - t);
   }
   const results = {
-    hubRead: percentiles(reads),
+    hubReadAllRows: percentiles(fullReads),
+    hubReadChangesOnly: percentiles(quietReads),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     date: new Date().toISOString(),
     clusters: { synthetic: SYNTHETIC, live: LIVE },

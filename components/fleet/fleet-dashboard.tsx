@@ -92,7 +92,7 @@ export function FleetDashboard({ initial }: { initial?: { summary: TFleetSummary
               </Button>
             </div>
           </div>
-          {data.items.length > 0 ? <FleetTable page={data} group={view.group} freshAt={summary.data?.freshAt ?? null} /> : null}
+          {data.items.length > 0 ? <FleetTable page={data} group={view.group} freshAt={summary.data?.freshAt ?? null} summaryAt={summary.data?.at ?? null} /> : null}
         </>
       ) : page.isPending ? (
         <LoadingState />

@@ -6,7 +6,7 @@ import { Fragment, useState } from "react";
 import type { TFleetClustersPage } from "@/lib/shared/fleet/fleet-api.schema";
 import type { TFleetCluster } from "@/lib/shared/fleet/fleet.schema";
 import { clusterHref } from "@/lib/shared/fleet/fleet-links";
-import { dataAsOf } from "@/lib/shared/fleet/snapshot-freshness";
+import { dataAsOf, lastSeenShown } from "@/lib/shared/fleet/snapshot-freshness";
 import { ClusterStateBadge } from "@/components/clusters/cluster-state-badge";
 import { Badge } from "@/components/ui/states";
 import { ClusterTrend } from "./cluster-trend";
@@ -24,7 +24,7 @@ export function groupKeyOf(row: TFleetCluster, group: string): string | null {
 const COLUMNS = ["cluster", "state", "location", "labels", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge", "lastSeen", "trend"] as const;
 
 /** One page of the fleet as a table; group headers when grouped; a trend chart per row on demand. */
-export function FleetTable({ page, group, freshAt }: { page: TFleetClustersPage; group: string | undefined; freshAt: string | null }) {
+export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetClustersPage; group: string | undefined; freshAt: string | null; summaryAt: string | null }) {
   const t = useTranslations("fleet");
   const format = useFormatter();
   const [expanded, setExpanded] = useState<string | null>(null);
@@ -89,7 +89,7 @@ export function FleetTable({ page, group, freshAt }: { page: TFleetClustersPage;
                     {s?.error && !s.fresh ? <div className="max-w-48 truncate text-xs text-slate-500" title={s.error}>{s.error}</div> : null}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <DataAge at={row.lastSeenAt} stale={false} />
+                    <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />
                   </td>
                   <td className="px-3 py-2">
                     <button

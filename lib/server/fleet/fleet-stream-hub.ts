@@ -1,11 +1,9 @@
 import "server-only";
 import type { TFleetStreamEvents } from "@/lib/shared/fleet/fleet-api.schema";
 import type { TFleetCluster, TFleetSummary } from "@/lib/shared/fleet/fleet.schema";
-import { diffFleetRows } from "@/lib/shared/fleet/diff-fleet-rows";
-import { summarizeFleet } from "@/lib/shared/fleet/summarize-fleet";
 import { log } from "../log/logger";
 import { loadFleetConfig } from "./fleet-config";
-import { readFleetRows, type FleetDb } from "./read-fleet-rows";
+import { readFleetChanges, type FleetDb } from "./read-fleet-changes";
 
 /** One server-sent event, serialised once and written to every subscriber. */
 export function sseFrame<E extends keyof TFleetStreamEvents>(event: E, data: TFleetStreamEvents[E]): string {
@@ -21,8 +19,9 @@ export interface HubSubscriber {
 
 /**
  * Live updates for every open fleet dashboard from ONE database read per interval:
- * the hub reads all rows (readFleetRows), diffs them against the previous read, and sends
- * the same serialised delta (totals + changed rows + removed ids) to every subscriber. It
+ * the hub asks Postgres for the totals and the rows whose signature changed since its last
+ * read (readFleetChanges), keeps the fleet in memory, and sends the same serialised delta
+ * (totals + changed rows + removed ids) to every subscriber. It
  * reads only while someone listens; a new subscriber gets its first message from memory
  * (or from the read in flight), never from a read of its own.
  */
@@ -31,7 +30,7 @@ export class FleetStreamHub {
   /** Subscribers that already got their `init` frame. */
   private readonly initialized = new WeakSet<HubSubscriber>();
   private signatures = new Map<string, string>();
-  private rows: TFleetCluster[] = [];
+  private rows = new Map<string, TFleetCluster>();
   private summary: TFleetSummary | null = null;
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
@@ -66,14 +65,14 @@ export class FleetStreamHub {
     clearInterval(this.timer);
     this.timer = undefined;
     this.signatures = new Map();
-    this.rows = [];
+    this.rows = new Map();
     this.summary = null;
   }
 
   private init(sub: HubSubscriber): void {
     if (!this.summary || this.initialized.has(sub)) return;
     this.initialized.add(sub);
-    this.deliver(sub, sseFrame("init", { summary: this.summary, rows: sub.rows === "all" ? this.rows : null }));
+    this.deliver(sub, sseFrame("init", { summary: this.summary, rows: sub.rows === "all" ? [...this.rows.values()] : null }));
   }
 
   private deliver(sub: HubSubscriber, frame: string): void {
@@ -94,15 +93,20 @@ export class FleetStreamHub {
     this.reading = (async () => {
       try {
         this.reads++;
-        const { rows, at } = await readFleetRows(this.healthIntervalMs, this.db);
-        const delta = diffFleetRows(this.signatures, rows);
-        this.signatures = delta.signatures;
-        this.rows = rows;
-        this.summary = summarizeFleet(rows, at);
+        const delta = await readFleetChanges(this.signatures, this.healthIntervalMs, this.db);
+        for (const { row, sig } of delta.changed) {
+          this.rows.set(row.id, row);
+          this.signatures.set(row.id, sig);
+        }
+        for (const id of delta.removed) {
+          this.rows.delete(id);
+          this.signatures.delete(id);
+        }
+        this.summary = delta.summary;
         let frame: string | undefined;
         for (const sub of [...this.subscribers]) {
           if (!this.initialized.has(sub)) this.init(sub);
-          else this.deliver(sub, (frame ??= sseFrame("delta", { summary: this.summary, changed: delta.changed, removed: delta.removed })));
+          else this.deliver(sub, (frame ??= sseFrame("delta", { summary: this.summary, changed: delta.changed.map((c) => c.row), removed: delta.removed })));
         }
       } catch (error) {
         log.warn(`fleet stream: read failed: ${error instanceof Error ? error.message : String(error)}`);

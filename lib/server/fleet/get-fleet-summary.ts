@@ -1,63 +1,11 @@
 import "server-only";
 import type { TFleetSummary } from "@/lib/shared/fleet/fleet.schema";
 import { prisma } from "../db/prisma";
+import { fleetSummarySql, toFleetSummary, type FleetSummaryRow } from "./fleet-summary-sql";
 
-interface Row {
-  total: number;
-  pending: number;
-  active: number;
-  unavailable: number;
-  stale: number;
-  nodesReady: number;
-  nodesTotal: number;
-  podsTotal: number;
-  podsFailing: number;
-  podsCrashLooping: number;
-  edgexClusters: number;
-  edgexUp: number;
-  edgexTotal: number;
-  alertsOpen: number;
-  alertsUnacked: number;
-  freshAt: Date | null;
-}
-
-/**
- * Fleet totals in ONE aggregate query over clusters ⟕ snapshots (+ the open-alert counts),
- * with the definitions of summarizeFleet (lib/shared/fleet/summarize-fleet.ts): nodes count
- * as ready and EdgeX services as up only in Active clusters.
- */
+/** Fleet totals in ONE aggregate query (see fleetSummarySql for the definitions). */
 export async function getFleetSummary(intervalMs: number): Promise<TFleetSummary> {
   const at = new Date();
-  const staleBefore = new Date(at.getTime() - intervalMs * 2.5);
-  const [r] = await prisma.$queryRaw<Row[]>`
-    SELECT count(*)::int AS total,
-      (count(*) FILTER (WHERE c.state = 'pending'))::int AS pending,
-      (count(*) FILTER (WHERE c.state = 'active'))::int AS active,
-      (count(*) FILTER (WHERE c.state = 'unavailable'))::int AS unavailable,
-      (count(s."clusterId") FILTER (WHERE s."collectedAt" < ${staleBefore}))::int AS stale,
-      COALESCE(sum(s."nodesReady") FILTER (WHERE c.state = 'active'), 0)::int AS "nodesReady",
-      COALESCE(sum(s."nodesTotal"), 0)::int AS "nodesTotal",
-      COALESCE(sum(s."podsTotal"), 0)::int AS "podsTotal",
-      COALESCE(sum(s."podsFailing"), 0)::int AS "podsFailing",
-      COALESCE(sum(s."podsCrashLooping"), 0)::int AS "podsCrashLooping",
-      (count(s."edgexServicesTotal"))::int AS "edgexClusters",
-      COALESCE(sum(s."edgexServicesUp") FILTER (WHERE c.state = 'active'), 0)::int AS "edgexUp",
-      COALESCE(sum(s."edgexServicesTotal"), 0)::int AS "edgexTotal",
-      COALESCE(sum(a.open), 0)::int AS "alertsOpen",
-      COALESCE(sum(a.unacked), 0)::int AS "alertsUnacked",
-      max(s."collectedAt") AS "freshAt"
-    FROM clusters c
-    LEFT JOIN fleet_snapshots s ON s."clusterId" = c.id
-    LEFT JOIN (SELECT "clusterId", count(*) AS open, count(*) FILTER (WHERE "ackedAt" IS NULL) AS unacked
-               FROM fleet_alerts WHERE "resolvedAt" IS NULL GROUP BY "clusterId") a ON a."clusterId" = c.id`;
-  const row = r!;
-  return {
-    clusters: { total: row.total, pending: row.pending, active: row.active, unavailable: row.unavailable, stale: row.stale },
-    nodes: { ready: row.nodesReady, total: row.nodesTotal },
-    pods: { total: row.podsTotal, failing: row.podsFailing, crashLooping: row.podsCrashLooping },
-    edgex: { clusters: row.edgexClusters, servicesUp: row.edgexUp, servicesTotal: row.edgexTotal, servicesDown: row.edgexTotal - row.edgexUp },
-    alerts: { open: row.alertsOpen, unacked: row.alertsUnacked },
-    freshAt: row.freshAt?.toISOString() ?? null,
-    at: at.toISOString(),
-  };
+  const [row] = await prisma.$queryRaw<FleetSummaryRow[]>(fleetSummarySql(new Date(at.getTime() - intervalMs * 2.5)));
+  return toFleetSummary(row!, at);
 }

@@ -24,7 +24,9 @@ export async function readAlertInputs(): Promise<AlertInputCluster[]> {
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT c.id, c.name, c.state::text AS state, c."stateSince", COALESCE(c."kubernetesVersion", s."kubernetesVersion") AS "kubernetesVersion",
       s."clusterId" IS NOT NULL AS "hasSnapshot", s."podsCrashLooping", s."edgexServicesUp", s."edgexServicesTotal",
-      s."edgexDevicesUp", s."edgexDevicesTotal", s.details
+      s."edgexDevicesUp", s."edgexDevicesTotal",
+      -- Names behind the numbers only matter for Active clusters (the other rules read none).
+      CASE WHEN c.state = 'active' THEN s.details END AS details
     FROM clusters c LEFT JOIN fleet_snapshots s ON s."clusterId" = c.id`;
   return rows.map((r) => ({
     id: r.id,

@@ -6,6 +6,9 @@ import { prisma } from "../db/prisma";
 import { readAlertInputs } from "./read-alert-inputs";
 import { toFleetAlert } from "./to-fleet-alert";
 
+/** lastSeenAt of a still-open alert is refreshed this often, not every pass (10,000 open alerts would mean 10,000 row writes per pass). */
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
+
 export interface AlertChanges {
   fired: TFleetAlert[];
   resolved: TFleetAlert[];
@@ -44,6 +47,8 @@ async function fire(alerts: DesiredAlert[], now: Date): Promise<TFleetAlert[]> {
 export async function reconcileFleetAlerts(now = new Date()): Promise<AlertChanges> {
   const desired = evaluateAlertRules(await readAlertInputs(), now);
   const open = await prisma.fleetAlert.findMany({ where: { resolvedAt: null } });
+  // (whole rows: resolved ones are returned to the webhook)
+  const touchBefore = now.getTime() - LAST_SEEN_EVERY_MS;
   const openByKey = new Map(open.map((a) => [a.key, a]));
   const desiredKeys = new Set(desired.map((d) => d.key));
   const toFire: DesiredAlert[] = [];
@@ -53,7 +58,7 @@ export async function reconcileFleetAlerts(now = new Date()): Promise<AlertChang
     if (!existing) toFire.push(d);
     else if (existing.severity !== d.severity || !sameParams(existing.params, d.params)) {
       await prisma.fleetAlert.update({ where: { id: existing.id }, data: { severity: d.severity, params: d.params as Prisma.InputJsonValue, lastSeenAt: now } });
-    } else still.push(existing.id);
+    } else if (existing.lastSeenAt.getTime() < touchBefore) still.push(existing.id);
   }
   const fired = await fire(toFire, now);
   // ANY(array): one parameter however many alerts are open (IN lists hit the bind-variable limit).

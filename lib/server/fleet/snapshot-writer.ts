@@ -54,7 +54,7 @@ export class SnapshotWriter {
     await this.writeHistory(pass.fresh, now);
     await this.writeSearch(pass.fresh, now);
     const newErrors = pass.failed.filter((f) => this.errors.get(f.clusterId) !== f.error);
-    await markSnapshotErrors(newErrors);
+    await markSnapshotErrors(newErrors, now);
     for (const f of pass.failed) this.errors.set(f.clusterId, f.error);
     return { changed: changed.length, touched: touched.length };
   }

@@ -55,9 +55,12 @@ export async function touchSnapshots(clusterIds: string[], collectedAt: Date): P
   await prisma.$executeRaw`UPDATE fleet_snapshots SET "collectedAt" = ${collectedAt} WHERE "clusterId" = ANY(${clusterIds}::text[])`;
 }
 
-/** Records why snapshots could not be refreshed; their numbers and collectedAt stay (last-known). */
-export async function markSnapshotErrors(errors: Array<{ clusterId: string; error: string }>): Promise<void> {
+/**
+ * Records why snapshots could not be refreshed; their numbers and collectedAt stay
+ * (last-known). changedAt moves: the error is part of what dashboards show.
+ */
+export async function markSnapshotErrors(errors: Array<{ clusterId: string; error: string }>, at: Date): Promise<void> {
   for (const { clusterId, error } of errors) {
-    await prisma.fleetSnapshot.updateMany({ where: { clusterId }, data: { error: error.slice(0, 500) } });
+    await prisma.fleetSnapshot.updateMany({ where: { clusterId }, data: { error: error.slice(0, 500), changedAt: at } });
   }
 }

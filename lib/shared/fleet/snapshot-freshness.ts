@@ -16,3 +16,14 @@ export function dataAsOf(snapshot: { collectedAt: string; fresh: boolean }, fres
   if (snapshot.fresh && freshAt && Date.parse(freshAt) > Date.parse(snapshot.collectedAt)) return freshAt;
   return snapshot.collectedAt;
 }
+
+/**
+ * Last seen, for display. While a cluster is Active the state monitor confirms it every few
+ * seconds, and the stream does not re-send rows for that (it would re-send every healthy
+ * cluster all the time): an Active row was seen as late as the latest totals (`summaryAt`).
+ */
+export function lastSeenShown(row: { state: string; lastSeenAt: string | null }, summaryAt: string | null): string | null {
+  if (row.state !== "active" || !summaryAt) return row.lastSeenAt;
+  if (!row.lastSeenAt || Date.parse(summaryAt) > Date.parse(row.lastSeenAt)) return summaryAt;
+  return row.lastSeenAt;
+}
