@@ -89,6 +89,8 @@ export async function startFleetHarness(opts: { synthetic: number; live: number;
 
   const kubeDir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-kube-"));
   const sim = await startSimProcess(Math.max(1, opts.live), opts.scenarios ?? "k3s,demo", kubeDir);
+  // However the benchmark ends (an error, process.exit), the simulator child goes with it.
+  process.once("exit", () => sim.child.kill("SIGKILL"));
   const attached: Array<{ detach(): Promise<void> }> = [];
   const liveIds: string[] = [];
   for (const [i, c] of sim.clusters.slice(0, opts.live).entries()) {
