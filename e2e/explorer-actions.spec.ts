@@ -3,10 +3,12 @@ import type { TCluster } from "../lib/shared/clusters/clusters.schema";
 import { signInAs, startExplorerCluster } from "./support/explorer-fixture";
 import type { SimulatedFleet } from "./support/simulated-clusters";
 
+// A fresh name per worker (a retry in a new worker registers the cluster again).
+const NAME = `explorer-actions-${Date.now().toString(36).slice(-5)}`;
 let fleet: SimulatedFleet | undefined;
 let cluster: TCluster;
 test.beforeAll(async ({ request }) => {
-  ({ fleet, cluster } = await startExplorerCluster(request, "explorer-actions"));
+  ({ fleet, cluster } = await startExplorerCluster(request, NAME));
 });
 test.afterAll(async () => {
   await fleet?.stop();
@@ -56,11 +58,11 @@ test("a viewer sees no action buttons and direct API calls answer 403", async ({
   await expect(viewer.getByRole("heading", { name: `demo/${pod}` })).toBeVisible();
   await expect(viewer.getByText("Controlled by")).toBeVisible();
   await expect(viewer.getByTestId("object-actions")).toHaveCount(0);
-  await expect(viewer.getByRole("button", { name: "Delete Pod" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Delete Pod", exact: true })).toHaveCount(0);
   await viewer.goto(`/clusters/${cluster.id}/deployments/demo/web`);
   await expect(viewer.getByRole("heading", { name: "demo/web" })).toBeVisible();
-  await expect(viewer.getByRole("button", { name: "Scale" })).toHaveCount(0);
-  await expect(viewer.getByRole("button", { name: "Restart" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Scale", exact: true })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Restart", exact: true })).toHaveCount(0);
 
   const origin = new URL(viewer.url()).origin;
   const calls = [

@@ -3,10 +3,13 @@ import type { TCluster } from "../lib/shared/clusters/clusters.schema";
 import { startExplorerCluster } from "./support/explorer-fixture";
 import type { SimulatedFleet } from "./support/simulated-clusters";
 
+// A fresh name per worker: after a failure Playwright retries in a new worker, whose
+// beforeAll registers the cluster again.
+const NAME = `explorer-browse-${Date.now().toString(36).slice(-5)}`;
 let fleet: SimulatedFleet | undefined;
 let cluster: TCluster;
 test.beforeAll(async ({ request }) => {
-  ({ fleet, cluster } = await startExplorerCluster(request, "explorer-browse"));
+  ({ fleet, cluster } = await startExplorerCluster(request, NAME));
 });
 test.afterAll(async () => {
   await fleet?.stop();
@@ -22,9 +25,9 @@ test("browse a cluster's overview, nodes, pods and events", async ({ page }) => 
   await page.getByRole("link", { name: "Nodes" }).click();
   const nodes = page.getByRole("table", { name: "Nodes" });
   for (const header of ["NAME", "STATUS", "ROLES", "AGE", "VERSION", "INTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"]) {
-    await expect(nodes.getByRole("columnheader", { name: header })).toBeVisible();
+    await expect(nodes.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
   }
-  await expect(page.getByTestId("row-explorer-browse-server")).toContainText("control-plane,master");
+  await expect(page.getByTestId(`row-${NAME}-server`)).toContainText("control-plane,master");
   await expect(nodes.getByRole("row").filter({ hasText: "Ready" })).toHaveCount(3);
 
   await page.getByRole("link", { name: "Pods" }).click();
@@ -37,7 +40,7 @@ test("browse a cluster's overview, nodes, pods and events", async ({ page }) => 
   await page.getByLabel("Filter").fill("web-");
   await expect(page).toHaveURL(/q=web-/);
   await expect(pods.locator("tbody tr[data-index]")).toHaveCount(3);
-  await pods.getByRole("button", { name: "STATUS" }).click();
+  await pods.getByRole("button", { name: "STATUS", exact: true }).click();
   await expect(page).toHaveURL(/sort=status/);
 
   // The URL is the view: reloading keeps the filters.
@@ -59,7 +62,7 @@ test("browse a cluster's overview, nodes, pods and events", async ({ page }) => 
 
   await page.getByRole("link", { name: "Events" }).click();
   const events = page.getByRole("table", { name: "Events" });
-  for (const header of ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]) await expect(events.getByRole("columnheader", { name: header })).toBeVisible();
+  for (const header of ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]) await expect(events.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
   await expect(events.getByRole("row").filter({ hasText: "BackOff" }).first()).toBeVisible();
 });
 

@@ -99,7 +99,8 @@ export function ResourceTable({
                 <th key={c.key} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold" aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
                   <button type="button" className="hover:text-white" onClick={() => onSort({ key: c.key, dir: active && sort.dir === "asc" ? "desc" : "asc" })}>
                     {c.header}
-                    {active ? (sort.dir === "asc" ? " ▲" : " ▼") : null}
+                    {/* The direction is announced by aria-sort; the arrow is for the eye. */}
+                    {active ? <span aria-hidden>{sort.dir === "asc" ? " ▲" : " ▼"}</span> : null}
                   </button>
                 </th>
               );

@@ -43,7 +43,8 @@ export async function startExplorerCluster(request: APIRequestContext, name: str
 export async function signInAs(browser: Browser, adminRequest: APIRequestContext, username: string, role: "operator" | "viewer"): Promise<Page> {
   const password = `${username}-e2e-password`;
   const res = await adminRequest.post("/api/v1/users", { data: { username, role, password, mustChangePassword: false } });
-  expect(res.status(), await res.text()).toBe(201);
+  // 409: created by an earlier attempt of the same journey (same password).
+  expect([201, 409], await res.text()).toContain(res.status());
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto("/login");
