@@ -41,7 +41,7 @@ function requirementError(req: string): string | null {
   if (set) {
     const values = set[3]!.split(",").map((v) => v.trim());
     if (!validKey(set[1]!)) return `invalid key "${set[1]}"`;
-    if (values.length === 0 || values.some((v) => !VALUE.test(v))) return `invalid values in "${req}"`;
+    if (values.every((v) => v === "") || values.some((v) => !VALUE.test(v))) return `invalid values in "${req}"`;
     return null;
   }
   const cmp = /^([^=!<>\s]+)\s*(==|=|!=|<|>)\s*(\S*)$/.exec(req);
