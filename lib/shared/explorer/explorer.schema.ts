@@ -100,6 +100,12 @@ export type TKubeObject = {
   };
 } & Record<string, unknown>;
 
+/** One list item: kubectl's columns by key (`name`, `ready`, `status`, …) and the object. */
+export interface TKubeListItem {
+  object: TKubeObject;
+  [column: string]: string | number | TKubeObject;
+}
+
 /** `GET /api/v1/clusters/{id}/<resource>` */
 export interface TKubeList {
   cluster: TClusterRef;
@@ -108,7 +114,7 @@ export interface TKubeList {
   labelSelector: string | null;
   resourceVersion: string | null;
   /** kubectl's columns (computed at response time) plus the object. */
-  items: Array<Record<string, string | number> & { object: TKubeObject }>;
+  items: TKubeListItem[];
   error: TClusterError | null;
   /** True when the items are the last known state (cluster not connected, watch broken). */
   stale: boolean;
