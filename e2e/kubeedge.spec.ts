@@ -24,7 +24,8 @@ test("KubeEdge tab: edge nodes marked, devices with twins and drift", async ({ p
     await expect(row).toContainText("KubeEdge v1.18.0");
     await expect(row).toContainText("v1.29.5-kubeedge-v1.18.0");
   }
-  await expect(page.getByTestId(`kubeedge-node-${SIM}-server-1`)).toHaveCount(0);
+  await expect(page.getByTestId(`kubeedge-node-${SIM}-server`)).toHaveCount(0);
+  await expect(page.getByTestId(`kubeedge-node-${SIM}-agent-1`)).toHaveCount(0);
 
   const drifting = page.getByTestId("kubeedge-device-thermometer-2");
   await expect(drifting).toHaveAttribute("data-drift", "true");
@@ -36,4 +37,12 @@ test("KubeEdge tab: edge nodes marked, devices with twins and drift", async ({ p
   await expect(page.getByTestId("kubeedge-device-relay-2").getByTestId("kubeedge-twin-state")).toHaveAttribute("data-state", "drift");
   await expect(page.getByTestId("kubeedge-drift-count")).toHaveText("2 devices drift (of 4)");
   await expect(page.getByTestId("kubeedge-model-thermometer")).toContainText("setpoint: FLOAT (ReadWrite)");
+});
+
+// The explorer's Nodes table badges KubeEdge edge nodes next to their name.
+test("Nodes tab: edge nodes carry the KubeEdge badge, cloud nodes do not", async ({ page }) => {
+  await page.goto(`/clusters/${cluster.id}/nodes`);
+  await expect(page.getByTestId(`row-${SIM}-edge-1`).getByTestId("kubeedge-edge-badge")).toHaveText("KubeEdge v1.18.0");
+  await expect(page.getByTestId(`row-${SIM}-server`)).toBeVisible();
+  await expect(page.getByTestId(`row-${SIM}-server`).getByTestId("kubeedge-edge-badge")).toHaveCount(0);
 });

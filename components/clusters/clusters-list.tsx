@@ -7,6 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { clusterKeys, fetchClusters } from "@/lib/client/clusters";
 import { CLUSTER_STATES } from "@/lib/shared/clusters/clusters.schema";
+import { KubeconfigDownload } from "@/components/explorer/kubeconfig-download";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
@@ -56,11 +57,15 @@ export function ClustersList({ canWrite }: { canWrite: boolean }) {
           </select>
           <Button type="submit">{t("apply")}</Button>
         </form>
-        {canWrite ? (
-          <Button variant="primary" onClick={() => setImporting(true)}>
-            {t("importCluster")}
-          </Button>
-        ) : null}
+        <div className="flex gap-2">
+          {/* One kubeconfig with a context per cluster, for kubectl through the console. */}
+          <KubeconfigDownload />
+          {canWrite ? (
+            <Button variant="primary" onClick={() => setImporting(true)}>
+              {t("importCluster")}
+            </Button>
+          ) : null}
+        </div>
       </div>
       {clusters.isPending ? <LoadingState /> : null}
       {clusters.isError ? <ErrorState message={errorMessage(clusters.error)} onRetry={() => void clusters.refetch()} /> : null}

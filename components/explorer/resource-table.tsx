@@ -9,6 +9,7 @@ import { objectPageHref } from "@/lib/client/explorer/explorer-keys";
 import type { TColumn } from "@/lib/shared/explorer/resource-rows";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
 import { resourceOfKind, type TExplorerResource } from "@/lib/shared/explorer/resources";
+import { EdgeNodeBadge } from "@/components/kubeedge/edge-node-badge";
 import { StatusText } from "./status-text";
 import type { SortState, TableRowData } from "./use-table-rows";
 
@@ -134,6 +135,8 @@ export function ResourceTable({
                       ) : (
                         text
                       )}
+                      {/* KubeEdge edge nodes are badged next to their name. */}
+                      {i === 0 && resource === "nodes" ? <span className="ml-2 font-sans"><EdgeNodeBadge node={r.object} /></span> : null}
                     </td>
                   );
                 })}
