@@ -44,6 +44,8 @@ test("imported clusters appear Active with kubectl's numbers, and are searchable
       .poll(async () => {
         const expected = await kubectlCounts(name);
         await page.reload();
+        // Before the first collection the cells show "—" (no test ids): not collected yet.
+        if ((await row(page, name).getByTestId("nodes").count()) === 0) return "not collected yet";
         const shown = { nodes: await row(page, name).getByTestId("nodes").textContent(), failing: await row(page, name).getByTestId("failing-pods").textContent() };
         return JSON.stringify(shown) === JSON.stringify(expected) ? "match" : `kubectl ${JSON.stringify(expected)} vs fleet ${JSON.stringify(shown)}`;
       }, { timeout: 60_000, intervals: [2_000] })
