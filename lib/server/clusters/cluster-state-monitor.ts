@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma, type Cluster } from "@/lib/generated/prisma/client";
 import { prisma } from "../db/prisma";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { redactSecrets } from "../audit/redact-secrets";
 import { log } from "../log/logger";
 import { connectedClusterIds } from "../tunnel/tunnel-registry";
 import { clusterRuntime } from "./cluster-runtime-state";
@@ -40,29 +41,40 @@ async function writeLastSeen(ids: string[], now: number): Promise<void> {
   for (const id of due) clusterRuntime(id).lastSeenWrittenAt = now;
 }
 
+const STATE_WRITE_CHUNK = 200;
+
 async function applyStates(clusters: Cluster[], now: number): Promise<void> {
-  for (const cluster of clusters) {
+  const changes = clusters.flatMap((cluster) => {
     const derived = deriveClusterState(cluster.connectedAt !== null, clusterRuntime(cluster.id), now, cluster.state);
-    if (derived.state === cluster.state && derived.reason === cluster.stateReason) continue;
-    const changed = derived.state !== cluster.state;
-    await prisma.$transaction(async (tx) => {
-      await tx.cluster.update({
-        where: { id: cluster.id },
-        data: { state: derived.state, stateReason: derived.reason, ...(changed ? { stateSince: new Date(now) } : {}) },
-      });
-      if (changed) {
-        await recordAuditEvent(
-          {
-            actor: SYSTEM_ACTOR,
-            action: "cluster.state",
-            target: { type: "cluster", id: cluster.id, name: cluster.name },
-            details: { from: cluster.state, to: derived.state, reason: derived.reason },
-          },
-          tx,
-        );
-      }
-    });
-    if (changed) log.info(`cluster ${cluster.name}: ${cluster.state} → ${derived.state}${derived.reason ? ` (${derived.reason})` : ""}`);
+    return derived.state === cluster.state && derived.reason === cluster.stateReason ? [] : [{ cluster, derived }];
+  });
+  // Batched, non-interactive transactions: after a console restart thousands of clusters
+  // may change at once, and one round trip per cluster would stall the monitor for minutes.
+  for (let i = 0; i < changes.length; i += STATE_WRITE_CHUNK) {
+    const chunk = changes.slice(i, i + STATE_WRITE_CHUNK);
+    const transitions = chunk.filter((c) => c.derived.state !== c.cluster.state);
+    await prisma.$transaction([
+      ...chunk.map(({ cluster, derived }) =>
+        prisma.cluster.update({
+          where: { id: cluster.id },
+          data: { state: derived.state, stateReason: derived.reason, ...(derived.state !== cluster.state ? { stateSince: new Date(now) } : {}) },
+        }),
+      ),
+      prisma.auditEvent.createMany({
+        data: transitions.map(({ cluster, derived }) => ({
+          actorId: SYSTEM_ACTOR.id,
+          actorName: SYSTEM_ACTOR.name,
+          action: "cluster.state",
+          targetType: "cluster",
+          targetId: cluster.id,
+          targetName: cluster.name,
+          details: redactSecrets({ from: cluster.state, to: derived.state, reason: derived.reason }),
+        })),
+      }),
+    ]);
+    for (const { cluster, derived } of transitions) {
+      log.info(`cluster ${cluster.name}: ${cluster.state} → ${derived.state}${derived.reason ? ` (${derived.reason})` : ""}`);
+    }
   }
 }
 
