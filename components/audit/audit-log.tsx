@@ -10,6 +10,7 @@ import type { TAuditEvent } from "@/lib/shared/audit/audit.schema";
 import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { DataTable } from "@/components/ui/data-table";
 
 const FILTERS = ["actor", "action", "outcome", "target"] as const;
 
@@ -68,40 +69,25 @@ export function AuditLog() {
       {events.isError ? <ErrorState message={errorMessage(events.error)} onRetry={() => void events.refetch()} /> : null}
       {events.isSuccess && rows.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("col.time")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.actor")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.action")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.target")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.outcome")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.ip")}</th>
-                <th scope="col" className="px-3 py-2">{t("col.details")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {rows.map((e) => (
-                <tr key={e.id} className="align-top hover:bg-slate-900/60">
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={e.at}>
-                    {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
-                  </td>
-                  <td className="px-3 py-2 font-mono">{e.actorName}</td>
-                  <td className="px-3 py-2 font-mono text-sky-300">{e.action}</td>
-                  <td className="px-3 py-2">{e.targetName ?? e.targetId ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={e.outcome === "success" ? "green" : "red"}>{e.outcome === "success" ? t("success") : t("failure")}</Badge>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.ip ?? "—"}</td>
-                  <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-400" title={e.details ? JSON.stringify(e.details) : undefined}>
-                    {e.details ? JSON.stringify(e.details) : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} columns={[t("col.time"), t("col.actor"), t("col.action"), t("col.target"), t("col.outcome"), t("col.ip"), t("col.details")]}>
+          {rows.map((e) => (
+            <tr key={e.id} className="align-top hover:bg-slate-900/60">
+              <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={e.at}>
+                {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
+              </td>
+              <td className="px-3 py-2 font-mono">{e.actorName}</td>
+              <td className="px-3 py-2 font-mono text-sky-300">{e.action}</td>
+              <td className="px-3 py-2">{e.targetName ?? e.targetId ?? "—"}</td>
+              <td className="px-3 py-2">
+                <Badge tone={e.outcome === "success" ? "green" : "red"}>{e.outcome === "success" ? t("success") : t("failure")}</Badge>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.ip ?? "—"}</td>
+              <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-400" title={e.details ? JSON.stringify(e.details) : undefined}>
+                {e.details ? JSON.stringify(e.details) : ""}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {events.hasNextPage ? (
         <Button onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>

@@ -9,6 +9,7 @@ import { clusterKeys, fetchClusters } from "@/lib/client/clusters";
 import { CLUSTER_STATES } from "@/lib/shared/clusters/clusters.schema";
 import { KubeconfigDownload } from "@/components/explorer/kubeconfig-download";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -73,42 +74,29 @@ export function ClustersList({ canWrite }: { canWrite: boolean }) {
         <EmptyState title={Object.keys(filters).length ? t("noMatch") : t("emptyTitle")}>{Object.keys(filters).length ? null : t("emptyBody")}</EmptyState>
       ) : null}
       {items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                {(["name", "state", "location", "version", "nodes", "agent", "lastSeen"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-4 py-2">
-                    {t(`col.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {items.map((c) => (
-                <tr key={c.id} data-testid={`cluster-row-${c.name}`} className="hover:bg-slate-900/60">
-                  <td className="px-4 py-2">
-                    <Link href={`/clusters/${c.id}`} className="font-medium text-sky-300 hover:underline">
-                      {c.displayName}
-                    </Link>
-                    {c.displayName !== c.name ? <div className="font-mono text-xs text-slate-500">{c.name}</div> : null}
-                  </td>
-                  <td className="px-4 py-2">
-                    <ClusterStateBadge state={c.state} reason={c.stateReason} />
-                    {c.stateReason ? <div className="max-w-xs truncate text-xs text-slate-500" title={c.stateReason}>{c.stateReason}</div> : null}
-                  </td>
-                  <td className="px-4 py-2 text-slate-300">{[c.region, c.site].filter(Boolean).join(" / ") || "—"}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{c.kubernetesVersion ?? "—"}</td>
-                  <td className="px-4 py-2">{c.nodeCount ?? "—"}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{c.agentVersion ?? "—"}</td>
-                  <td className="px-4 py-2 text-slate-400">
-                    <RelativeTime value={c.lastSeenAt} fallback={t("never")} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} dense={false} columns={(["name", "state", "location", "version", "nodes", "agent", "lastSeen"] as const).map((c) => t(`col.${c}`))}>
+          {items.map((c) => (
+            <tr key={c.id} data-testid={`cluster-row-${c.name}`} className="hover:bg-slate-900/60">
+              <td className="px-4 py-2">
+                <Link href={`/clusters/${c.id}`} className="font-medium text-sky-300 hover:underline">
+                  {c.displayName}
+                </Link>
+                {c.displayName !== c.name ? <div className="font-mono text-xs text-slate-500">{c.name}</div> : null}
+              </td>
+              <td className="px-4 py-2">
+                <ClusterStateBadge state={c.state} reason={c.stateReason} />
+                {c.stateReason ? <div className="max-w-xs truncate text-xs text-slate-500" title={c.stateReason}>{c.stateReason}</div> : null}
+              </td>
+              <td className="px-4 py-2 text-slate-300">{[c.region, c.site].filter(Boolean).join(" / ") || "—"}</td>
+              <td className="px-4 py-2 font-mono text-xs">{c.kubernetesVersion ?? "—"}</td>
+              <td className="px-4 py-2">{c.nodeCount ?? "—"}</td>
+              <td className="px-4 py-2 font-mono text-xs">{c.agentVersion ?? "—"}</td>
+              <td className="px-4 py-2 text-slate-400">
+                <RelativeTime value={c.lastSeenAt} fallback={t("never")} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <ImportClusterDialog open={importing} onClose={() => setImporting(false)} />
     </section>

@@ -8,6 +8,7 @@ import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/sta
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { FailureNote } from "./failure-note";
 import { Pager } from "./pager";
+import { DataTable } from "@/components/ui/data-table";
 
 const PAGE = 20;
 
@@ -26,34 +27,22 @@ export function EdgexDeviceServicesTable({ clusterId }: { clusterId: string }) {
       {data?.failure ? <FailureNote failure={data.failure} /> : null}
       {data && !data.failure && data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {data && data.items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("baseAddress")}</th>
-                <th scope="col" className="px-3 py-2">{t("adminState")}</th>
-                <th scope="col" className="px-3 py-2">{t("labels")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {data.items.map((s) => (
-                <tr key={s.name} data-testid={`edgex-device-service-${s.name}`}>
-                  <td className="px-3 py-2 font-mono text-slate-100" title={s.description}>{s.name}</td>
-                  <td className="px-3 py-2 font-mono text-slate-300">{s.baseAddress || "—"}</td>
-                  <td className="px-3 py-2">{s.adminState ? <Badge tone={s.adminState === "UNLOCKED" ? "green" : "amber"}>{s.adminState}</Badge> : "—"}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-wrap gap-1">
-                      {s.labels.map((l) => (
-                        <Badge key={l}>{l}</Badge>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} columns={[t("name"), t("baseAddress"), t("adminState"), t("labels")]}>
+          {data.items.map((s) => (
+            <tr key={s.name} data-testid={`edgex-device-service-${s.name}`}>
+              <td className="px-3 py-2 font-mono text-slate-100" title={s.description}>{s.name}</td>
+              <td className="px-3 py-2 font-mono text-slate-300">{s.baseAddress || "—"}</td>
+              <td className="px-3 py-2">{s.adminState ? <Badge tone={s.adminState === "UNLOCKED" ? "green" : "amber"}>{s.adminState}</Badge> : "—"}</td>
+              <td className="px-3 py-2">
+                <div className="flex flex-wrap gap-1">
+                  {s.labels.map((l) => (
+                    <Badge key={l}>{l}</Badge>
+                  ))}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

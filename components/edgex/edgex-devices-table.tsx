@@ -10,6 +10,7 @@ import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { FailureNote } from "./failure-note";
 import { Pager } from "./pager";
+import { DataTable } from "@/components/ui/data-table";
 
 const PAGE = 20;
 
@@ -47,46 +48,31 @@ export function EdgexDevicesTable({ clusterId }: { clusterId: string }) {
       {data?.readingsFailure ? <FailureNote failure={data.readingsFailure} testId="edgex-devices-readings-failure" /> : null}
       {data && !data.failure && data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {data && data.items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("profile")}</th>
-                <th scope="col" className="px-3 py-2">{t("service")}</th>
-                <th scope="col" className="px-3 py-2">{t("adminState")}</th>
-                <th scope="col" className="px-3 py-2">{t("operatingState")}</th>
-                <th scope="col" className="px-3 py-2">{t("labels")}</th>
-                <th scope="col" className="px-3 py-2">{t("lastReading")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {data.items.map((d) => (
-                <tr key={d.name} data-testid={`edgex-device-${d.name}`} className="hover:bg-slate-900/60">
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/clusters/${encodeURIComponent(clusterId)}/edgex/devices/${encodeURIComponent(d.name)}`} className="text-sky-400 hover:underline">
-                      {d.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-slate-300">{d.profileName ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono text-slate-300">{d.serviceName ?? "—"}</td>
-                  <td className="px-3 py-2"><StateBadge value={d.adminState} good="UNLOCKED" /></td>
-                  <td className="px-3 py-2"><StateBadge value={d.operatingState} good="UP" /></td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-wrap gap-1">
-                      {d.labels.map((l) => (
-                        <Badge key={l}>{l}</Badge>
-                      ))}
-                    </div>
-                  </td>
-                  <td className="px-3 py-2 text-slate-300" data-testid="edgex-device-last-reading">
-                    <RelativeTime value={d.lastReadingAt} updateMs={5_000} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} columns={[t("name"), t("profile"), t("service"), t("adminState"), t("operatingState"), t("labels"), t("lastReading")]}>
+          {data.items.map((d) => (
+            <tr key={d.name} data-testid={`edgex-device-${d.name}`} className="hover:bg-slate-900/60">
+              <td className="px-3 py-2 font-mono">
+                <Link href={`/clusters/${encodeURIComponent(clusterId)}/edgex/devices/${encodeURIComponent(d.name)}`} className="text-sky-400 hover:underline">
+                  {d.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2 font-mono text-slate-300">{d.profileName ?? "—"}</td>
+              <td className="px-3 py-2 font-mono text-slate-300">{d.serviceName ?? "—"}</td>
+              <td className="px-3 py-2"><StateBadge value={d.adminState} good="UNLOCKED" /></td>
+              <td className="px-3 py-2"><StateBadge value={d.operatingState} good="UP" /></td>
+              <td className="px-3 py-2">
+                <div className="flex flex-wrap gap-1">
+                  {d.labels.map((l) => (
+                    <Badge key={l}>{l}</Badge>
+                  ))}
+                </div>
+              </td>
+              <td className="px-3 py-2 text-slate-300" data-testid="edgex-device-last-reading">
+                <RelativeTime value={d.lastReadingAt} updateMs={5_000} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -8,6 +8,7 @@ import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/sta
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { FailureNote } from "./failure-note";
 import { Pager } from "./pager";
+import { DataTable } from "@/components/ui/data-table";
 
 const PAGE = 20;
 
@@ -27,38 +28,24 @@ export function EdgexProfilesTable({ clusterId }: { clusterId: string }) {
       {data?.failure ? <FailureNote failure={data.failure} /> : null}
       {data && !data.failure && data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {data && data.items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("manufacturer")}</th>
-                <th scope="col" className="px-3 py-2">{t("model")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("resources")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("commands")}</th>
-                <th scope="col" className="px-3 py-2">{t("labels")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {data.items.map((p) => (
-                <tr key={p.name} data-testid={`edgex-profile-${p.name}`}>
-                  <td className="px-3 py-2 font-mono text-slate-100" title={p.description}>{p.name}</td>
-                  <td className="px-3 py-2 text-slate-300">{p.manufacturer || "—"}</td>
-                  <td className="px-3 py-2 text-slate-300">{p.model || "—"}</td>
-                  <td className="px-3 py-2 text-right font-mono">{format.number(p.deviceResources.length)}</td>
-                  <td className="px-3 py-2 text-right font-mono">{format.number(p.deviceCommands.length)}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-wrap gap-1">
-                      {p.labels.map((l) => (
-                        <Badge key={l}>{l}</Badge>
-                      ))}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} columns={[t("name"), t("manufacturer"), t("model"), { label: t("resources"), align: "right" }, { label: t("commands"), align: "right" }, t("labels")]}>
+          {data.items.map((p) => (
+            <tr key={p.name} data-testid={`edgex-profile-${p.name}`}>
+              <td className="px-3 py-2 font-mono text-slate-100" title={p.description}>{p.name}</td>
+              <td className="px-3 py-2 text-slate-300">{p.manufacturer || "—"}</td>
+              <td className="px-3 py-2 text-slate-300">{p.model || "—"}</td>
+              <td className="px-3 py-2 text-right font-mono">{format.number(p.deviceResources.length)}</td>
+              <td className="px-3 py-2 text-right font-mono">{format.number(p.deviceCommands.length)}</td>
+              <td className="px-3 py-2">
+                <div className="flex flex-wrap gap-1">
+                  {p.labels.map((l) => (
+                    <Badge key={l}>{l}</Badge>
+                  ))}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

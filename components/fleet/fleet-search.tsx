@@ -12,6 +12,7 @@ import { SEARCH_KINDS, type TSearchKind } from "@/lib/shared/fleet/fleet-query.s
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { LabelChips } from "./health-cells";
+import { DataTable } from "@/components/ui/data-table";
 
 const CONTROL = "rounded-md border border-slate-700 bg-slate-900 px-2.5 py-1.5 text-sm text-slate-100 focus:border-sky-500 focus:outline-none";
 
@@ -57,42 +58,28 @@ export function FleetSearch() {
       {hits.isError ? <ErrorState message={errorMessage(hits.error)} onRetry={() => void hits.refetch()} /> : null}
       {q.length >= 2 && hits.data?.items.length === 0 ? <EmptyState title={t("noResults")} /> : null}
       {q.length >= 2 && hits.data && hits.data.items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("results")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("column.kind")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.namespace")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.cluster")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.labels")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {hits.data.items.map((h) => (
-                <tr key={`${h.clusterId}/${h.kind}/${h.namespace}/${h.name}`} data-testid="search-hit" className="hover:bg-slate-900/60">
-                  <td className="px-3 py-2 text-slate-400">{tKind(h.kind)}</td>
-                  <td className="px-3 py-2">
-                    <Link href={h.href} className="font-mono text-sky-300 hover:underline">
-                      {h.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-400">{h.namespace || "—"}</td>
-                  <td className="px-3 py-2">
-                    <Link href={clusterHref(h.clusterId)} className="text-slate-200 hover:underline">
-                      {h.clusterName}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 text-slate-300">{h.status || "—"}</td>
-                  <td className="px-3 py-2">
-                    <LabelChips labels={h.labels} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("results")} columns={[t("column.kind"), t("column.name"), t("column.namespace"), t("column.cluster"), t("column.status"), t("column.labels")]}>
+          {hits.data.items.map((h) => (
+            <tr key={`${h.clusterId}/${h.kind}/${h.namespace}/${h.name}`} data-testid="search-hit" className="hover:bg-slate-900/60">
+              <td className="px-3 py-2 text-slate-400">{tKind(h.kind)}</td>
+              <td className="px-3 py-2">
+                <Link href={h.href} className="font-mono text-sky-300 hover:underline">
+                  {h.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs text-slate-400">{h.namespace || "—"}</td>
+              <td className="px-3 py-2">
+                <Link href={clusterHref(h.clusterId)} className="text-slate-200 hover:underline">
+                  {h.clusterName}
+                </Link>
+              </td>
+              <td className="px-3 py-2 text-slate-300">{h.status || "—"}</td>
+              <td className="px-3 py-2">
+                <LabelChips labels={h.labels} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -12,6 +12,7 @@ import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/sta
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { CreateUserDialog } from "./create-user-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+import { DataTable } from "@/components/ui/data-table";
 
 type Pending = { user: TUser; change: TUpdateUser } | null;
 
@@ -49,59 +50,45 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
       {users.isError ? <ErrorState message={errorMessage(users.error)} onRetry={() => void users.refetch()} /> : null}
       {users.data && users.data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {users.data && users.data.items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("username")}</th>
-                <th scope="col" className="px-4 py-2">{t("displayName")}</th>
-                <th scope="col" className="px-4 py-2">{t("role")}</th>
-                <th scope="col" className="px-4 py-2">{t("status")}</th>
-                <th scope="col" className="px-4 py-2">{t("created")}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {users.data.items.map((user) => (
-                <tr key={user.id} data-testid={`user-row-${user.username}`} className="hover:bg-slate-900/60">
-                  <td className="px-4 py-2 font-mono text-slate-100">{user.username}</td>
-                  <td className="px-4 py-2">{user.displayName}</td>
-                  <td className="px-4 py-2">
-                    <select
-                      aria-label={t("roleOf", { username: user.username })}
-                      value={user.role}
-                      disabled={user.id === currentUserId}
-                      onChange={(e) => ask(user, { role: e.target.value as TRole })}
-                      className="rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm"
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {tRole(r)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="px-4 py-2">
-                    {user.disabled ? <Badge tone="red">{t("disabled")}</Badge> : user.mustChangePassword ? <Badge tone="amber">{t("mustChangeBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
-                  </td>
-                  <td className="px-4 py-2 text-slate-400" title={user.createdAt}>
-                    {format.dateTime(new Date(user.createdAt), { dateStyle: "medium" })}
-                  </td>
-                  <td className="space-x-2 px-4 py-2 text-right whitespace-nowrap">
-                    <Button size="sm" onClick={() => setResetting(user)}>
-                      {t("resetPassword")}
-                    </Button>
-                    {user.id !== currentUserId ? (
-                      <Button size="sm" variant={user.disabled ? "secondary" : "danger"} onClick={() => ask(user, { disabled: !user.disabled })}>
-                        {user.disabled ? t("enable") : t("disable")}
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t("title")} dense={false} columns={[t("username"), t("displayName"), t("role"), t("status"), t("created"), { label: t("actions"), align: "right" }]}>
+          {users.data.items.map((user) => (
+            <tr key={user.id} data-testid={`user-row-${user.username}`} className="hover:bg-slate-900/60">
+              <td className="px-4 py-2 font-mono text-slate-100">{user.username}</td>
+              <td className="px-4 py-2">{user.displayName}</td>
+              <td className="px-4 py-2">
+                <select
+                  aria-label={t("roleOf", { username: user.username })}
+                  value={user.role}
+                  disabled={user.id === currentUserId}
+                  onChange={(e) => ask(user, { role: e.target.value as TRole })}
+                  className="rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm"
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {tRole(r)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="px-4 py-2">
+                {user.disabled ? <Badge tone="red">{t("disabled")}</Badge> : user.mustChangePassword ? <Badge tone="amber">{t("mustChangeBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+              </td>
+              <td className="px-4 py-2 text-slate-400" title={user.createdAt}>
+                {format.dateTime(new Date(user.createdAt), { dateStyle: "medium" })}
+              </td>
+              <td className="space-x-2 px-4 py-2 text-right whitespace-nowrap">
+                <Button size="sm" onClick={() => setResetting(user)}>
+                  {t("resetPassword")}
+                </Button>
+                {user.id !== currentUserId ? (
+                  <Button size="sm" variant={user.disabled ? "secondary" : "danger"} onClick={() => ask(user, { disabled: !user.disabled })}>
+                    {user.disabled ? t("enable") : t("disable")}
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />

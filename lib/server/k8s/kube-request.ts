@@ -74,42 +74,10 @@ async function send(clusterId: string, identity: KubeIdentity, call: KubeCall, s
 }
 
 /**
- * Calls a cluster and parses the JSON answer. Throws KubeError: not connected → 503
- * `unavailable`; no complete answer within the deadline → 504 `upstream_timeout`; a
- * Kubernetes Status error → the matching status (see codeForKubeStatus).
+ * The abort controller of one call: fires after the deadline (remembering that it was the
+ * deadline) or when the caller's signal aborts — also when it was aborted already.
  */
-export async function kubeJson<T>(clusterId: string, identity: KubeIdentity, call: KubeCall): Promise<T> {
-  const timeoutMs = call.timeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort(call.signal?.reason);
-  call.signal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    const res = await send(clusterId, identity, call, controller.signal);
-    const text = await res.body.text();
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      throw kubeErrorFromResponse(clusterId, res.statusCode, text, res.headers["retry-after"] as string | undefined);
-    }
-    return (text ? JSON.parse(text) : undefined) as T;
-  } catch (error) {
-    if (call.signal?.aborted && !timedOut) throw error;
-    throw failure(clusterId, error, timedOut, timeoutMs);
-  } finally {
-    clearTimeout(timer);
-    call.signal?.removeEventListener("abort", onAbort);
-  }
-}
-
-/**
- * Opens a streaming call (watch, `follow=true` logs). The deadline covers the response head
- * only; the body streams until the server ends it, `abort()` is called, or `call.signal`
- * fires — each of which ends the upstream request and its tunnel stream.
- */
-export async function kubeStream(clusterId: string, identity: KubeIdentity, call: KubeCall): Promise<KubeStream> {
+function deadlineFor(call: KubeCall) {
   const timeoutMs = call.timeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
@@ -120,10 +88,49 @@ export async function kubeStream(clusterId: string, identity: KubeIdentity, call
   const onAbort = () => controller.abort(call.signal?.reason);
   if (call.signal?.aborted) controller.abort(call.signal.reason);
   call.signal?.addEventListener("abort", onAbort, { once: true });
-  const release = () => call.signal?.removeEventListener("abort", onAbort);
+  return {
+    controller,
+    timeoutMs,
+    timedOut: () => timedOut,
+    stopTimer: () => clearTimeout(timer),
+    release: () => call.signal?.removeEventListener("abort", onAbort),
+  };
+}
+
+/**
+ * Calls a cluster and parses the JSON answer. Throws KubeError: not connected → 503
+ * `unavailable`; no complete answer within the deadline → 504 `upstream_timeout`; a
+ * Kubernetes Status error → the matching status (see codeForKubeStatus).
+ */
+export async function kubeJson<T>(clusterId: string, identity: KubeIdentity, call: KubeCall): Promise<T> {
+  const deadline = deadlineFor(call);
+  try {
+    const res = await send(clusterId, identity, call, deadline.controller.signal);
+    const text = await res.body.text();
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      throw kubeErrorFromResponse(clusterId, res.statusCode, text, res.headers["retry-after"] as string | undefined);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  } catch (error) {
+    if (call.signal?.aborted && !deadline.timedOut()) throw error;
+    throw failure(clusterId, error, deadline.timedOut(), deadline.timeoutMs);
+  } finally {
+    deadline.stopTimer();
+    deadline.release();
+  }
+}
+
+/**
+ * Opens a streaming call (watch, `follow=true` logs). The deadline covers the response head
+ * only; the body streams until the server ends it, `abort()` is called, or `call.signal`
+ * fires — each of which ends the upstream request and its tunnel stream.
+ */
+export async function kubeStream(clusterId: string, identity: KubeIdentity, call: KubeCall): Promise<KubeStream> {
+  const deadline = deadlineFor(call);
+  const { controller, release } = deadline;
   try {
     const res = await send(clusterId, identity, call, controller.signal);
-    clearTimeout(timer);
+    deadline.stopTimer();
     if (res.statusCode < 200 || res.statusCode >= 300) {
       const text = await res.body.text();
       release();
@@ -142,9 +149,9 @@ export async function kubeStream(clusterId: string, identity: KubeIdentity, call
       },
     };
   } catch (error) {
-    clearTimeout(timer);
+    deadline.stopTimer();
     release();
-    if (call.signal?.aborted && !timedOut) throw error;
-    throw failure(clusterId, error, timedOut, timeoutMs);
+    if (call.signal?.aborted && !deadline.timedOut()) throw error;
+    throw failure(clusterId, error, deadline.timedOut(), deadline.timeoutMs);
   }
 }

@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+
+export type DataTableColumn = ReactNode | { label: ReactNode; align?: "right"; key?: string };
+
+function isColumnObject(c: DataTableColumn): c is { label: ReactNode; align?: "right"; key?: string } {
+  return typeof c === "object" && c !== null && "label" in c;
+}
+
+/**
+ * The console's plain table: bordered, scrolls sideways, column headers with scope, a
+ * label for assistive technology. Rows (`<tr>`) are the children. For thousands of rows
+ * use the explorer's virtualised ResourceTable instead.
+ */
+export function DataTable({ label, columns, children, dense = true }: { label: string; columns: DataTableColumn[]; children: ReactNode; dense?: boolean }) {
+  const pad = dense ? "px-3 py-2" : "px-4 py-2";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-800">
+      <table className="w-full text-left text-sm" aria-label={label}>
+        <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
+          <tr>
+            {columns.map((c, i) => {
+              const column = isColumnObject(c) ? c : { label: c };
+              return (
+                <th key={column.key ?? i} scope="col" className={`${pad} ${column.align === "right" ? "text-right" : ""}`}>
+                  {column.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
