@@ -1,0 +1,75 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { TunnelSession } from "@/lib/tunnel";
+import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
+import { createCluster } from "@/lib/server/clusters/create-cluster";
+import { prisma } from "@/lib/server/db/prisma";
+import { getTunnel } from "@/lib/server/tunnel/tunnel-registry";
+import { createTunnelGateway } from "@/lib/server/tunnel/tunnel-gateway";
+import { callRoute } from "../helpers/routes";
+
+describe("the /v3/connect gateway", () => {
+  const server = http.createServer();
+  const gateway = createTunnelGateway(() => undefined);
+  let url: string;
+  let clusterId: string;
+  let credential: string;
+
+  beforeAll(async () => {
+    server.on("upgrade", (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/v3/connect`;
+    const cluster = await createCluster({ name: "gate", labels: {} }, SYSTEM_ACTOR);
+    clusterId = cluster.id;
+    const token = /import\/([0-9a-f]{64})_/.exec(cluster.importCommands!.manifestUrl)![1];
+    const res = await callRoute("POST", "/v3/connect/register", { body: { token } });
+    credential = ((await res.json()) as { credential: string }).credential;
+  });
+  afterAll(async () => {
+    await gateway.close();
+    server.close();
+  });
+
+  function dial(headers: Record<string, string>): Promise<{ ws: WebSocket; status?: number }> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { headers });
+      ws.once("open", () => resolve({ ws }));
+      ws.once("unexpected-response", (_req, res) => resolve({ ws, status: res.statusCode }));
+      ws.once("error", reject);
+    });
+  }
+
+  it("refuses unknown credentials and a credential presented for another cluster", async () => {
+    expect((await dial({ authorization: "Bearer oac_nope" })).status).toBe(401);
+    expect((await dial({ authorization: `Bearer ${credential}`, "x-outpost-cluster-id": "someone-else" })).status).toBe(401);
+    expect(await prisma.auditEvent.count({ where: { action: "cluster.connect", outcome: "failure" } })).toBe(2);
+  });
+
+  it("keeps one live tunnel per cluster: a second connection replaces the first, audited", async () => {
+    const first = await dial({ authorization: `Bearer ${credential}`, "x-outpost-cluster-id": clusterId });
+    const firstSession = new TunnelSession(first.ws, { role: "agent" });
+    await expect.poll(() => getTunnel(clusterId) !== undefined).toBe(true);
+    const consoleSideOfFirst = getTunnel(clusterId)!;
+    const firstClosed = new Promise<number>((resolve) => first.ws.once("close", (code) => resolve(code)));
+
+    const second = await dial({ authorization: `Bearer ${credential}`, "x-outpost-cluster-id": clusterId });
+    const secondSession = new TunnelSession(second.ws, { role: "agent" });
+    expect(await firstClosed).toBe(4000);
+    expect(getTunnel(clusterId)?.isOpen).toBe(true);
+    await expect.poll(() => prisma.auditEvent.count({ where: { action: "cluster.tunnel.replaced", targetId: clusterId } })).toBe(1);
+
+    // The replaced session closing must not unregister its successor.
+    await expect.poll(() => consoleSideOfFirst.isOpen).toBe(false);
+    expect(getTunnel(clusterId)).toBeDefined();
+    expect(getTunnel(clusterId)).not.toBe(consoleSideOfFirst);
+    firstSession.close();
+    secondSession.close();
+  });
+
+  it("refuses a revoked credential at once", async () => {
+    await prisma.agentCredential.updateMany({ where: { clusterId }, data: { revokedAt: new Date() } });
+    expect((await dial({ authorization: `Bearer ${credential}` })).status).toBe(401);
+  });
+});
