@@ -59,8 +59,9 @@ describe("explorer watches survive drops, expired resourceVersions and a lost tu
   });
 
   it("tells a new viewer of an unreachable cluster to come back later instead of failing", async () => {
-    reattached?.cut();
-    await new Promise((r) => setTimeout(r, 50));
+    const closed = new Promise((resolve) => reattached!.consoleSession.once("close", resolve));
+    reattached!.cut();
+    await closed;
     const res = await callRoute("GET", "/api/v1/clusters/rsl/watch?resource=services", { token: fx.tokens.viewer });
     expect(res.status).toBe(200);
     const text = await res.text();
