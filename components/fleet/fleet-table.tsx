@@ -59,10 +59,10 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
                 ) : null}
                 <tr data-testid={`fleet-row-${row.name}`} className="hover:bg-slate-900/60">
                   <td className="px-3 py-2">
-                    <Link href={clusterHref(row.id)} className="font-medium text-sky-300 hover:underline">
+                    <Link href={clusterHref(row.id)} className="font-medium whitespace-nowrap text-sky-300 hover:underline">
                       {row.displayName}
                     </Link>
-                    <div className="font-mono text-xs text-slate-500">{row.name}</div>
+                    {row.displayName !== row.name ? <div className="font-mono text-xs text-slate-500">{row.name}</div> : null}
                   </td>
                   <td className="px-3 py-2">
                     <ClusterStateBadge state={row.state} reason={row.stateReason} />

@@ -30,7 +30,7 @@ export default async function ClusterLayout({ children, params }: { children: Re
         </Link>
         <span className="text-slate-600">/</span>
         <h1 className="text-2xl font-semibold text-white">{cluster.displayName}</h1>
-        <span className="font-mono text-sm text-slate-500">{cluster.name}</span>
+        {cluster.displayName !== cluster.name ? <span className="font-mono text-sm text-slate-500">{cluster.name}</span> : null}
         <ClusterHeaderState clusterId={cluster.id} initial={{ state: cluster.state, reason: cluster.stateReason }} />
       </header>
       <ClusterTabNav clusterId={cluster.id} />
