@@ -1,48 +1,24 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caChecksum } from "../src/verify-ca-checksum";
-import { buildAgentBundle, makeInClusterRoot, startAgent, type AgentProcess } from "./support/agent-process";
-import { startFakeApiserver, type FakeApiserver } from "./support/fake-apiserver";
-import { startFakeConsole, type FakeConsole } from "./support/fake-console";
-import { makeTestCa, type TestCa } from "./support/make-pki";
+import { makeInClusterRoot, startAgent, type AgentProcess } from "./support/agent-process";
+import { setupAgentHarness } from "./support/agent-harness";
 
 const TOKEN = "regtoken-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-let bundle: string;
-let clusterCa: TestCa;
-let consoleCa: TestCa;
-let apiserver: FakeApiserver;
-let fakeConsole: FakeConsole;
-const agents: AgentProcess[] = [];
-
-beforeAll(async () => {
-  bundle = buildAgentBundle();
-  [clusterCa, consoleCa] = await Promise.all([makeTestCa("k3s-server-ca"), makeTestCa("outpost-console-ca")]);
-  apiserver = await startFakeApiserver(clusterCa);
-  fakeConsole = await startFakeConsole(consoleCa);
-  // Bundling and key generation take seconds on a loaded machine; the unit default is 10 s.
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(agents.splice(0).map((agent) => agent.stop()));
-});
-
-afterAll(async () => {
-  await fakeConsole?.stop();
-  await apiserver?.close();
-});
+const h = setupAgentHarness();
 
 /** Starts the bundled agent in-cluster style (env + mounted secret under a path prefix). */
 function runInCluster(root: string, env: Record<string, string> = {}): AgentProcess {
-  const agent = startAgent(bundle, [], {
+  const agent = startAgent(h.bundle, [], {
     OUTPOST_PATH_PREFIX: root,
     KUBERNETES_SERVICE_HOST: "127.0.0.1",
-    KUBERNETES_SERVICE_PORT: String(apiserver.port),
-    OUTPOST_CA_CHECKSUM: caChecksum(consoleCa.cert),
+    KUBERNETES_SERVICE_PORT: String(h.apiserver.port),
+    OUTPOST_CA_CHECKSUM: caChecksum(h.consoleCa.cert),
     ...env,
   });
-  agents.push(agent);
+  h.agents.push(agent);
   return agent;
 }
 
@@ -52,27 +28,27 @@ function expectNoSecretsIn(output: string, ...secrets: string[]): void {
 
 describe("agent enrolment (bundled agent, child process)", () => {
   it("exits 1 on a wrong CA checksum before the token is sent anywhere", async () => {
-    const callsBefore = fakeConsole.registerCalls.length;
+    const callsBefore = h.fakeConsole.registerCalls.length;
     const wrong = "ab".repeat(32);
-    const root = makeInClusterRoot(apiserver, clusterCa.cert, { url: fakeConsole.url, token: TOKEN });
+    const root = makeInClusterRoot(h.apiserver, h.clusterCa.cert, { url: h.fakeConsole.url, token: TOKEN });
     const inCluster = runInCluster(root, { OUTPOST_CA_CHECKSUM: wrong });
     expect(await inCluster.exited).toBe(1);
-    expect(inCluster.stderr()).toBe(`CA checksum mismatch: console serves ${caChecksum(consoleCa.cert)}, expected ${wrong}\n`);
-    expect(fakeConsole.registerCalls.length).toBe(callsBefore);
+    expect(inCluster.stderr()).toBe(`CA checksum mismatch: console serves ${caChecksum(h.consoleCa.cert)}, expected ${wrong}\n`);
+    expect(h.fakeConsole.registerCalls.length).toBe(callsBefore);
     expectNoSecretsIn(inCluster.stdout() + inCluster.stderr(), TOKEN);
   });
 
   it("enrols, stores the credential in its Secret, reports hello, and restarts without the token", async () => {
-    fakeConsole.tokens.set(TOKEN, "c-enrol");
-    const root = makeInClusterRoot(apiserver, clusterCa.cert, { url: fakeConsole.url, token: TOKEN, "cluster-id": "c-enrol" });
-    const hello = fakeConsole.nextHello();
+    h.fakeConsole.tokens.set(TOKEN, "c-enrol");
+    const root = makeInClusterRoot(h.apiserver, h.clusterCa.cert, { url: h.fakeConsole.url, token: TOKEN, "cluster-id": "c-enrol" });
+    const hello = h.fakeConsole.nextHello();
     const agent = runInCluster(root);
     const tunnel = await hello;
 
-    expect(fakeConsole.registerCalls.at(-1)).toMatchObject({ token: TOKEN, clusterId: "c-enrol", agentVersion: "0.1.0" });
-    const stored = apiserver.secrets.get("outpost-system/outpost-agent-state") as { data: Record<string, string> };
+    expect(h.fakeConsole.registerCalls.at(-1)).toMatchObject({ token: TOKEN, clusterId: "c-enrol", agentVersion: "0.1.0" });
+    const stored = h.apiserver.secrets.get("outpost-system/outpost-agent-state") as { data: Record<string, string> };
     const credential = Buffer.from(stored.data.credential!, "base64").toString();
-    expect(fakeConsole.credentials.get(credential)).toBe("c-enrol");
+    expect(h.fakeConsole.credentials.get(credential)).toBe("c-enrol");
     expect(tunnel.credential).toBe(credential);
     expect(tunnel.controls[0]).toMatchObject({ type: "hello", agentVersion: "0.1.0", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 3, serverCount: 1, platform: "linux/amd64" });
     expect(tunnel.agentVersion).toBe("0.1.0");
@@ -83,19 +59,19 @@ describe("agent enrolment (bundled agent, child process)", () => {
 
     // Restart with the registration token removed (and revoked at the console).
     fs.rmSync(path.join(root, "etc/outpost/credentials/token"));
-    fakeConsole.tokens.delete(TOKEN);
-    const registerCalls = fakeConsole.registerCalls.length;
-    const again = fakeConsole.nextHello();
+    h.fakeConsole.tokens.delete(TOKEN);
+    const registerCalls = h.fakeConsole.registerCalls.length;
+    const again = h.fakeConsole.nextHello();
     const restarted = runInCluster(root);
     const second = await again;
     expect(second.credential).toBe(credential);
-    expect(fakeConsole.registerCalls.length).toBe(registerCalls);
+    expect(h.fakeConsole.registerCalls.length).toBe(registerCalls);
     await restarted.waitForLog("using stored credential");
-    expectNoSecretsIn(agent.stdout() + agent.stderr() + restarted.stdout() + restarted.stderr(), TOKEN, credential, apiserver.token);
+    expectNoSecretsIn(agent.stdout() + agent.stderr() + restarted.stdout() + restarted.stderr(), TOKEN, credential, h.apiserver.token);
   });
 
   it("exits 1 with the console's message when the token is refused", async () => {
-    const root = makeInClusterRoot(apiserver, clusterCa.cert, { url: fakeConsole.url, token: "regtoken-garbage-000000000000" });
+    const root = makeInClusterRoot(h.apiserver, h.clusterCa.cert, { url: h.fakeConsole.url, token: "regtoken-garbage-000000000000" });
     // Its own namespace, so the state Secret of another test is not picked up.
     fs.writeFileSync(path.join(root, "var/run/secrets/kubernetes.io/serviceaccount/namespace"), "refused");
     const agent = runInCluster(root);
@@ -105,11 +81,11 @@ describe("agent enrolment (bundled agent, child process)", () => {
 
   it("backs off on 429 and enrols once the console accepts", async () => {
     const token = "regtoken-429-aaaaaaaaaaaaaaaaaaaaaaaa";
-    fakeConsole.tokens.set(token, "c-429");
-    fakeConsole.registerFailures.push(429, 429);
-    const root = makeInClusterRoot(apiserver, clusterCa.cert, { url: fakeConsole.url, token });
+    h.fakeConsole.tokens.set(token, "c-429");
+    h.fakeConsole.registerFailures.push(429, 429);
+    const root = makeInClusterRoot(h.apiserver, h.clusterCa.cert, { url: h.fakeConsole.url, token });
     fs.writeFileSync(path.join(root, "var/run/secrets/kubernetes.io/serviceaccount/namespace"), "ns-429");
-    const hello = fakeConsole.nextHello();
+    const hello = h.fakeConsole.nextHello();
     const agent = runInCluster(root);
     expect((await hello).clusterId).toBe("c-429");
     expect(agent.logs.filter((line) => line.event === "registration failed, retrying")).toHaveLength(2);
@@ -117,7 +93,7 @@ describe("agent enrolment (bundled agent, child process)", () => {
 
   it("bare-host form: --kubeconfig with a 0600 state file, flags over env", async () => {
     const token = "regtoken-kubeconfig-bbbbbbbbbbbbbbbbbb";
-    fakeConsole.tokens.set(token, "c-docker");
+    h.fakeConsole.tokens.set(token, "c-docker");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-agent-host-"));
     const kubeconfig = path.join(dir, "k3s.yaml");
     fs.writeFileSync(
@@ -126,25 +102,25 @@ describe("agent enrolment (bundled agent, child process)", () => {
         "apiVersion: v1",
         "kind: Config",
         "clusters:",
-        `- name: default\n  cluster:\n    server: ${apiserver.url}\n    certificate-authority-data: ${Buffer.from(clusterCa.cert).toString("base64")}`,
-        `users:\n- name: default\n  user:\n    token: ${apiserver.token}`,
+        `- name: default\n  cluster:\n    server: ${h.apiserver.url}\n    certificate-authority-data: ${Buffer.from(h.clusterCa.cert).toString("base64")}`,
+        `users:\n- name: default\n  user:\n    token: ${h.apiserver.token}`,
         "contexts:\n- name: default\n  context:\n    cluster: default\n    user: default",
         "current-context: default",
         "",
       ].join("\n"),
     );
     const stateDir = path.join(dir, "state");
-    const hello = fakeConsole.nextHello();
+    const hello = h.fakeConsole.nextHello();
     const agent = startAgent(
-      bundle,
-      ["--server", fakeConsole.url, "--token", token, "--ca-checksum", caChecksum(consoleCa.cert), "--kubeconfig", kubeconfig, "--state-dir", stateDir],
+      h.bundle,
+      ["--server", h.fakeConsole.url, "--token", token, "--ca-checksum", caChecksum(h.consoleCa.cert), "--kubeconfig", kubeconfig, "--state-dir", stateDir],
       { OUTPOST_SERVER: "https://127.0.0.1:1" }, // flags win over env
     );
-    agents.push(agent);
+    h.agents.push(agent);
     const tunnel = await hello;
     expect(tunnel.controls[0]).toMatchObject({ nodeCount: 3, serverCount: 1 });
     const file = path.join(stateDir, "agent-state.json");
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual({ clusterId: "c-docker", credential: tunnel.credential, server: fakeConsole.url });
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual({ clusterId: "c-docker", credential: tunnel.credential, server: h.fakeConsole.url });
   });
 });

@@ -3,37 +3,14 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import * as k8s from "@kubernetes/client-node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTunnelKubeConfig } from "@/lib/tunnel/kubeconfig";
 import { caChecksum } from "../src/verify-ca-checksum";
-import { buildAgentBundle, makeInClusterRoot, startAgent, type AgentProcess } from "./support/agent-process";
-import { startFakeApiserver, type FakeApiserver } from "./support/fake-apiserver";
-import { startFakeConsole, type ConsoleTunnel, type FakeConsole } from "./support/fake-console";
-import { makeTestCa, type TestCa } from "./support/make-pki";
+import { makeInClusterRoot, startAgent } from "./support/agent-process";
+import type { ConsoleTunnel } from "./support/fake-console";
+import { setupAgentHarness } from "./support/agent-harness";
 
-let bundle: string;
-let clusterCa: TestCa;
-let consoleCa: TestCa;
-let apiserver: FakeApiserver;
-let fakeConsole: FakeConsole;
-const agents: AgentProcess[] = [];
-
-beforeAll(async () => {
-  bundle = buildAgentBundle();
-  [clusterCa, consoleCa] = await Promise.all([makeTestCa("k3s-server-ca"), makeTestCa("outpost-console-ca")]);
-  apiserver = await startFakeApiserver(clusterCa);
-  fakeConsole = await startFakeConsole(consoleCa);
-  // Bundling and key generation take seconds on a loaded machine; the unit default is 10 s.
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(agents.splice(0).map((agent) => agent.stop()));
-});
-
-afterAll(async () => {
-  await fakeConsole?.stop();
-  await apiserver?.close();
-});
+const h = setupAgentHarness();
 
 /**
  * Starts an in-cluster agent for cluster `name` (its own namespace, so its state Secret is its
@@ -42,32 +19,32 @@ afterAll(async () => {
  */
 async function connectAgent(name: string, options: { keepToken?: boolean; env?: Record<string, string> } = {}) {
   const token = `regtoken-${name}-${"x".repeat(24)}`;
-  fakeConsole.tokens.set(token, name);
-  const root = makeInClusterRoot(apiserver, clusterCa.cert, { url: fakeConsole.url, token });
+  h.fakeConsole.tokens.set(token, name);
+  const root = makeInClusterRoot(h.apiserver, h.clusterCa.cert, { url: h.fakeConsole.url, token });
   fs.writeFileSync(path.join(root, "var/run/secrets/kubernetes.io/serviceaccount/namespace"), name);
   const hello = waitForHello(name);
-  const agent = startAgent(bundle, [], {
+  const agent = startAgent(h.bundle, [], {
     OUTPOST_PATH_PREFIX: root,
     KUBERNETES_SERVICE_HOST: "127.0.0.1",
-    KUBERNETES_SERVICE_PORT: String(apiserver.port),
-    OUTPOST_CA_CHECKSUM: caChecksum(consoleCa.cert),
+    KUBERNETES_SERVICE_PORT: String(h.apiserver.port),
+    OUTPOST_CA_CHECKSUM: caChecksum(h.consoleCa.cert),
     ...options.env,
   });
-  agents.push(agent);
+  h.agents.push(agent);
   const tunnel = await hello;
   if (options.keepToken === false) fs.rmSync(path.join(root, "etc/outpost/credentials/token"));
   return { agent, tunnel, token, root };
 }
 
-/** The next hello from cluster `name` (other tests' agents may say hello meanwhile). */
+/** The next hello from cluster `name` (other tests' h.agents may say hello meanwhile). */
 function waitForHello(name: string): Promise<ConsoleTunnel> {
   return new Promise((resolve) => {
     const onHello = (tunnel: ConsoleTunnel) => {
       if (tunnel.clusterId !== name) return;
-      fakeConsole.off("hello", onHello);
+      h.fakeConsole.off("hello", onHello);
       resolve(tunnel);
     };
-    fakeConsole.on("hello", onHello);
+    h.fakeConsole.on("hello", onHello);
   });
 }
 
@@ -78,14 +55,14 @@ describe("agent tunnel (bundled agent, child process)", () => {
     const nodes = await kc.makeApiClient(k8s.CoreV1Api).listNode();
     expect(nodes.items.map((n) => n.metadata?.name)).toEqual(["server-0", "agent-0", "agent-1"]);
 
-    const watchOpen = new Promise((resolve) => apiserver.events.once("watch", resolve));
+    const watchOpen = new Promise((resolve) => h.apiserver.events.once("watch", resolve));
     const event = new Promise<string>((resolve) => {
       void new k8s.Watch(kc)
         .watch("/api/v1/namespaces/default/pods", {}, (type, pod: k8s.V1Pod) => resolve(`${type} ${pod.metadata?.name}`), () => {})
         .then((controller) => event.finally(() => controller.abort()));
     });
     await watchOpen;
-    apiserver.sendWatchEvent("MODIFIED", { kind: "Pod", metadata: { name: "web-2" } });
+    h.apiserver.sendWatchEvent("MODIFIED", { kind: "Pod", metadata: { name: "web-2" } });
     expect(await event).toBe("MODIFIED web-2");
   });
 
@@ -107,9 +84,9 @@ describe("agent tunnel (bundled agent, child process)", () => {
     });
     expect(response.statusCode).toBe(200);
     response.resume();
-    const seen = apiserver.requests.find((r) => r.path === "/api/v1/nodes?marker=auth-test");
-    expect(seen?.authorization).toBe(`Bearer ${apiserver.token}`);
-    expect(JSON.stringify(apiserver.requests)).not.toContain("console-must-not-leak");
+    const seen = h.apiserver.requests.find((r) => r.path === "/api/v1/nodes?marker=auth-test");
+    expect(seen?.authorization).toBe(`Bearer ${h.apiserver.token}`);
+    expect(JSON.stringify(h.apiserver.requests)).not.toContain("console-must-not-leak");
     expect(seen?.headers["impersonate-user"]).toBe("bob");
     expect(seen?.headers["impersonate-group"]).toBe("ops, viewers");
   });
@@ -132,9 +109,9 @@ describe("agent tunnel (bundled agent, child process)", () => {
   it("reconnects by itself after the console restarts", async () => {
     const { tunnel } = await connectAgent("c-restart", { keepToken: false });
     const back = waitForHello("c-restart");
-    await fakeConsole.stop();
+    await h.fakeConsole.stop();
     expect((await tunnel.closed).code).toBe(1012);
-    await fakeConsole.start();
+    await h.fakeConsole.start();
     const again = await back;
     expect(again.credential).toBe(tunnel.credential);
   });
@@ -142,15 +119,15 @@ describe("agent tunnel (bundled agent, child process)", () => {
   it("rotates its credential on request and uses the new one from then on", async () => {
     const { agent, tunnel } = await connectAgent("c-rotate", { keepToken: false });
     const rotated = `cred-rotated-${"r".repeat(32)}`;
-    fakeConsole.credentials.set(rotated, "c-rotate");
+    h.fakeConsole.credentials.set(rotated, "c-rotate");
     const reply = new Promise((resolve) => tunnel.session.once("control", resolve));
     tunnel.session.sendControl({ type: "rotate-credential", credential: rotated });
     expect(await reply).toEqual({ type: "credential-rotated" });
-    const secret = apiserver.secrets.get("c-rotate/outpost-agent-state") as { data: Record<string, string> };
+    const secret = h.apiserver.secrets.get("c-rotate/outpost-agent-state") as { data: Record<string, string> };
     expect(Buffer.from(secret.data.credential!, "base64").toString()).toBe(rotated);
 
     // Revoke the old credential; the reconnection must use the rotated one.
-    fakeConsole.credentials.delete(tunnel.credential);
+    h.fakeConsole.credentials.delete(tunnel.credential);
     const back = waitForHello("c-rotate");
     tunnel.session.close(1012, "console restarting");
     expect((await back).credential).toBe(rotated);
@@ -159,14 +136,14 @@ describe("agent tunnel (bundled agent, child process)", () => {
 
   it("re-enrols once with its token when the credential is rejected, and exits 1 without a token", async () => {
     const withToken = await connectAgent("c-reenrol");
-    fakeConsole.credentials.delete(withToken.tunnel.credential);
+    h.fakeConsole.credentials.delete(withToken.tunnel.credential);
     const back = waitForHello("c-reenrol");
     withToken.tunnel.session.close(1012, "console restarting");
     const again = await back;
     expect(again.credential).not.toBe(withToken.tunnel.credential);
 
     const withoutToken = await connectAgent("c-revoked", { keepToken: false });
-    fakeConsole.credentials.delete(withoutToken.tunnel.credential);
+    h.fakeConsole.credentials.delete(withoutToken.tunnel.credential);
     withoutToken.tunnel.session.close(1012, "console restarting");
     expect(await withoutToken.agent.exited).toBe(1);
     expect(withoutToken.agent.stderr()).toMatch(/^console rejected the agent credential \(401\): .*re-import the cluster/);
