@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useNow } from "@/lib/client/explorer/use-now";
 import { parseTimestamp } from "@/lib/shared/kube";
+import { DataTable } from "@/components/ui/data-table";
 
 // Node conditions where "True" is the bad news.
 const PRESSURE = new Set(["DiskPressure", "MemoryPressure", "PIDPressure", "NetworkUnavailable"]);
@@ -22,35 +23,22 @@ export function ConditionsTable({ conditions }: { conditions: ConditionView[] })
   const now = useNow();
   if (conditions.length === 0) return <p className="text-sm text-slate-500">{t("noConditions")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="w-full text-left text-xs" aria-label={t("conditions")}>
-        <thead className="bg-slate-900 font-mono text-slate-400">
-          <tr>
-            {["TYPE", "STATUS", "REASON", "MESSAGE", "LAST TRANSITION"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
-            ))}
+    <DataTable variant="kubectl" label={t("conditions")} columns={["TYPE", "STATUS", "REASON", "MESSAGE", "LAST TRANSITION"]}>
+      {conditions.map((c) => {
+        const ms = parseTimestamp(c.lastTransitionTime);
+        const good = PRESSURE.has(c.type) ? c.status === "False" : c.status === "True";
+        return (
+          <tr key={c.type}>
+            <td className="px-3 py-1.5 font-mono">{c.type}</td>
+            <td className={`px-3 py-1.5 font-mono ${good ? "text-emerald-300" : c.status === "Unknown" ? "text-amber-300" : "text-rose-300"}`}>{c.status}</td>
+            <td className="px-3 py-1.5 font-mono">{c.reason ?? ""}</td>
+            <td className="px-3 py-1.5">{c.message ?? ""}</td>
+            <td className="px-3 py-1.5 text-slate-400" title={c.lastTransitionTime}>
+              {ms !== undefined ? format.relativeTime(new Date(ms), now) : ""}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-800">
-          {conditions.map((c) => {
-            const ms = parseTimestamp(c.lastTransitionTime);
-            const good = PRESSURE.has(c.type) ? c.status === "False" : c.status === "True";
-            return (
-              <tr key={c.type}>
-                <td className="px-3 py-1.5 font-mono">{c.type}</td>
-                <td className={`px-3 py-1.5 font-mono ${good ? "text-emerald-300" : c.status === "Unknown" ? "text-amber-300" : "text-rose-300"}`}>{c.status}</td>
-                <td className="px-3 py-1.5 font-mono">{c.reason ?? ""}</td>
-                <td className="px-3 py-1.5">{c.message ?? ""}</td>
-                <td className="px-3 py-1.5 text-slate-400" title={c.lastTransitionTime}>
-                  {ms !== undefined ? format.relativeTime(new Date(ms), now) : ""}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
 import { StatusText } from "./status-text";
+import { DataTable } from "@/components/ui/data-table";
 
 interface ContainerStatus {
   name: string;
@@ -30,34 +31,21 @@ export function PodContainers({ pod }: { pod: TKubeObject }) {
     ...(spec?.containers ?? []).map((c) => ({ ...c, init: false, status: status?.containerStatuses?.find((s) => s.name === c.name) })),
   ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="w-full text-left font-mono text-xs" aria-label={t("containers")}>
-        <thead className="bg-slate-900 text-slate-400">
-          <tr>
-            {["NAME", "IMAGE", "READY", "RESTARTS", "STATE"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-800">
-          {rows.map((c) => (
-            <tr key={`${c.init ? "init" : "main"}-${c.name}`}>
-              <td className="px-3 py-1.5">
-                {c.name}
-                {c.init ? <span className="ml-2 text-slate-500">{t("initContainer")}</span> : null}
-              </td>
-              <td className="px-3 py-1.5">{c.image ?? ""}</td>
-              <td className="px-3 py-1.5">{String(c.status?.ready ?? false)}</td>
-              <td className="px-3 py-1.5">{c.status?.restartCount ?? 0}</td>
-              <td className="px-3 py-1.5">
-                <StatusText status={stateText(c.status)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable variant="kubectl" label={t("containers")} columns={["NAME", "IMAGE", "READY", "RESTARTS", "STATE"]}>
+      {rows.map((c) => (
+        <tr key={`${c.init ? "init" : "main"}-${c.name}`}>
+          <td className="px-3 py-1.5">
+            {c.name}
+            {c.init ? <span className="ml-2 text-slate-500">{t("initContainer")}</span> : null}
+          </td>
+          <td className="px-3 py-1.5">{c.image ?? ""}</td>
+          <td className="px-3 py-1.5">{String(c.status?.ready ?? false)}</td>
+          <td className="px-3 py-1.5">{c.status?.restartCount ?? 0}</td>
+          <td className="px-3 py-1.5">
+            <StatusText status={stateText(c.status)} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -6,17 +6,36 @@ function isColumnObject(c: DataTableColumn): c is { label: ReactNode; align?: "r
   return typeof c === "object" && c !== null && "label" in c;
 }
 
+const VARIANTS = {
+  default: { table: "text-sm", head: "text-xs uppercase tracking-wide" },
+  /** kubectl's look: monospace, small, headers as kubectl prints them. */
+  kubectl: { table: "font-mono text-xs", head: "" },
+} as const;
+
 /**
  * The console's plain table: bordered, scrolls sideways, column headers with scope, a
  * label for assistive technology. Rows (`<tr>`) are the children. For thousands of rows
  * use the explorer's virtualised ResourceTable instead.
  */
-export function DataTable({ label, columns, children, dense = true }: { label: string; columns: DataTableColumn[]; children: ReactNode; dense?: boolean }) {
+export function DataTable({
+  label,
+  columns,
+  children,
+  dense = true,
+  variant = "default",
+}: {
+  label: string;
+  columns: DataTableColumn[];
+  children: ReactNode;
+  dense?: boolean;
+  variant?: keyof typeof VARIANTS;
+}) {
   const pad = dense ? "px-3 py-2" : "px-4 py-2";
+  const style = VARIANTS[variant];
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="w-full text-left text-sm" aria-label={label}>
-        <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
+      <table className={`w-full text-left ${style.table}`} aria-label={label}>
+        <thead className={`bg-slate-900 text-slate-400 ${style.head}`}>
           <tr>
             {columns.map((c, i) => {
               const column = isColumnObject(c) ? c : { label: c };
