@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/states";
 import { EdgexReadCommand } from "./edgex-read-command";
 import { EdgexSetCommandDialog } from "./edgex-set-command-dialog";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * core-command's commands of a device: read ones run on demand and show their values; set
@@ -20,45 +21,35 @@ export function EdgexCommandsTable({ clusterId, device, commands, profile, canAc
   // Stable while the dialog is open: the device query refetches every 10 s.
   const fields = useMemo(() => (setting && profile ? setCommandFields(profile, setting.name) : null), [setting, profile]);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="w-full text-left text-sm" aria-label={t("title")}>
-        <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("name")}</th>
-            <th scope="col" className="px-3 py-2">{t("parameters")}</th>
-            <th scope="col" className="px-3 py-2">{t("read")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("set")}</th>
+    <>
+      <DataTable label={t("title")} columns={[t("name"), t("parameters"), t("read"), { label: t("set"), align: "right" }]}>
+        {commands.map((c) => (
+          <tr key={c.name} data-testid={`edgex-command-${c.name}`} className="align-top">
+            <td className="px-3 py-2 font-mono text-slate-100">
+              {c.name}
+              <div className="mt-1 flex gap-1">
+                {c.get ? <Badge>{t("get")}</Badge> : null}
+                {c.set ? <Badge tone="amber">{t("put")}</Badge> : null}
+              </div>
+            </td>
+            <td className="px-3 py-2 font-mono text-xs text-slate-400">{c.parameters.map((p) => `${p.resourceName}: ${p.valueType}`).join(", ")}</td>
+            <td className="px-3 py-2">{c.get ? <EdgexReadCommand clusterId={clusterId} device={device} command={c.name} /> : null}</td>
+            <td className="px-3 py-2 text-right">
+              {c.set && canAct ? (
+                <Button size="sm" variant="primary" onClick={() => setSetting(c)} disabled={!profile} aria-label={t("setOf", { command: c.name })}>
+                  {t("setAction")}
+                </Button>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-800">
-          {commands.map((c) => (
-            <tr key={c.name} data-testid={`edgex-command-${c.name}`} className="align-top">
-              <td className="px-3 py-2 font-mono text-slate-100">
-                {c.name}
-                <div className="mt-1 flex gap-1">
-                  {c.get ? <Badge>{t("get")}</Badge> : null}
-                  {c.set ? <Badge tone="amber">{t("put")}</Badge> : null}
-                </div>
-              </td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-400">{c.parameters.map((p) => `${p.resourceName}: ${p.valueType}`).join(", ")}</td>
-              <td className="px-3 py-2">{c.get ? <EdgexReadCommand clusterId={clusterId} device={device} command={c.name} /> : null}</td>
-              <td className="px-3 py-2 text-right">
-                {c.set && canAct ? (
-                  <Button size="sm" variant="primary" onClick={() => setSetting(c)} disabled={!profile} aria-label={t("setOf", { command: c.name })}>
-                    {t("setAction")}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {setting && fields ? <EdgexSetCommandDialog clusterId={clusterId} device={device} command={setting.name} fields={fields} canRead={!!setting.get} onClose={() => setSetting(null)} /> : null}
       {setting && !fields ? (
         <p role="alert" className="p-3 text-sm text-amber-300">
           {t("noForm", { command: setting.name })}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -5,12 +5,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useEdgexPage } from "@/lib/client/edgex/use-edgex-page";
 import type { TEdgexDevicePage, TEdgexDeviceRow } from "@/lib/shared/edgex/edgex-api.schema";
-import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { Badge } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
-import { useErrorMessage } from "@/components/ui/use-error-message";
 import { FailureNote } from "./failure-note";
 import { Pager } from "./pager";
 import { DataTable } from "@/components/ui/data-table";
+import { EdgexPageStates } from "./edgex-page-states";
 
 const PAGE = 20;
 
@@ -22,7 +22,6 @@ function StateBadge({ value, good }: { value: string | null; good: string }) {
 /** core-metadata's devices, a page at a time, with each one's newest reading time; filter by label. */
 export function EdgexDevicesTable({ clusterId }: { clusterId: string }) {
   const t = useTranslations("edgex.devices");
-  const errorMessage = useErrorMessage();
   const [offset, setOffset] = useState(0);
   const [labels, setLabels] = useState("");
   const page = useEdgexPage<TEdgexDeviceRow, TEdgexDevicePage>(clusterId, "devices", { offset, limit: PAGE, labels: labels || undefined });
@@ -42,11 +41,8 @@ export function EdgexDevicesTable({ clusterId }: { clusterId: string }) {
         />
         {data ? <Pager offset={data.offset} limit={data.limit} total={data.totalCount} shown={data.items.length} onOffset={setOffset} /> : null}
       </div>
-      {page.isPending ? <LoadingState /> : null}
-      {page.isError ? <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} /> : null}
-      {data?.failure ? <FailureNote failure={data.failure} testId="edgex-devices-failure" /> : null}
+      <EdgexPageStates page={page} emptyTitle={t("empty")} failureTestId="edgex-devices-failure" />
       {data?.readingsFailure ? <FailureNote failure={data.readingsFailure} testId="edgex-devices-readings-failure" /> : null}
-      {data && !data.failure && data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {data && data.items.length > 0 ? (
         <DataTable label={t("title")} columns={[t("name"), t("profile"), t("service"), t("adminState"), t("operatingState"), t("labels"), t("lastReading")]}>
           {data.items.map((d) => (

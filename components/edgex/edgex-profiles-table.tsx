@@ -4,11 +4,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useEdgexPage } from "@/lib/client/edgex/use-edgex-page";
 import type { TEdgexProfile } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useErrorMessage } from "@/components/ui/use-error-message";
-import { FailureNote } from "./failure-note";
+import { Badge } from "@/components/ui/states";
 import { Pager } from "./pager";
 import { DataTable } from "@/components/ui/data-table";
+import { EdgexPageStates } from "./edgex-page-states";
 
 const PAGE = 20;
 
@@ -16,17 +15,13 @@ const PAGE = 20;
 export function EdgexProfilesTable({ clusterId }: { clusterId: string }) {
   const t = useTranslations("edgex.profiles");
   const format = useFormatter();
-  const errorMessage = useErrorMessage();
   const [offset, setOffset] = useState(0);
   const page = useEdgexPage<TEdgexProfile>(clusterId, "profiles", { offset, limit: PAGE });
   const data = page.data;
   return (
     <section className="space-y-3" aria-label={t("title")}>
       {data ? <Pager offset={data.offset} limit={data.limit} total={data.totalCount} shown={data.items.length} onOffset={setOffset} /> : null}
-      {page.isPending ? <LoadingState /> : null}
-      {page.isError ? <ErrorState message={errorMessage(page.error)} onRetry={() => void page.refetch()} /> : null}
-      {data?.failure ? <FailureNote failure={data.failure} /> : null}
-      {data && !data.failure && data.items.length === 0 ? <EmptyState title={t("empty")} /> : null}
+      <EdgexPageStates page={page} emptyTitle={t("empty")} />
       {data && data.items.length > 0 ? (
         <DataTable label={t("title")} columns={[t("name"), t("manufacturer"), t("model"), { label: t("resources"), align: "right" }, { label: t("commands"), align: "right" }, t("labels")]}>
           {data.items.map((p) => (

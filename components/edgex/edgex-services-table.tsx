@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/states";
 import { EdgexConfigDialog } from "./edgex-config-dialog";
 import { FailureNote } from "./failure-note";
+import { DataTable } from "@/components/ui/data-table";
 
 function StatusBadge({ service }: { service: TEdgexServiceStatus }) {
   const t = useTranslations("edgex.services");
@@ -24,48 +25,36 @@ export function EdgexServicesTable({ clusterId, services }: { clusterId: string;
   const format = useFormatter();
   const [config, setConfig] = useState<{ namespace: string; name: string } | null>(null);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="w-full text-left text-sm" aria-label={t("title")}>
-        <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("name")}</th>
-            <th scope="col" className="px-3 py-2">{t("status")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("latency")}</th>
-            <th scope="col" className="px-3 py-2">{t("version")}</th>
-            <th scope="col" className="px-3 py-2">{t("details")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("actions")}</th>
+    <>
+      <DataTable label={t("title")} columns={[t("name"), t("status"), { label: t("latency"), align: "right" }, t("version"), t("details"), { label: t("actions"), align: "right" }]}>
+        {services.map((s) => (
+          <tr key={`${s.namespace}/${s.name}`} data-testid={`edgex-service-${s.name}`} data-up={s.up === null ? "unknown" : String(s.up)} className={s.up === false ? "bg-rose-950/30" : undefined}>
+            <td className="px-3 py-2">
+              <div className="font-mono text-slate-100">{s.name}</div>
+              <div className="text-xs text-slate-500">
+                {s.title ?? t("unknownService")} · {s.namespace}
+                {s.port ? `:${s.port}` : ""}
+              </div>
+            </td>
+            <td className="px-3 py-2">
+              <StatusBadge service={s} />
+            </td>
+            <td className="px-3 py-2 text-right font-mono text-slate-300">{s.latencyMs === null ? "—" : t("latencyMs", { ms: format.number(s.latencyMs) })}</td>
+            <td className="px-3 py-2 font-mono text-slate-300" data-testid="edgex-service-version">
+              {s.version ?? "—"}
+            </td>
+            <td className="px-3 py-2">{s.failure ? <FailureNote failure={s.failure} compact testId="edgex-service-failure" /> : null}</td>
+            <td className="px-3 py-2 text-right">
+              {s.probe === "v3" ? (
+                <Button size="sm" variant="ghost" onClick={() => setConfig({ namespace: s.namespace, name: s.name })} aria-label={t("configOf", { name: s.name })}>
+                  {t("config")}
+                </Button>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-800">
-          {services.map((s) => (
-            <tr key={`${s.namespace}/${s.name}`} data-testid={`edgex-service-${s.name}`} data-up={s.up === null ? "unknown" : String(s.up)} className={s.up === false ? "bg-rose-950/30" : undefined}>
-              <td className="px-3 py-2">
-                <div className="font-mono text-slate-100">{s.name}</div>
-                <div className="text-xs text-slate-500">
-                  {s.title ?? t("unknownService")} · {s.namespace}
-                  {s.port ? `:${s.port}` : ""}
-                </div>
-              </td>
-              <td className="px-3 py-2">
-                <StatusBadge service={s} />
-              </td>
-              <td className="px-3 py-2 text-right font-mono text-slate-300">{s.latencyMs === null ? "—" : t("latencyMs", { ms: format.number(s.latencyMs) })}</td>
-              <td className="px-3 py-2 font-mono text-slate-300" data-testid="edgex-service-version">
-                {s.version ?? "—"}
-              </td>
-              <td className="px-3 py-2">{s.failure ? <FailureNote failure={s.failure} compact testId="edgex-service-failure" /> : null}</td>
-              <td className="px-3 py-2 text-right">
-                {s.probe === "v3" ? (
-                  <Button size="sm" variant="ghost" onClick={() => setConfig({ namespace: s.namespace, name: s.name })} aria-label={t("configOf", { name: s.name })}>
-                    {t("config")}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <EdgexConfigDialog clusterId={clusterId} service={config} onClose={() => setConfig(null)} />
-    </div>
+    </>
   );
 }
