@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { useAlertText } from "./use-alert-text";
+import { DataTable } from "@/components/ui/data-table";
 
 const TONE = { critical: "red", warning: "amber", info: "sky" } as const;
 
@@ -61,52 +62,48 @@ export function AlertsPanel({ canAck }: { canAck: boolean }) {
       {alerts.isError ? <ErrorState message={errorMessage(alerts.error)} onRetry={() => void alerts.refetch()} /> : null}
       {alerts.data?.items.length === 0 ? <EmptyState title={status === "open" ? t("noneOpen") : t("noneResolved")} /> : null}
       {alerts.data && alerts.data.items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={t("title")}>
-            <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("column.severity")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.cluster")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.alert")}</th>
-                <th scope="col" className="px-3 py-2">{t("column.since")}</th>
-                <th scope="col" className="px-3 py-2">{status === "open" ? t("column.acknowledged") : t("column.resolved")}</th>
-                {canAck && status === "open" ? <th scope="col" className="px-3 py-2 text-right">{t("column.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-800">
-              {alerts.data.items.map((a) => (
-                <tr key={a.id} data-testid={`alert-${a.rule}-${a.clusterName}`} className="hover:bg-slate-900/60">
-                  <td className="px-3 py-2">
-                    <Badge tone={TONE[a.severity]}>{t(`severity.${a.severity}`)}</Badge>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link href={clusterHref(a.clusterId)} className="text-sky-300 hover:underline">
-                      {a.clusterName}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 text-slate-200">{text(a)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={format.dateTime(new Date(a.since), { dateStyle: "medium", timeStyle: "medium" })}>
-                    {format.relativeTime(new Date(Math.min(Date.parse(a.since), now.getTime())), now)}
-                  </td>
-                  <td className="px-3 py-2 text-slate-400">
-                    {status === "resolved" && a.resolvedAt
-                      ? format.dateTime(new Date(a.resolvedAt), { dateStyle: "short", timeStyle: "short" })
-                      : a.ackedAt
-                        ? t("ackedBy", { name: a.ackedByName ?? "", time: format.dateTime(new Date(a.ackedAt), { timeStyle: "short" }) })
-                        : "—"}
-                  </td>
-                  {canAck && status === "open" ? (
-                    <td className="px-3 py-2 text-right">
-                      <Button size="sm" disabled={ack.isPending} onClick={() => ack.mutate({ id: a.id, on: !a.ackedAt })}>
-                        {a.ackedAt ? t("unack") : t("ack")}
-                      </Button>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t("title")}
+          columns={[
+            t("column.severity"),
+            t("column.cluster"),
+            t("column.alert"),
+            t("column.since"),
+            status === "open" ? t("column.acknowledged") : t("column.resolved"),
+            ...(canAck && status === "open" ? [{ label: t("column.actions"), align: "right" as const }] : []),
+          ]}
+        >
+          {alerts.data.items.map((a) => (
+            <tr key={a.id} data-testid={`alert-${a.rule}-${a.clusterName}`} className="hover:bg-slate-900/60">
+              <td className="px-3 py-2">
+                <Badge tone={TONE[a.severity]}>{t(`severity.${a.severity}`)}</Badge>
+              </td>
+              <td className="px-3 py-2">
+                <Link href={clusterHref(a.clusterId)} className="text-sky-300 hover:underline">
+                  {a.clusterName}
+                </Link>
+              </td>
+              <td className="px-3 py-2 text-slate-200">{text(a)}</td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={format.dateTime(new Date(a.since), { dateStyle: "medium", timeStyle: "medium" })}>
+                {format.relativeTime(new Date(Math.min(Date.parse(a.since), now.getTime())), now)}
+              </td>
+              <td className="px-3 py-2 text-slate-400">
+                {status === "resolved" && a.resolvedAt
+                  ? format.dateTime(new Date(a.resolvedAt), { dateStyle: "short", timeStyle: "short" })
+                  : a.ackedAt
+                    ? t("ackedBy", { name: a.ackedByName ?? "", time: format.dateTime(new Date(a.ackedAt), { timeStyle: "short" }) })
+                    : "—"}
+              </td>
+              {canAck && status === "open" ? (
+                <td className="px-3 py-2 text-right">
+                  <Button size="sm" disabled={ack.isPending} onClick={() => ack.mutate({ id: a.id, on: !a.ackedAt })}>
+                    {a.ackedAt ? t("unack") : t("ack")}
+                  </Button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

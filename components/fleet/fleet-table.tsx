@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/states";
 import { ClusterTrend } from "./cluster-trend";
 import { DataAge } from "./data-age";
 import { EdgexCell, FailingPodsCell, LabelChips, NodesCell } from "./health-cells";
+import { DataTable } from "@/components/ui/data-table";
 
 /** The value a row is grouped by (null = "none"). */
 export function groupKeyOf(row: TFleetCluster, group: string): string | null {
@@ -32,88 +33,75 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
   // Rows open a group when their key differs from the previous row's (the API orders by group first).
   const keys = page.items.map((row) => (group ? groupKeyOf(row, group) : undefined));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="w-full text-left text-sm" aria-label={t("tableLabel")}>
-        <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2 whitespace-nowrap">
-                {t(`column.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-800">
-          {page.items.map((row, i) => {
-            const key = keys[i];
-            const header = group && (i === 0 || key !== keys[i - 1]);
-            const s = row.snapshot;
-            return (
-              <Fragment key={row.id}>
-                {header ? (
-                  <tr className="bg-slate-900/80" data-testid="group-header">
-                    <th colSpan={COLUMNS.length} scope="rowgroup" className="px-3 py-1.5 text-xs font-semibold text-slate-300">
-                      {key ?? t("groupNone")} · {t("groupCount", { count: counts.get(key ?? null) ?? 0 })}
-                    </th>
-                  </tr>
-                ) : null}
-                <tr data-testid={`fleet-row-${row.name}`} className="hover:bg-slate-900/60">
-                  <td className="px-3 py-2">
-                    <Link href={clusterHref(row.id)} className="font-medium whitespace-nowrap text-sky-300 hover:underline">
-                      {row.displayName}
-                    </Link>
-                    {row.displayName !== row.name ? <div className="font-mono text-xs text-slate-500">{row.name}</div> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <ClusterStateBadge state={row.state} reason={row.stateReason} />
-                  </td>
-                  <td className="px-3 py-2 text-slate-300">{[row.region, row.site].filter(Boolean).join(" / ") || "—"}</td>
-                  <td className="px-3 py-2">
-                    <LabelChips labels={row.labels} />
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-300">{row.kubernetesVersion ?? "—"}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    <NodesCell row={row} />
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
-                    <FailingPodsCell row={row} />
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
-                    <EdgexCell row={row} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.alertsOpen > 0 ? <Badge tone={row.alertsUnacked > 0 ? "red" : "amber"}>{format.number(row.alertsOpen)}</Badge> : <span className="text-slate-500">—</span>}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <DataAge at={s ? dataAsOf(s, freshAt) : null} stale={s ? !s.fresh : false} />
-                    {s?.error && !s.fresh ? <div className="max-w-48 truncate text-xs text-slate-500" title={s.error}>{s.error}</div> : null}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <button
-                      type="button"
-                      onClick={() => setExpanded(expanded === row.id ? null : row.id)}
-                      aria-expanded={expanded === row.id}
-                      className="rounded px-2 py-0.5 text-xs text-sky-300 hover:bg-slate-800"
-                    >
-                      {expanded === row.id ? t("hideTrend") : t("showTrend")}
-                    </button>
-                  </td>
-                </tr>
-                {expanded === row.id ? (
-                  <tr>
-                    <td colSpan={COLUMNS.length} className="bg-slate-950 px-3 py-3">
-                      <ClusterTrend clusterId={row.id} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label={t("tableLabel")} columns={COLUMNS.map((c) => ({ key: c, label: t(`column.${c}`) }))}>
+      {page.items.map((row, i) => {
+        const key = keys[i];
+        const header = group && (i === 0 || key !== keys[i - 1]);
+        const s = row.snapshot;
+        return (
+          <Fragment key={row.id}>
+            {header ? (
+              <tr className="bg-slate-900/80" data-testid="group-header">
+                <th colSpan={COLUMNS.length} scope="rowgroup" className="px-3 py-1.5 text-xs font-semibold text-slate-300">
+                  {key ?? t("groupNone")} · {t("groupCount", { count: counts.get(key ?? null) ?? 0 })}
+                </th>
+              </tr>
+            ) : null}
+            <tr data-testid={`fleet-row-${row.name}`} className="hover:bg-slate-900/60">
+              <td className="px-3 py-2">
+                <Link href={clusterHref(row.id)} className="font-medium whitespace-nowrap text-sky-300 hover:underline">
+                  {row.displayName}
+                </Link>
+                {row.displayName !== row.name ? <div className="font-mono text-xs text-slate-500">{row.name}</div> : null}
+              </td>
+              <td className="px-3 py-2">
+                <ClusterStateBadge state={row.state} reason={row.stateReason} />
+              </td>
+              <td className="px-3 py-2 text-slate-300">{[row.region, row.site].filter(Boolean).join(" / ") || "—"}</td>
+              <td className="px-3 py-2">
+                <LabelChips labels={row.labels} />
+              </td>
+              <td className="px-3 py-2 font-mono text-xs text-slate-300">{row.kubernetesVersion ?? "—"}</td>
+              <td className="px-3 py-2 tabular-nums">
+                <NodesCell row={row} />
+              </td>
+              <td className="px-3 py-2 tabular-nums">
+                <FailingPodsCell row={row} />
+              </td>
+              <td className="px-3 py-2 tabular-nums">
+                <EdgexCell row={row} />
+              </td>
+              <td className="px-3 py-2">
+                {row.alertsOpen > 0 ? <Badge tone={row.alertsUnacked > 0 ? "red" : "amber"}>{format.number(row.alertsOpen)}</Badge> : <span className="text-slate-500">—</span>}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <DataAge at={s ? dataAsOf(s, freshAt) : null} stale={s ? !s.fresh : false} />
+                {s?.error && !s.fresh ? <div className="max-w-48 truncate text-xs text-slate-500" title={s.error}>{s.error}</div> : null}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />
+              </td>
+              <td className="px-3 py-2">
+                <button
+                  type="button"
+                  onClick={() => setExpanded(expanded === row.id ? null : row.id)}
+                  aria-expanded={expanded === row.id}
+                  className="rounded px-2 py-0.5 text-xs text-sky-300 hover:bg-slate-800"
+                >
+                  {expanded === row.id ? t("hideTrend") : t("showTrend")}
+                </button>
+              </td>
+            </tr>
+            {expanded === row.id ? (
+              <tr>
+                <td colSpan={COLUMNS.length} className="bg-slate-950 px-3 py-3">
+                  <ClusterTrend clusterId={row.id} />
+                </td>
+              </tr>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -7,8 +7,8 @@ import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { useClusterErrorMessage } from "@/components/explorer/use-cluster-error-message";
 import { TwinValue } from "./twin-value";
+import { DataTable } from "@/components/ui/data-table";
 
-const TH = "px-3 py-2";
 
 /**
  * A cluster's KubeEdge page: edge nodes with their KubeEdge release, Devices with their
@@ -33,34 +33,19 @@ export function KubeEdgePage({ clusterId }: { clusterId: string }) {
         {data.nodesError ? <ErrorState message={clusterErrorMessage(data.nodesError)} onRetry={() => void overview.refetch()} /> : null}
         {!data.nodesError && data.nodes.length === 0 ? <EmptyState title={t("nodes.empty")}>{t("nodes.emptyHint")}</EmptyState> : null}
         {data.nodes.length > 0 ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-800">
-            <table className="w-full text-left text-sm" aria-label={t("nodes.title")}>
-              <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-                <tr>
-                  <th scope="col" className={TH}>{t("nodes.name")}</th>
-                  <th scope="col" className={TH}>{t("nodes.status")}</th>
-                  <th scope="col" className={TH}>{t("nodes.kubeedge")}</th>
-                  <th scope="col" className={TH}>{t("nodes.kubelet")}</th>
-                  <th scope="col" className={TH}>{t("nodes.ip")}</th>
-                  <th scope="col" className={TH}>{t("nodes.os")}</th>
-                  <th scope="col" className={TH}>{t("nodes.age")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-800">
-                {data.nodes.map((n) => (
-                  <tr key={n.name} data-testid={`kubeedge-node-${n.name}`}>
-                    <td className="px-3 py-2 font-mono text-slate-100">{n.name}</td>
-                    <td className="px-3 py-2"><Badge tone={n.status.startsWith("Ready") ? "green" : "red"}>{n.status}</Badge></td>
-                    <td className="px-3 py-2"><Badge tone="sky">{n.kubeedgeVersion ? t("badgeVersion", { version: n.kubeedgeVersion }) : t("badge")}</Badge></td>
-                    <td className="px-3 py-2 font-mono text-xs text-slate-300">{n.kubeletVersion}</td>
-                    <td className="px-3 py-2 font-mono text-slate-300">{n.internalIp || "—"}</td>
-                    <td className="px-3 py-2 text-slate-300">{n.osImage || "—"}</td>
-                    <td className="px-3 py-2 text-slate-400"><RelativeTime value={n.createdAt} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("nodes.title")} columns={[t("nodes.name"), t("nodes.status"), t("nodes.kubeedge"), t("nodes.kubelet"), t("nodes.ip"), t("nodes.os"), t("nodes.age")]}>
+            {data.nodes.map((n) => (
+              <tr key={n.name} data-testid={`kubeedge-node-${n.name}`}>
+                <td className="px-3 py-2 font-mono text-slate-100">{n.name}</td>
+                <td className="px-3 py-2"><Badge tone={n.status.startsWith("Ready") ? "green" : "red"}>{n.status}</Badge></td>
+                <td className="px-3 py-2"><Badge tone="sky">{n.kubeedgeVersion ? t("badgeVersion", { version: n.kubeedgeVersion }) : t("badge")}</Badge></td>
+                <td className="px-3 py-2 font-mono text-xs text-slate-300">{n.kubeletVersion}</td>
+                <td className="px-3 py-2 font-mono text-slate-300">{n.internalIp || "—"}</td>
+                <td className="px-3 py-2 text-slate-300">{n.osImage || "—"}</td>
+                <td className="px-3 py-2 text-slate-400"><RelativeTime value={n.createdAt} /></td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
 
@@ -78,39 +63,26 @@ export function KubeEdgePage({ clusterId }: { clusterId: string }) {
         {!data.devicesError && !data.apiVersion ? <EmptyState title={t("devices.notInstalled")}>{t("devices.notInstalledHint")}</EmptyState> : null}
         {!data.devicesError && data.apiVersion && data.devices.length === 0 ? <EmptyState title={t("devices.empty")} /> : null}
         {data.devices.length > 0 ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-800">
-            <table className="w-full text-left text-sm" aria-label={t("devices.title")}>
-              <thead className="bg-slate-900 text-xs uppercase tracking-wide text-slate-400">
-                <tr>
-                  <th scope="col" className={TH}>{t("devices.name")}</th>
-                  <th scope="col" className={TH}>{t("devices.model")}</th>
-                  <th scope="col" className={TH}>{t("devices.node")}</th>
-                  <th scope="col" className={TH}>{t("devices.state")}</th>
-                  <th scope="col" className={TH}>{t("devices.twins")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-800">
-                {data.devices.map((d) => (
-                  <tr key={`${d.namespace}/${d.name}`} data-testid={`kubeedge-device-${d.name}`} data-drift={d.driftCount > 0 ? "true" : "false"} className="align-top">
-                    <td className="px-3 py-2">
-                      <div className="font-mono text-slate-100">{d.name}</div>
-                      <div className="text-xs text-slate-500">{d.namespace}{d.protocol ? ` · ${d.protocol}` : ""}</div>
-                    </td>
-                    <td className="px-3 py-2 font-mono text-slate-300">{d.model ?? "—"}</td>
-                    <td className="px-3 py-2 font-mono text-slate-300">{d.node ?? "—"}</td>
-                    <td className="px-3 py-2">{d.state ? <Badge tone={d.state.toLowerCase() === "online" ? "green" : "amber"}>{d.state}</Badge> : "—"}</td>
-                    <td className="px-3 py-2">
-                      <div className="flex flex-wrap gap-2">
-                        {d.twins.map((tw) => (
-                          <TwinValue key={tw.property} twin={tw} />
-                        ))}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("devices.title")} columns={[t("devices.name"), t("devices.model"), t("devices.node"), t("devices.state"), t("devices.twins")]}>
+            {data.devices.map((d) => (
+              <tr key={`${d.namespace}/${d.name}`} data-testid={`kubeedge-device-${d.name}`} data-drift={d.driftCount > 0 ? "true" : "false"} className="align-top">
+                <td className="px-3 py-2">
+                  <div className="font-mono text-slate-100">{d.name}</div>
+                  <div className="text-xs text-slate-500">{d.namespace}{d.protocol ? ` · ${d.protocol}` : ""}</div>
+                </td>
+                <td className="px-3 py-2 font-mono text-slate-300">{d.model ?? "—"}</td>
+                <td className="px-3 py-2 font-mono text-slate-300">{d.node ?? "—"}</td>
+                <td className="px-3 py-2">{d.state ? <Badge tone={d.state.toLowerCase() === "online" ? "green" : "amber"}>{d.state}</Badge> : "—"}</td>
+                <td className="px-3 py-2">
+                  <div className="flex flex-wrap gap-2">
+                    {d.twins.map((tw) => (
+                      <TwinValue key={tw.property} twin={tw} />
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
 

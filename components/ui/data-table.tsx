@@ -40,7 +40,7 @@ export function DataTable({
             {columns.map((c, i) => {
               const column = isColumnObject(c) ? c : { label: c };
               return (
-                <th key={column.key ?? i} scope="col" className={`${pad} ${column.align === "right" ? "text-right" : ""}`}>
+                <th key={column.key ?? i} scope="col" className={`whitespace-nowrap ${pad} ${column.align === "right" ? "text-right" : ""}`}>
                   {column.label}
                 </th>
               );
