@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { TCluster } from "../lib/shared/clusters/clusters.schema";
+import { signInAs } from "./support/sign-in-as";
 import { connectSimCluster, startSimulatedFleet, type SimulatedFleet } from "./support/simulated-clusters";
 
 const SIM = "edgex-plant";
@@ -14,21 +15,6 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async () => {
   await fleet?.stop();
 });
-
-/** Creates a user through the admin API and signs them in in a fresh browser context. */
-async function signIn(browser: Browser, admin: APIRequestContext, username: string, role: "operator" | "viewer"): Promise<Page> {
-  const password = `${username}-e2e-password`;
-  const res = await admin.post("/api/v1/users", { data: { username, role, password, mustChangePassword: false } });
-  expect(res.status(), await res.text()).toBe(201);
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ignoreHTTPSErrors: true });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/fleet$/);
-  return page;
-}
 
 // Journey: an admin opens a cluster's EdgeX tab: every service up with its version, the
 // release, devices listed, readings that move while watched, and a read command's value.
@@ -75,7 +61,7 @@ test("EdgeX tab: services up with versions, devices, live readings, a GET comman
 // reads the new value back; the admin finds the audit event. A viewer gets no set controls
 // and the API refuses them.
 test("an operator runs a PUT command (audited); a viewer cannot", async ({ browser, page, request }) => {
-  const operator = await signIn(browser, request, "edgex-olga", "operator");
+  const operator = await signInAs(browser, request, "edgex-olga", "operator");
   await operator.goto(`/clusters/${cluster.id}/edgex/devices/Thermostat-Floor1`);
   await operator.getByRole("button", { name: "Set Settings" }).click();
   const form = operator.getByRole("dialog", { name: "Set Settings on Thermostat-Floor1" });
@@ -102,7 +88,7 @@ test("an operator runs a PUT command (audited); a viewer cannot", async ({ brows
   expect(events[0]).toMatchObject({ outcome: "success", targetId: cluster.id, details: { device: "Thermostat-Floor1", command: "Settings", values: { SetPoint: "24.5", FanMode: "LOW" } } });
   await operator.context().close();
 
-  const viewer = await signIn(browser, request, "edgex-vic", "viewer");
+  const viewer = await signInAs(browser, request, "edgex-vic", "viewer");
   await viewer.goto(`/clusters/${cluster.id}/edgex/devices/Thermostat-Floor1`);
   await expect(viewer.getByRole("button", { name: "Read Settings" })).toBeVisible();
   await expect(viewer.getByRole("button", { name: /^Set / })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { TCluster } from "../lib/shared/clusters/clusters.schema";
-import { signInAs, startExplorerCluster } from "./support/explorer-fixture";
+import { startExplorerCluster } from "./support/explorer-fixture";
+import { signInAs } from "./support/sign-in-as";
 import type { SimulatedFleet } from "./support/simulated-clusters";
 
 // A fresh name per worker (a retry in a new worker registers the cluster again).

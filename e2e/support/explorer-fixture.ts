@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { startSimulator } from "../../sim";
 import type { TCluster } from "../../lib/shared/clusters/clusters.schema";
 import { AGENT_BUNDLE, connectSimCluster, type SimulatedFleet } from "./simulated-clusters";
@@ -37,20 +37,4 @@ export async function startExplorerCluster(request: APIRequestContext, name: str
     await fleet.stop();
     throw error;
   }
-}
-
-/** Creates a user through the API (as the signed-in admin of `request`) and signs them in in a new browser context. */
-export async function signInAs(browser: Browser, adminRequest: APIRequestContext, username: string, role: "operator" | "viewer"): Promise<Page> {
-  const password = `${username}-e2e-password`;
-  const res = await adminRequest.post("/api/v1/users", { data: { username, role, password, mustChangePassword: false } });
-  // 409: created by an earlier attempt of the same journey (same password).
-  expect([201, 409], await res.text()).toContain(res.status());
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ignoreHTTPSErrors: true });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/fleet$/);
-  return page;
 }
