@@ -1,6 +1,6 @@
 // Prisma CLI configuration: migrations run through the JS/wasm schema engine over `pg`,
 // because Prisma's native engines cannot be downloaded on our machines.
-// Every work-around below is explained in ../shared/PRISMA.md ("Three defects of
+// Every work-around below is explained in docs/PRISMA.md ("Three defects of
 // adapter-pg 6.19.x"); keep them here so a Prisma upgrade touches one file.
 import "dotenv/config";
 import { randomUUID } from "node:crypto";

@@ -1,7 +1,7 @@
 // Creates a migration from the changes in prisma/schema.prisma:
 //   npm run db:migrate:dev -- <name>
 // `prisma migrate dev` cannot run here (its shadow database fails with a driver adapter,
-// see ../shared/PRISMA.md), so: apply the existing migrations to a throw-away embedded
+// see docs/PRISMA.md), so: apply the existing migrations to a throw-away embedded
 // Postgres, introspect it (`db pull`), diff that against the schema, write the SQL as a
 // new migration, and apply it to prove it works.
 import { execFileSync } from "node:child_process";

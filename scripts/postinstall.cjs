@@ -7,7 +7,7 @@
 //    checks; their platform packages ship the binaries), @parcel/watcher's (a source
 //    build used only by next-intl's message extractor, which we do not run).
 // 2. Generate the Prisma client (engineType "client": no engine download; see
-//    ../shared/PRISMA.md). The Prisma packages' own install scripts stay denied: they
+//    docs/PRISMA.md). The Prisma packages' own install scripts stay denied: they
 //    try to download native engines from a CDN these machines cannot reach.
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
