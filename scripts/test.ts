@@ -20,6 +20,8 @@ interface Step {
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
 const steps: Step[] = [
   { name: "prisma generate", command: process.execPath, args: ["node_modules/prisma/build/index.js", "generate"], required: true },
+  // Real helm v4 and kubectl v1.34 into .tools/bin/ (tests look them up with kubeToolPath).
+  { name: "kube tools (helm, kubectl)", command: bin("tsx"), args: ["scripts/kube-tools.ts"], required: true },
   ...(pkg.scripts["build:agent"] ? [{ name: "build agent", command: "npm", args: ["run", "--silent", "build:agent"], required: true }] : []),
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
