@@ -3,6 +3,7 @@ import YAML from "yaml";
 import { prisma } from "@/lib/server/db/prisma";
 import { createCluster } from "@/lib/server/clusters/create-cluster";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
+import { issueRegistrationToken } from "@/lib/server/enrollment/issue-registration-token";
 import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
 import { callRoute } from "../helpers/routes";
 import { login, seedUser } from "../helpers/users";
@@ -85,20 +86,28 @@ describe("registration tokens and enrolment", () => {
     expect(await prisma.agentCredential.count()).toBe(0);
   });
 
-  it("exchanges a good token for a credential stored hashed, revoking the cluster's earlier credential", async () => {
+  it("exchanges a good token once for a credential stored hashed; a second agent needs a new token and replaces the first", async () => {
     const first = await register({ token: tokenOf(b), clusterId: b.id, agentVersion: "0.1.0" });
     expect(first.status).toBe(200);
     expect(first.body.clusterId).toBe(b.id);
     expect(first.body.credential).toMatch(/^oac_/);
-    const second = await register({ token: tokenOf(b) });
+    const reused = await register({ token: tokenOf(b) });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error?.message).toMatch(/^Registration token already used/);
+    const manifest = await callRoute("GET", `/v3/import/${tokenOf(b)}_${b.id}.yaml`, { ip: "10.1.0.3" });
+    expect(manifest.status).toBe(400);
+    const rotated = (await (await callRoute("POST", `/api/v1/clusters/${b.id}/registration-tokens`, { cookie: operatorCookie })).json()) as TCluster;
+    const second = await register({ token: tokenOf(rotated) });
     expect(second.status).toBe(200);
     const creds = await prisma.agentCredential.findMany({ where: { clusterId: b.id }, orderBy: { createdAt: "asc" } });
     expect(creds).toHaveLength(2);
     expect(creds[0]!.revokedAt).not.toBeNull();
     expect(creds[1]!.revokedAt).toBeNull();
     expect(JSON.stringify(creds)).not.toContain(second.body.credential!);
-    const token = await prisma.registrationToken.findFirstOrThrow({ where: { clusterId: b.id } });
-    expect(token.useCount).toBe(2);
+    const tokens = await prisma.registrationToken.findMany({ where: { clusterId: b.id } });
+    expect(tokens.map((t) => t.useCount)).toEqual([1, 1]);
+    const refused = await prisma.auditEvent.findMany({ where: { action: "cluster.enroll", outcome: "failure", targetId: b.id } });
+    expect(refused.map((e) => (e.details as { reason: string }).reason)).toEqual(["token-already-used"]);
   });
 
   it("rotating keeps the old token for the grace period only", async () => {
@@ -126,8 +135,8 @@ describe("registration tokens and enrolment", () => {
     const limited = await callRoute("POST", "/v3/connect/register", { body: { token: tokenOf(a) }, ip: "10.7.0.1" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    const rotated = (await (await callRoute("POST", `/api/v1/clusters/${a.id}/registration-tokens`, { cookie: operatorCookie })).json()) as TCluster;
-    for (let i = 0; i < 70; i++) expect((await register({ token: tokenOf(rotated) }, "10.7.0.2")).status).toBe(200);
+    const tokens = await prisma.$transaction(async (tx) => Promise.all(Array.from({ length: 70 }, () => issueRegistrationToken(tx, a.id))));
+    for (const { token } of tokens) expect((await register({ token }, "10.7.0.2")).status).toBe(200);
   });
 
   it("never writes a token or credential into the audit log", async () => {

@@ -4,8 +4,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { ApiError } from "../http/api-error";
 import type { RequestMeta } from "../http/request-meta";
 import { sharedLimiter } from "../http/sliding-window-limiter";
-import { INVALID_REGISTRATION } from "./enroll-agent";
-import { findUsableRegistrationToken } from "./find-usable-registration-token";
+import { INVALID_REGISTRATION, USED_REGISTRATION } from "./enroll-agent";
+import { findRegistrationToken } from "./find-registration-token";
 import { renderImportManifest } from "./render-import-manifest";
 
 /** Manifest fetches per client IP: 30 a minute — enough for retries, too few to guess tokens. */
@@ -13,8 +13,9 @@ const limiter = () => sharedLimiter("import-manifest", 30, 60_000);
 
 /**
  * The import manifest for `<token>_<clusterId>.yaml`. Every unusable token (garbage,
- * expired, revoked, another cluster's) gets the same 400; each fetch is audited without
- * the token.
+ * expired, revoked, another cluster's) gets the same 400; a token an agent has already
+ * enrolled with gets its own 400 (re-importing needs a new command); each fetch is audited
+ * without the token.
  */
 export async function serveImportManifest(file: string, meta: RequestMeta): Promise<string> {
   const allowed = limiter().take(meta.ip);
@@ -22,18 +23,20 @@ export async function serveImportManifest(file: string, meta: RequestMeta): Prom
     throw new ApiError("rate_limited", "Too many requests; try again later", { headers: { "retry-after": String(allowed.retryAfterS) } });
   }
   const match = /^([^_/]+)_([a-z0-9]{1,64})\.yaml$/.exec(file);
-  const token = match ? await findUsableRegistrationToken(match[1] ?? "", match[2]) : null;
-  if (!token) {
+  const lookup = match ? await findRegistrationToken(match[1] ?? "", match[2]) : ({ status: "invalid" } as const);
+  if (lookup.status !== "usable") {
     await recordAuditEvent({
       actor: { id: null, name: "anonymous" },
       action: "cluster.import-manifest",
       outcome: "failure",
       ip: meta.ip,
       requestId: meta.requestId,
-      details: { reason: "invalid-token" },
+      ...(lookup.status === "used" ? { target: { type: "cluster", id: lookup.row.clusterId } } : {}),
+      details: lookup.status === "used" ? { reason: "token-already-used", tokenId: lookup.row.id } : { reason: "invalid-token" },
     });
-    throw new ApiError("bad_request", INVALID_REGISTRATION);
+    throw new ApiError("bad_request", lookup.status === "used" ? USED_REGISTRATION : INVALID_REGISTRATION);
   }
+  const token = lookup.row;
   const cluster = await prisma.cluster.findUniqueOrThrow({ where: { id: token.clusterId } });
   await recordAuditEvent({
     actor: { id: null, name: "anonymous" },
