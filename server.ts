@@ -4,12 +4,15 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import https from "node:https";
+import path from "node:path";
 import next from "next";
 import { ConfigError, loadConfig, type OutpostConfig } from "./lib/server/config/load-config";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/server/db/embedded-postgres";
 import { migrateDatabase } from "./lib/server/db/migrate-database";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./lib/server/http/request-meta";
 import { log } from "./lib/server/log/logger";
+import { observeRequest } from "./lib/server/metrics/observe-request";
+import { RouteLabeler } from "./lib/server/metrics/route-label";
 import { setRuntimeContext } from "./lib/server/runtime/runtime-context";
 import { findRawHandler } from "./lib/server/runtime/raw-handlers";
 import { findUpgradeHandler } from "./lib/server/runtime/upgrade-handlers";
@@ -46,7 +49,9 @@ function printLoginBanner(config: OutpostConfig, bootstrap: Awaited<ReturnType<t
 /** Starts the console; resolves once it listens. `dev` runs Next.js in development mode. */
 export async function startConsole(opts: { dev?: boolean } = {}): Promise<ConsoleHandle> {
   const config = loadConfig();
-  const root = __dirname;
+  // The app root holds .next, prisma/ and node_modules: server.ts's own folder under tsx,
+  // the parent of dist/ when run as the compiled dist/server.js (container image).
+  const root = fs.existsSync(path.join(__dirname, "package.json")) ? __dirname : path.dirname(__dirname);
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o711 });
   const tls = await ensureConsoleTls(config, (l) => log.info(l));
   const db = await prepareDatabase(config);
@@ -68,12 +73,14 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
   const app = next({ dev: opts.dev ?? false, dir: root, customServer: true, hostname: "localhost", port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const routes = RouteLabeler.fromBuild(root);
   const nextUpgrade = opts.dev ? app.getUpgradeHandler() : undefined;
 
   const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
     // Overwrite, never trust: these headers come from the TCP connection and from us.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     req.headers[REQUEST_ID_HEADER] = randomUUID();
+    observeRequest(routes, req, res);
     const raw = findRawHandler(new URL(req.url ?? "/", "https://localhost").pathname);
     if (raw) return raw(req, res);
     handle(req, res).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, type TransactionClient } from "../db/prisma";
+import { consoleMetrics } from "../metrics/console-metrics";
 import { redactSecrets } from "./redact-secrets";
 
 export interface AuditActor {
@@ -40,4 +41,5 @@ export async function recordAuditEvent(input: AuditEventInput, tx: TransactionCl
       details: input.details ? (redactSecrets(input.details) as Prisma.InputJsonValue) : undefined,
     },
   });
+  consoleMetrics().auditEvents.inc({ action: input.action, outcome: input.outcome ?? "success" });
 }

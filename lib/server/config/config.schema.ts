@@ -58,6 +58,7 @@ export const ZEnvSchema = z.object({
   ),
   OUTPOST_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).min(0).max(600).default(10),
   OUTPOST_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  OUTPOST_METRICS_TOKEN: optionalNonEmpty.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -22,6 +22,8 @@ export interface OutpostConfig {
   agentImage: string;
   shutdownTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Bearer token Prometheus presents at /metrics; /metrics answers 404 without one. */
+  metricsToken: string | undefined;
 }
 
 /** Thrown for invalid configuration; the message names every offending variable. */
@@ -62,5 +64,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     agentImage: e.OUTPOST_AGENT_IMAGE ?? `outpost/agent:${OUTPOST_VERSION}`,
     shutdownTimeoutMs: e.OUTPOST_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     logLevel: e.OUTPOST_LOG_LEVEL,
+    metricsToken: e.OUTPOST_METRICS_TOKEN,
   };
 }

@@ -1,14 +1,28 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { log } from "../log/logger";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
 const KEY = Symbol.for("outpost.prisma");
-type Holder = { [KEY]?: PrismaClient };
+type Holder = { [KEY]?: { client: PrismaClient; pool: pg.Pool } };
 
 function client(): PrismaClient {
   const holder = globalThis as Holder;
-  holder[KEY] ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 20 }) });
-  return holder[KEY];
+  if (!holder[KEY]) {
+    // Our own pool (not one the adapter builds), so /metrics can report its usage.
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+    // An idle connection that dies (database restarted) must not crash the process.
+    pool.on("error", (error) => log.warn(`database connection lost: ${error.message}`));
+    holder[KEY] = { client: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+  }
+  return holder[KEY].client;
+}
+
+/** Connections of the process's pool (total, idle, requests waiting), once it exists. */
+export function dbPoolStats(): { total: number; idle: number; waiting: number } | undefined {
+  const pool = (globalThis as Holder)[KEY]?.pool;
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
 }
 
 /**
@@ -29,7 +43,8 @@ export async function disconnectPrisma(): Promise<void> {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   holder[KEY] = undefined;
-  await current?.$disconnect();
+  await current?.client.$disconnect();
+  await current?.pool.end().catch(() => undefined);
 }
 
 export type { PrismaClient };

@@ -4,6 +4,8 @@ import { installEdgex } from "../edgex/install-edgex";
 import { installExplorer } from "../explorer/install-explorer";
 import { startFleetCollector } from "../fleet/start-fleet-collector";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
+import { serveMetrics } from "../metrics/serve-metrics";
+import { registerRawHandler } from "./raw-handlers";
 import { registerUpgradeHandler } from "./upgrade-handlers";
 
 /**
@@ -23,6 +25,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   stops.push(startFleetCollector()); // fleet health collector (issue 7): snapshots, alerts, webhook
   stops.push(installExplorer()); // kubectl passthrough /k8s/clusters (issue 5); stops shared watches
   stops.push(installEdgex()); // EdgeX summary source of the fleet collector (issue 6)
+  registerRawHandler("/metrics", serveMetrics); // Prometheus scrape endpoint (OUTPOST_METRICS_TOKEN)
 
   return async () => {
     for (const stop of stops.reverse()) await stop();

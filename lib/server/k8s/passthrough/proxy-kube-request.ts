@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import type { Dispatcher } from "undici";
 import { log } from "../../log/logger";
+import { consoleMetrics } from "../../metrics/console-metrics";
 import { isClusterConnected } from "../../tunnel/tunnel-registry";
 import { dispatcherFor, TUNNEL_ORIGIN } from "../kube-dispatcher";
 import { identityOf } from "../kube-identity";
@@ -44,6 +45,11 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     timedOut = true;
     controller.abort();
   }, DEFAULT_KUBE_TIMEOUT_MS);
+  const relayed = consoleMetrics().passthroughBytes;
+  // Request bodies are counted by their declared length: a 'data' listener here would start
+  // the body flowing before undici reads it.
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > 0) relayed.inc({ direction: "upstream" }, declared);
   let upstream: Dispatcher.ResponseData;
   try {
     upstream = await dispatcherFor(cluster.id).request({
@@ -72,6 +78,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.flushHeaders();
   if (mutating) auditPassthrough(req, principal, cluster, attrs, upstream.statusCode);
   upstream.body.on("error", () => undefined);
+  upstream.body.on("data", (chunk: Buffer) => relayed.inc({ direction: "downstream" }, chunk.length));
   pipeline(upstream.body, res, () => undefined);
 }
 
