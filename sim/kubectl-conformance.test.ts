@@ -1,9 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kubeToolPath } from "../scripts/kube-tools";
+import { createClusterCerts } from "./certs/create-cluster-certs";
 import { startSimulator, type Simulator } from "./index";
-import { kubectl } from "./test/run-kubectl";
+import { createCases } from "./test/kubectl-create-cases";
+import { dispatcherKubectl, kubectl } from "./test/run-kubectl";
 
 // Drives the real kubectl (dispatcher → kubectl.1.31 for v1.31.4+k3s1) against one
 // simulated cluster with the k3s, demo, kubeedge and edgex scenarios. Steps share the
@@ -167,4 +170,30 @@ describe("kubectl conformance", () => {
     expect(body.apiVersion).toBe("v3");
     expect(body.timestamp).toBeTruthy();
   });
+
+  // kubectl 1.34 sends create bodies as protobuf, 1.33 as JSON; both must store the same.
+  for (const [label, bin] of [["1.33", () => dispatcherKubectl(33)], ["1.34", () => kubeToolPath("kubectl")]] as const) {
+    it(`kubectl ${label}: every create subcommand stores what it sent`, async () => {
+      const kb = (args: string[]) => kubectl(kc, args, { bin: bin() });
+      const ns = `create-${label.replace(".", "")}`;
+      const certs = await createClusterCerts("tls-secret");
+      await writeFile(path.join(dir, "tls.crt"), certs.certPem);
+      await writeFile(path.join(dir, "tls.key"), certs.keyPem);
+      expect((await kb(["create", "namespace", ns])).stdout).toContain(`namespace/${ns} created`);
+      // Independent objects (a binding may name a role that does not exist yet): four at a time.
+      const cases = createCases(ns, path.join(dir, "tls.crt"), path.join(dir, "tls.key"));
+      const check = async (c: (typeof cases)[number]) => {
+        const r = await kb(c.args);
+        expect(r.stderr, c.args.join(" ")).toBe("");
+        expect(r.stdout, c.args.join(" ")).toMatch(/ created\n$/);
+        const got = await kb(["get", ...c.get, "-o", "json"]);
+        expect(JSON.parse(got.stdout), c.args.join(" ")).toMatchObject(c.expect);
+      };
+      for (let i = 0; i < cases.length; i += 4) await Promise.all(cases.slice(i, i + 4).map(check));
+      const token = await kb(["create", "token", "robot", "-n", ns, "--duration=10m"]);
+      expect(token.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\s*$/);
+      const claims = JSON.parse(Buffer.from(token.stdout.split(".")[1] ?? "", "base64url").toString()) as { exp: number; iat: number };
+      expect(claims.exp - claims.iat).toBe(600);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ClusterState } from "../cluster/cluster-state";
+import { protobufBodyToJson } from "../protobuf/request-body";
 import { authenticate } from "./authenticate";
 import { handleGet, handleList } from "./handle-read";
 import { handleReview } from "./handle-review";
@@ -48,7 +49,7 @@ export async function handleRequest(cluster: ClusterState, req: IncomingMessage,
       entry.impersonatedUser = id.effective.username;
       entry.impersonatedGroups = id.effective.groups;
     }
-    const body = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
+    const body = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : protobufBodyToJson(req, await readBody(req));
     if (method === "GET") {
       if (pathname === "/version") return sendJson(res, 200, versionInfo(cluster));
       if (pathname === "/healthz" || pathname === "/readyz" || pathname === "/livez" || /^\/(healthz|readyz|livez)\/[a-z0-9-/]+$/.test(pathname)) {
