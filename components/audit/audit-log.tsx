@@ -61,6 +61,7 @@ export function AuditLog() {
             <option value="">{t("any")}</option>
             <option value="success">{t("success")}</option>
             <option value="failure">{t("failure")}</option>
+            <option value="denied">{t("denied")}</option>
           </select>
         </label>
         <Button type="submit">{t("apply")}</Button>
@@ -79,7 +80,7 @@ export function AuditLog() {
               <td className="px-3 py-2 font-mono text-sky-300">{e.action}</td>
               <td className="px-3 py-2">{e.targetName ?? e.targetId ?? "—"}</td>
               <td className="px-3 py-2">
-                <Badge tone={e.outcome === "success" ? "green" : "red"}>{e.outcome === "success" ? t("success") : t("failure")}</Badge>
+                <Badge tone={e.outcome === "success" ? "green" : e.outcome === "denied" ? "amber" : "red"}>{e.outcome === "success" ? t("success") : e.outcome === "denied" ? t("denied") : t("failure")}</Badge>
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.ip ?? "—"}</td>
               <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-400" title={e.details ? JSON.stringify(e.details) : undefined}>

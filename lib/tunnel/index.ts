@@ -12,6 +12,7 @@ export {
   DEFAULT_INITIAL_WINDOW,
   DEFAULT_MAX_STREAMS,
   DEFAULT_PING_INTERVAL_MS,
+  DEFAULT_RESERVED_STREAMS,
   type TunnelCloseInfo,
   type TunnelControlMessage,
   type TunnelRole,

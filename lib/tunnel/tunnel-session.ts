@@ -15,6 +15,7 @@ import {
   DEFAULT_INITIAL_WINDOW,
   DEFAULT_MAX_STREAMS,
   DEFAULT_PING_INTERVAL_MS,
+  DEFAULT_RESERVED_STREAMS,
   TunnelStreamError,
   type StreamLink,
   type TunnelCloseInfo,
@@ -45,6 +46,7 @@ export class TunnelSession extends EventEmitter {
   private readonly ws: WebSocket;
   private readonly onStream: TunnelSessionOptions["onStream"];
   private readonly maxStreams: number;
+  private readonly reservedStreams: number;
   private readonly initialWindow: number;
   private readonly deadAfterMs: number;
   private readonly openTimeoutMs: number;
@@ -69,6 +71,7 @@ export class TunnelSession extends EventEmitter {
     this.role = options.role;
     this.onStream = options.onStream;
     this.maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
+    this.reservedStreams = Math.min(options.reservedStreams ?? Math.floor((this.maxStreams * DEFAULT_RESERVED_STREAMS) / DEFAULT_MAX_STREAMS), this.maxStreams);
     this.initialWindow = options.initialWindow ?? DEFAULT_INITIAL_WINDOW;
     this.deadAfterMs = options.deadAfterMs ?? DEFAULT_DEAD_AFTER_MS;
     this.openTimeoutMs = options.openTimeoutMs ?? 10_000;
@@ -103,11 +106,13 @@ export class TunnelSession extends EventEmitter {
   /**
    * Opens a stream to `target` on the peer (the console opens "k8s" on an agent).
    * Resolves once the peer accepted; rejects on OPEN_FAIL (with its reason), on timeout,
-   * when the stream cap is reached or when the session is closed.
+   * when the stream cap is reached or when the session is closed. Only `reserved` opens
+   * may use the last `reservedStreams` streams.
    */
-  openStream(target: string): Promise<TunnelStream> {
+  openStream(target: string, options: { reserved?: boolean } = {}): Promise<TunnelStream> {
     if (this.closed) return Promise.reject(new TunnelStreamError("tunnel session closed", "ECONNREFUSED"));
-    if (this.streams.size >= this.maxStreams) {
+    const cap = options.reserved ? this.maxStreams : this.maxStreams - this.reservedStreams;
+    if (this.streams.size >= cap) {
       return Promise.reject(new TunnelStreamError("too many streams", "ECONNREFUSED"));
     }
     const id = this.allocateId();

@@ -17,6 +17,13 @@ export interface TunnelSessionOptions {
   onStream?: (stream: TunnelStream, target: string) => void | Promise<void>;
   /** Concurrent streams in both directions (default 256); more → OPEN_FAIL "too many streams". */
   maxStreams?: number;
+  /**
+   * Streams of `maxStreams` only reserved opens may use (default 32 of 256, an eighth of
+   * `maxStreams`): ordinary
+   * {@link TunnelSession.openStream} calls stop at `maxStreams - reservedStreams`, so the
+   * console's own traffic (readiness probe, health) always finds room.
+   */
+  reservedStreams?: number;
   /** Per-stream receive window in bytes (default 256 KiB). */
   initialWindow?: number;
   /** WebSocket ping interval (default 5 s). */
@@ -53,6 +60,7 @@ export type TunnelControlMessage = { type: string } & Record<string, unknown>;
 
 export const DEFAULT_INITIAL_WINDOW = DEFAULT_WINDOW;
 export const DEFAULT_MAX_STREAMS = 256;
+export const DEFAULT_RESERVED_STREAMS = 32;
 export const DEFAULT_PING_INTERVAL_MS = 5_000;
 export const DEFAULT_DEAD_AFTER_MS = 15_000;
 

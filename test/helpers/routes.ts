@@ -79,7 +79,7 @@ export async function callRoute(method: Method, url: string, opts: CallOptions =
     if (opts.cookie) headers.set("cookie", opts.cookie);
     if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
     const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-    if (body !== undefined) headers.set("content-type", "application/json");
+    if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
     const req = new Request(full, { method, headers, body });
     return handler(req, { params: Promise.resolve(params) });
   }

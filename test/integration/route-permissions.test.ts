@@ -1,3 +1,4 @@
+import { prisma } from "@/lib/server/db/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { discoverRoutes, routeMethods, callRoute, type Method, type RouteFile } from "../helpers/routes";
 import { login, seedUser } from "../helpers/users";
@@ -78,6 +79,10 @@ describe("viewer is read-only everywhere", () => {
         expect(body.error.code).toBe("forbidden");
       }
     }
+    // Every refusal is in the audit log with outcome "denied": two per route (cookie, token).
+    const denied = await prisma.auditEvent.findMany({ where: { action: "access.denied", actorName: "vera", outcome: "denied" } });
+    expect(denied).toHaveLength(forbidden.length * 2);
+    expect(denied[0]?.details).toMatchObject({ role: "viewer" });
   });
 
   it("gets 403 reading the admin-only lists", async () => {

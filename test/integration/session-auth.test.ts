@@ -80,9 +80,41 @@ describe("sessions, tokens and login limits", () => {
     expect((await callRoute("GET", "/api/v1/me", { token: created.token })).status).toBe(401);
   });
 
-  it("refuses cookie-authenticated writes from another origin", async () => {
-    const res = await callRoute("POST", "/api/v1/tokens", { cookie: adminCookie, body: { name: "x" }, headers: { origin: "https://evil.example" } });
-    expect(res.status).toBe(403);
+  it("checks at most 10 passwords per window however many attempts run in parallel", async () => {
+    await seedUser("ivan", "viewer");
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => callRoute("POST", "/api/v1/session", { body: { username: "ivan", password: `wrong-${i}-xxxxxx` }, ip: "10.0.0.9" }).then((r) => r.status)),
+    );
+    // 401 = a password was checked; 429 = refused before any check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    const checked = await prisma.auditEvent.count({ where: { action: "auth.login", actorName: "ivan", outcome: "failure" } });
+    expect(checked).toBe(10);
+  });
+
+  it("refuses cookie-authenticated writes from another origin, a null or a garbage Origin", async () => {
+    for (const origin of ["https://evil.example", "null", "::not a url::", "https://localhost:8443.evil.example"]) {
+      const res = await callRoute("POST", "/api/v1/tokens", { cookie: adminCookie, body: { name: "x" }, headers: { origin } });
+      expect(res.status, origin).toBe(403);
+      expect(((await res.json()) as ErrorBody).error.message).toBe("Cross-origin request refused");
+    }
+    const same = await callRoute("POST", "/api/v1/tokens", { cookie: adminCookie, body: { name: "x" }, headers: { origin: "https://localhost:8443" } });
+    expect(same.status).toBe(201);
+  });
+
+  it("accepts cookie-authenticated bodies only as application/json (no text/plain form posts)", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const res = await callRoute("POST", "/api/v1/tokens", { cookie: adminCookie, rawBody: JSON.stringify({ name: "csrf" }), headers: { "content-type": type } });
+      expect(res.status, type).toBe(415);
+      expect(((await res.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
+    }
+    const login = await callRoute("POST", "/api/v1/session", { rawBody: JSON.stringify({ username: "root", password: TEST_PASSWORD }), headers: { "content-type": "text/plain" } });
+    expect(login.status).toBe(415);
+    expect(await prisma.apiToken.count({ where: { name: "csrf" } })).toBe(0);
+    // Automation with an API token is not a browser: its writes are not held to this rule.
+    const token = await apiToken(adminCookie);
+    const scripted = await callRoute("POST", "/api/v1/tokens", { token, rawBody: JSON.stringify({ name: "scripted" }), headers: { "content-type": "text/plain" } });
+    expect(scripted.status).toBe(201);
   });
 
   it("keeps at least one active admin", async () => {

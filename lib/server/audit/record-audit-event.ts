@@ -12,7 +12,8 @@ export interface AuditActor {
 export interface AuditEventInput {
   actor: AuditActor;
   action: string;
-  outcome?: "success" | "failure";
+  /** `denied`: refused by the console's own permission check (nothing reached a cluster). */
+  outcome?: "success" | "failure" | "denied";
   target?: { type: string; id?: string; name?: string };
   ip?: string;
   requestId?: string;

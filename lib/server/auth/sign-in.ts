@@ -6,13 +6,13 @@ import { ApiError } from "../http/api-error";
 import type { RequestMeta } from "../http/request-meta";
 import { toUserDto } from "../users/to-user-dto";
 import { getAuth } from "./better-auth";
-import { checkLoginAllowed, clearLoginFailures, loginLimiterKey, recordLoginFailure } from "./login-rate-limiter";
+import { clearLoginAttempts, loginLimiterKey, takeLoginAttempt } from "./login-rate-limiter";
 
 /** One message for every failure: no oracle for which usernames exist or are disabled. */
 const INVALID = "Invalid username or password";
 
 /**
- * Password login: rate limit (per username + IP) → better-auth verifies the password and
+ * Password login: rate limit (per username + IP, every attempt counted before the check) → better-auth verifies the password and
  * creates the session → the caller forwards the Set-Cookie headers. Successes and
  * failures are audited.
  */
@@ -22,14 +22,14 @@ export async function signIn(
   meta: RequestMeta,
 ): Promise<{ user: TUser; setCookies: string[] }> {
   const key = loginLimiterKey(input.username, meta.ip);
-  const allowed = checkLoginAllowed(key);
+  // Counted before the password check, atomically: parallel attempts cannot overrun it.
+  const allowed = await takeLoginAttempt(key);
   if (!allowed.allowed) {
     throw new ApiError("rate_limited", `Too many failed logins; try again in ${allowed.retryAfterS} s`, {
       headers: { "retry-after": String(allowed.retryAfterS) },
     });
   }
   const fail = async (reason: string): Promise<never> => {
-    recordLoginFailure(key);
     await recordAuditEvent({
       actor: { id: null, name: input.username.slice(0, 64) },
       action: "auth.login",
@@ -50,7 +50,7 @@ export async function signIn(
   });
   if (!response.ok || !user) return fail(user ? "wrong-password" : "unknown-user");
 
-  clearLoginFailures(key);
+  await clearLoginAttempts(key);
   await recordAuditEvent({
     actor: { id: user.id, name: input.username },
     action: "auth.login",

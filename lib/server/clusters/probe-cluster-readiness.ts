@@ -32,7 +32,8 @@ export async function probeClusterReadiness(clusterId: string, timeoutMs = 5_000
       resolve(`readyz did not answer within ${timeoutMs / 1000} s`);
     }, timeoutMs);
   });
-  const probe = dialCluster(clusterId).then(
+  // Reserved capacity: however many streams users hold, the probe gets one.
+  const probe = dialCluster(clusterId, { reserved: true }).then(
     (s) => {
       stream = s;
       if (timedOut) s.destroy();

@@ -59,7 +59,8 @@ export class FleetCollector {
   private source(clusterId: string): ClusterHealthSource {
     let source = this.sources.get(clusterId);
     if (!source) {
-      const kc = createTunnelKubeConfig(() => dialCluster(clusterId), { name: clusterId });
+      // The console's own health traffic uses the tunnel's reserved streams (no user can take them).
+      const kc = createTunnelKubeConfig(() => dialCluster(clusterId, { reserved: true }), { name: clusterId });
       source = new ClusterHealthSource(clusterId, kc, this.config.timeoutMs);
       this.sources.set(clusterId, source);
       if (this.config.mode === "watch") {

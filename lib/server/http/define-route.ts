@@ -2,7 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { can, type TPermission } from "@/lib/shared/permissions";
 import { authenticateRequest } from "../auth/authenticate-request";
-import type { Principal } from "../auth/principal";
+import { auditActorOf, type Principal } from "../auth/principal";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { log } from "../log/logger";
 import { ApiError } from "./api-error";
 import { toErrorResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
@@ -33,12 +35,41 @@ export interface RouteContext<P, Q, B, A extends Access> {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Cookie-authenticated writes must come from our own pages (CSRF defence beside SameSite). */
-function assertSameOrigin(req: Request): void {
+/**
+ * Cookie-authenticated writes must come from our own pages (CSRF defence beside SameSite):
+ * an Origin other than ours — `null` (sandboxed frames, some redirects) and unparsable
+ * values included — is refused, and a body must be declared `application/json` (a
+ * cross-site form can only send `text/plain`, urlencoded or multipart without a preflight).
+ */
+function assertBrowserWriteAllowed(req: Request): void {
   const origin = req.headers.get("origin");
-  if (!origin) return;
-  const host = req.headers.get("host");
-  if (!host || new URL(origin).host !== host) throw new ApiError("forbidden", "Cross-origin request refused");
+  if (origin !== null) {
+    let originHost: string | undefined;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = undefined;
+    }
+    const host = req.headers.get("host");
+    if (!originHost || !host || originHost !== host) throw new ApiError("forbidden", "Cross-origin request refused");
+  }
+  const type = req.headers.get("content-type");
+  const hasBody = (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("transfer-encoding") || type !== null;
+  if (hasBody && !/^application\/json\s*(;|$)/i.test(type ?? "")) {
+    throw new ApiError("unsupported_media_type", "Send the request body as application/json");
+  }
+}
+
+/** A write refused by the console's own permission check is audited (outcome `denied`). */
+async function auditDenied(req: Request, principal: Principal, permission: TPermission, meta: RequestMeta): Promise<void> {
+  await recordAuditEvent({
+    actor: auditActorOf(principal),
+    action: "access.denied",
+    outcome: "denied",
+    ip: meta.ip,
+    requestId: meta.requestId,
+    details: { method: req.method, path: new URL(req.url).pathname, permission, role: principal.role },
+  }).catch((error: unknown) => log.error(`audit of a refused request failed: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 /**
@@ -59,9 +90,13 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         if (principal.mustChangePassword && !spec.allowDuringPasswordChange) {
           throw new ApiError("password_change_required", "Change your password before continuing");
         }
-        if (!can(principal.role, spec.access)) throw new ApiError("forbidden", "Your role does not allow this");
+        if (!can(principal.role, spec.access)) {
+          if (UNSAFE.has(req.method)) await auditDenied(req, principal, spec.access, meta);
+          throw new ApiError("forbidden", "Your role does not allow this");
+        }
       }
-      if (principal?.via === "session" && UNSAFE.has(req.method)) assertSameOrigin(req);
+      // Browsers send cookies; the login form (no principal yet) is held to the same rule.
+      if (UNSAFE.has(req.method) && (principal?.via === "session" || (!principal && !req.headers.has("authorization")))) assertBrowserWriteAllowed(req);
       const params = spec.params ? spec.params.parse(await segment.params) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = spec.body ? spec.body.parse(await readJsonBody(req)) : undefined;

@@ -3,6 +3,7 @@ import { startClusterStateMonitor } from "../clusters/cluster-state-monitor";
 import { installEdgex } from "../edgex/install-edgex";
 import { installExplorer } from "../explorer/install-explorer";
 import { startFleetCollector } from "../fleet/start-fleet-collector";
+import { startWithdrawalSweep } from "../streams/end-withdrawn-streams";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
 import { serveMetrics } from "../metrics/serve-metrics";
 import { registerRawHandler } from "./raw-handlers";
@@ -26,6 +27,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   stops.push(installExplorer()); // kubectl passthrough /k8s/clusters (issue 5); stops shared watches
   stops.push(installEdgex()); // EdgeX summary source of the fleet collector (issue 6)
   registerRawHandler("/metrics", serveMetrics); // Prometheus scrape endpoint (OUTPOST_METRICS_TOKEN)
+  stops.push(startWithdrawalSweep()); // ends long-lived streams of disabled users, revoked tokens, … (issue 12)
 
   return async () => {
     for (const stop of stops.reverse()) await stop();

@@ -56,12 +56,13 @@ export function connectedClusterIds(): string[] {
 /**
  * Opens a byte stream to the cluster's kube-apiserver through its agent. The stream
  * speaks plain HTTP/1.1 (the agent adds its own credentials); hand it to an HTTP client
- * as its socket — see `createTunnelKubeConfig` in lib/tunnel/kubeconfig.ts.
+ * as its socket — see `createTunnelKubeConfig` in lib/tunnel/kubeconfig.ts. `reserved`
+ * is for the console's own checks (readiness): they may use the streams no user can.
  */
-export async function dialCluster(clusterId: string): Promise<Duplex> {
+export async function dialCluster(clusterId: string, options: { reserved?: boolean } = {}): Promise<Duplex> {
   const session = getTunnel(clusterId);
   if (!session) throw new ClusterNotConnectedError(clusterId);
-  return session.openStream(KUBE_TARGET);
+  return session.openStream(KUBE_TARGET, options);
 }
 
 /** Closes a cluster's tunnel (cluster deleted, credential revoked). */

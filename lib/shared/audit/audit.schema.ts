@@ -3,7 +3,7 @@ import { z } from "zod";
 export const ZAuditQuerySchema = z.object({
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  outcome: z.enum(["success", "failure"]).optional(),
+  outcome: z.enum(["success", "failure", "denied"]).optional(),
   target: z.string().trim().max(128).optional(),
   since: z.iso.datetime({ message: "must be an ISO 8601 date-time" }).optional(),
   until: z.iso.datetime({ message: "must be an ISO 8601 date-time" }).optional(),

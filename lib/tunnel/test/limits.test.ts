@@ -30,6 +30,16 @@ describe("tunnel limits and session close", () => {
     expect(pair.console.stats().bytesOut).toBe(framesBefore);
   });
 
+  it("keeps the reserved streams for reserved opens (the console's readiness probe)", async () => {
+    pair = await connectSessionPair({ maxStreams: 4, reservedStreams: 2 }, { onStream: () => {} });
+    await pair.console.openStream("k8s");
+    await pair.console.openStream("k8s");
+    await expect(pair.console.openStream("k8s")).rejects.toThrow("too many streams");
+    await expect(pair.console.openStream("k8s", { reserved: true })).resolves.toBeDefined();
+    await expect(pair.console.openStream("k8s", { reserved: true })).resolves.toBeDefined();
+    await expect(pair.console.openStream("k8s", { reserved: true })).rejects.toThrow("too many streams");
+  });
+
   it("times out an open the peer never answers", async () => {
     pair = await connectSessionPair({ openTimeoutMs: 100 }, { onStream: () => new Promise<void>(() => {}) });
     await expect(pair.console.openStream("k8s")).rejects.toMatchObject({ code: "ETIMEDOUT" });

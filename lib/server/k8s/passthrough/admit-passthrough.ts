@@ -5,14 +5,14 @@ import { authenticateRequest } from "../../auth/authenticate-request";
 import type { Principal } from "../../auth/principal";
 import { prisma } from "../../db/prisma";
 import { impersonatedUser } from "../kube-identity";
-import { requestAttributes, viewerMay, type RequestAttributes } from "./request-attributes";
+import { decodeKubePath, requestAttributes, viewerMay, type RequestAttributes } from "./request-attributes";
 
 /** Mount point of the kubectl passthrough (kubeconfig server URLs end with `/k8s/clusters/<id>`). */
 export const PASSTHROUGH_PREFIX = "/k8s/clusters";
 
 export type Admission =
   | { ok: true; principal: Principal; cluster: Cluster; attrs: RequestAttributes; upstreamPath: string }
-  | { ok: false; code: number; reason: string; message: string };
+  | { ok: false; code: number; reason: string; message: string; refused?: { principal: Principal; cluster: Cluster; attrs: RequestAttributes } };
 
 const deny = (code: number, reason: string, message: string): Admission => ({ ok: false, code, reason, message });
 
@@ -31,18 +31,30 @@ function forbiddenMessage(principal: Principal, attrs: RequestAttributes): strin
  * the impersonated user. Refusals carry what the Status body should say.
  */
 export async function admitPassthrough(method: string, rawUrl: string, headers: IncomingHttpHeaders, upgrade: boolean): Promise<Admission> {
-  const url = new URL(rawUrl, "https://console.invalid");
+  let url: URL;
+  try {
+    url = new URL(rawUrl, "https://console.invalid");
+  } catch {
+    return deny(400, "BadRequest", "the request URL is not valid");
+  }
   const match = /^\/k8s\/clusters\/([^/]+)(\/.*)?$/.exec(url.pathname);
   if (!match?.[1]) return deny(404, "NotFound", "the server could not find the requested resource");
+  // Decoded like the apiserver decodes it (`%2F` is a slash), so the gate judges the
+  // request the cluster will execute; the raw path is what is forwarded.
+  const clusterId = decodeKubePath(match[1]);
+  const kubePath = decodeKubePath(match[2] ?? "/");
+  if (clusterId === null || kubePath === null) return deny(400, "BadRequest", "the request path contains a malformed percent-encoding");
+  if (clusterId.includes("\0") || kubePath.includes("\0") || url.search.includes("%00")) return deny(400, "BadRequest", "the request URL contains a NUL character");
   const authorization = headers.authorization;
   if (!authorization || !/^Bearer\s+\S+$/i.test(authorization)) return deny(401, "Unauthorized", "Unauthorized: send a personal API token as bearer token");
   const principal = await authenticateRequest(new Headers({ authorization }));
   if (!principal || principal.via !== "token") return deny(401, "Unauthorized", "Unauthorized: the API token is invalid, expired or its user is disabled");
-  const clusterId = decodeURIComponent(match[1]);
   const cluster = await prisma.cluster.findUnique({ where: { id: clusterId } });
   if (!cluster) return deny(404, "NotFound", `cluster "${clusterId}" not found in Outpost`);
   const upstreamPath = (match[2] ?? "/") + url.search;
-  const attrs = requestAttributes(method, match[2] ?? "/", url.searchParams);
-  if (principal.role === "viewer" && !viewerMay(attrs, upgrade)) return deny(403, "Forbidden", forbiddenMessage(principal, attrs));
+  const attrs = requestAttributes(method, kubePath, url.searchParams);
+  if (principal.role === "viewer" && !viewerMay(attrs, upgrade)) {
+    return { ok: false, code: 403, reason: "Forbidden", message: forbiddenMessage(principal, attrs), refused: { principal, cluster, attrs } };
+  }
   return { ok: true, principal, cluster, attrs, upstreamPath };
 }

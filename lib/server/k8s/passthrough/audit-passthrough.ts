@@ -8,7 +8,8 @@ import { log } from "../../log/logger";
 import type { RequestAttributes } from "./request-attributes";
 
 /**
- * Records a changing kubectl request in the audit log: `k8s.<verb>` (`k8s.exec`,
+ * Records a changing kubectl request — or any request the console's viewer gate refused
+ * (outcome `denied`) — in the audit log: `k8s.<verb>` (`k8s.exec`,
  * `k8s.attach`, `k8s.portforward` for those subresources) with the resource path and the
  * answer's status — never a body (a Secret's data must not land in the audit log).
  * Fire-and-forget: the response is already on its way.
@@ -20,7 +21,7 @@ export function auditPassthrough(req: IncomingMessage, principal: Principal, clu
   recordAuditEvent({
     actor: auditActorOf(principal),
     action: `k8s.${special ?? attrs.verb}`,
-    outcome: status >= 200 && status < 400 ? "success" : "failure",
+    outcome: refusedByConsole ? "denied" : status >= 200 && status < 400 ? "success" : "failure",
     target: { type: "cluster", id: cluster.id, name: cluster.name },
     ip: req.headers[CLIENT_IP_HEADER] as string | undefined,
     requestId: req.headers[REQUEST_ID_HEADER] as string | undefined,

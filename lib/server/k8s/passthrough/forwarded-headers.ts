@@ -15,6 +15,9 @@ export function forwardedHeaders(rawHeaders: string[], identity: KubeIdentity, k
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!.toLowerCase();
     const value = rawHeaders[i + 1]!;
+    // Expect: 100-continue was answered by our own server (Node sends the 100 before the
+    // handler runs); the body is already on its way, so the cluster must not wait for it again.
+    if (name === "expect") continue;
     if (name === "authorization" || name === "cookie" || name === "host" || name.startsWith("impersonate-") || name.startsWith("x-outpost-") || name === "x-request-id") continue;
     if (HOP_BY_HOP.has(name) && !(keepUpgrade && (name === "connection" || name === "upgrade"))) continue;
     const existing = out[name];

@@ -12,7 +12,15 @@ import { admitPassthrough } from "./admit-passthrough";
 import { auditPassthrough } from "./audit-passthrough";
 import { forwardedHeaders, relayedHeaders } from "./forwarded-headers";
 import { writeKubeStatus } from "./kube-status";
-import { isMutating } from "./request-attributes";
+import { isMutating, type RequestAttributes } from "./request-attributes";
+import { acquireLongLivedStream, StreamQuotaError, type StreamLease } from "../../streams/long-lived-streams";
+
+/** Requests that may stream for a long time: watches and log follows. */
+function isLongLived(attrs: RequestAttributes, query: URLSearchParams): boolean {
+  if (attrs.verb === "watch") return true;
+  const follow = query.get("follow");
+  return attrs.subresource === "log" && follow !== null && follow !== "false" && follow !== "0";
+}
 
 function hasBody(req: IncomingMessage): boolean {
   return (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0") || req.headers["transfer-encoding"] !== undefined;
@@ -24,6 +32,7 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!admission.ok) {
     req.resume();
     writeKubeStatus(res, admission.code, admission.reason, admission.message);
+    if (admission.refused) auditPassthrough(req, admission.refused.principal, admission.refused.cluster, admission.refused.attrs, admission.code, true);
     return;
   }
   const { principal, cluster, attrs, upstreamPath } = admission;
@@ -36,8 +45,24 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
 
   const controller = new AbortController();
+  let lease: StreamLease | undefined;
+  if (isLongLived(attrs, new URL(upstreamPath, TUNNEL_ORIGIN).searchParams)) {
+    try {
+      // Withdrawn access (user disabled, token revoked…) ends the watch: the connection closes.
+      lease = acquireLongLivedStream(principal, attrs.verb === "watch" ? "watch" : "logs", cluster.id, () => {
+        controller.abort();
+        res.destroy();
+      });
+    } catch (error) {
+      if (!(error instanceof StreamQuotaError)) throw error;
+      req.resume();
+      writeKubeStatus(res, 429, "TooManyRequests", error.message);
+      return;
+    }
+  }
   // kubectl went away (Ctrl-C on get -w / logs -f): end the upstream request and its tunnel stream.
   res.on("close", () => {
+    lease?.release();
     if (!res.writableFinished) controller.abort();
   });
   let timedOut = false;

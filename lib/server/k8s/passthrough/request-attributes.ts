@@ -2,7 +2,7 @@ import "server-only";
 
 /** What a Kubernetes API request does, derived like the apiserver's RequestInfo. */
 export interface RequestAttributes {
-  /** get, list, watch, create, update, patch, delete, deletecollection — or the HTTP method, lower case, for non-resource paths. */
+  /** get, list, watch, proxy, create, update, patch, delete, deletecollection ("" for other methods) — or the HTTP method, lower case, for non-resource paths. */
   verb: string;
   resourceRequest: boolean;
   group: string;
@@ -12,64 +12,80 @@ export interface RequestAttributes {
   name: string;
 }
 
-function truthy(value: string | null): boolean {
-  return value === "true" || value === "1";
+/**
+ * Percent-decodes a URL path the way Go's net/url does for `URL.Path` (what kube-apiserver
+ * reads): every `%XX` becomes its byte — `%2F` included, so `pods/x%2Fexec` is the path
+ * `pods/x/exec` — and `+` stays `+`. A malformed escape (`%zz`, a lone `%`) makes the whole
+ * request invalid (Go's server answers 400), here `null`.
+ */
+export function decodeKubePath(raw: string): string | null {
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x25) {
+      const hex = raw.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) return null;
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else if (c < 0x80) bytes.push(c);
+    else bytes.push(...Buffer.from(raw[i]!, "utf8"));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// The apiserver's fixed sets (k8s.io/apiserver/pkg/endpoints/request/requestinfo.go).
+const SPECIAL_VERBS = new Set(["proxy", "watch"]);
+const SPECIAL_VERBS_NO_SUBRESOURCES = new Set(["proxy"]);
+const NAMESPACE_SUBRESOURCES = new Set(["status", "finalize"]);
+const METHOD_VERBS: Record<string, string> = { POST: "create", GET: "get", HEAD: "get", PUT: "update", PATCH: "patch", DELETE: "delete" };
+
+// ListOptions' `watch` is a Go bool; a value that does not parse counts as true unless "false"/"0".
+function watchRequested(query: URLSearchParams): boolean {
+  const value = query.get("watch");
+  if (value === null) return false;
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(value)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(value)) return false;
+  return !["false", "0"].includes(value.toLowerCase());
 }
 
 /**
- * Derives verb, resource, namespace and name from method + path + query, following
- * k8s.io/apiserver/pkg/endpoints/request.RequestInfoFactory: `/api/v1/...` and
- * `/apis/<group>/<version>/...`, an optional `watch/` prefix, `namespaces/<ns>/<resource>`,
- * then `<name>/<subresource>`. GET of a collection is list, or watch with `?watch=true`.
+ * Derives verb, resource, subresource, namespace and name from method + *decoded* path +
+ * query exactly like kube-apiserver's RequestInfoFactory: split the decoded path on `/`
+ * (ends trimmed, inner empty segments kept), prefixes `api` (groupless) and `apis`, the
+ * special verbs `watch`/`proxy`, `namespaces/<ns>` unless followed by `status`/`finalize`,
+ * then `<resource>/<name>/<subresource>`; a nameless get is list or watch, a nameless
+ * delete deletecollection. `path` must already be decoded (decodeKubePath).
  */
 export function requestAttributes(method: string, path: string, query: URLSearchParams): RequestAttributes {
-  const parts = path.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
-  const none = { resourceRequest: false, group: "", resource: "", subresource: "", namespace: "", name: "" };
-  let rest: string[];
+  const trimmed = path.replace(/^\/+|\/+$/g, "");
+  let parts = trimmed === "" ? [] : trimmed.split("/");
+  const nonResource: RequestAttributes = { verb: method.toLowerCase(), resourceRequest: false, group: "", resource: "", subresource: "", namespace: "", name: "" };
+  if (parts.length < 3 || (parts[0] !== "api" && parts[0] !== "apis")) return nonResource;
   let group = "";
-  if (parts[0] === "api" && parts.length >= 3) rest = parts.slice(2);
-  else if (parts[0] === "apis" && parts.length >= 4) {
+  if (parts[0] === "apis") {
+    if (parts.length < 4) return nonResource;
     group = parts[1]!;
-    rest = parts.slice(3);
-  } else {
-    // Non-resource paths: /version, /openapi/v3, /healthz, discovery roots.
-    return { ...none, verb: method === "GET" || method === "HEAD" ? "get" : method.toLowerCase() };
-  }
-  let watch = false;
-  if (rest[0] === "watch") {
-    watch = true;
-    rest = rest.slice(1);
-  }
-  let namespace = "";
-  if (rest[0] === "namespaces" && rest.length >= 3) {
-    namespace = rest[1]!;
-    rest = rest.slice(2);
-  } else if (rest[0] === "namespaces" && rest.length === 2) {
-    namespace = rest[1]!;
-  }
-  const [resource = "", name = "", subresource = ""] = rest;
+    parts = parts.slice(3);
+  } else parts = parts.slice(2);
+
   let verb: string;
-  switch (method) {
-    case "GET":
-    case "HEAD":
-      verb = name ? "get" : watch || truthy(query.get("watch")) ? "watch" : "list";
-      if (watch && name) verb = "watch";
-      break;
-    case "POST":
-      verb = "create";
-      break;
-    case "PUT":
-      verb = "update";
-      break;
-    case "PATCH":
-      verb = "patch";
-      break;
-    case "DELETE":
-      verb = name ? "delete" : "deletecollection";
-      break;
-    default:
-      verb = method.toLowerCase();
+  if (SPECIAL_VERBS.has(parts[0]!)) {
+    // "/api/v1/watch" alone is an error for the apiserver; nothing of it is readable.
+    if (parts.length < 2) return { ...nonResource, verb: "", resourceRequest: true, group };
+    verb = parts[0]!;
+    parts = parts.slice(1);
+  } else verb = METHOD_VERBS[method] ?? "";
+
+  let namespace = "";
+  if (parts[0] === "namespaces" && parts.length > 1) {
+    namespace = parts[1]!;
+    if (parts.length > 2 && !NAMESPACE_SUBRESOURCES.has(parts[2]!)) parts = parts.slice(2);
   }
+  const resource = parts[0] ?? "";
+  const name = parts[1] ?? "";
+  const subresource = parts.length >= 3 && !SPECIAL_VERBS_NO_SUBRESOURCES.has(verb) ? parts[2]! : "";
+  if (!name && verb === "get") verb = watchRequested(query) ? "watch" : "list";
+  if (!name && verb === "delete") verb = "deletecollection";
   return { verb, resourceRequest: true, group, resource, subresource, namespace, name };
 }
 
@@ -85,7 +101,7 @@ const SELF_REVIEWS = new Set(["selfsubjectaccessreviews", "selfsubjectrulesrevie
  * when sent as GET (WebSocket exec is a GET upgrade).
  */
 export function viewerMay(attrs: RequestAttributes, upgrade: boolean): boolean {
-  if (upgrade || ACTIVE_SUBRESOURCES.has(attrs.subresource)) return false;
+  if (upgrade || ACTIVE_SUBRESOURCES.has(attrs.subresource) || attrs.verb === "proxy") return false;
   if (attrs.verb === "create" && SELF_REVIEWS.has(attrs.resource) && !attrs.namespace) return true;
   return READ_VERBS.has(attrs.verb);
 }

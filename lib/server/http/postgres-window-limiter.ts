@@ -1,0 +1,56 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+
+export type TLimitDecision = { allowed: true } | { allowed: false; retryAfterS: number };
+
+/**
+ * A sliding-window limit kept in PostgreSQL (table `rate_limit_events`), so it holds
+ * across concurrent requests and across console replicas. `take()` counts an attempt
+ * *before* the work it guards (a password check), atomically: a per-key advisory lock
+ * serialises the count-and-insert, so however many requests race, at most `limit`
+ * attempts are admitted per window. The database clock is the only clock.
+ */
+export class PostgresWindowLimiter {
+  constructor(
+    readonly bucket: string,
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** Admits one attempt for `key`, or says how many seconds until one is admitted. */
+  async take(key: string): Promise<TLimitDecision> {
+    const lockKey = `${this.bucket}|${key}`;
+    const window = `${this.windowMs} milliseconds`;
+    // Two statements in one transaction: the second takes its snapshot after the lock is
+    // held, so it sees every attempt committed by the previous holder.
+    const [, inserted] = await prisma.$transaction([
+      prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`,
+      prisma.$queryRaw<Array<{ id: bigint }>>`
+        INSERT INTO rate_limit_events (bucket, key, at)
+        SELECT ${this.bucket}, ${key}, clock_timestamp()
+        WHERE (SELECT count(*) FROM rate_limit_events
+               WHERE bucket = ${this.bucket} AND key = ${key} AND at > clock_timestamp() - ${window}::interval) < ${this.limit}
+        RETURNING id`,
+    ]);
+    if (inserted.length > 0) {
+      await this.prune();
+      return { allowed: true };
+    }
+    const [oldest] = await prisma.$queryRaw<Array<{ waitMs: number }>>`
+      SELECT EXTRACT(EPOCH FROM (at + ${window}::interval - clock_timestamp())) * 1000 AS "waitMs"
+      FROM rate_limit_events
+      WHERE bucket = ${this.bucket} AND key = ${key} AND at > clock_timestamp() - ${window}::interval
+      ORDER BY at DESC OFFSET ${this.limit - 1} LIMIT 1`;
+    return { allowed: false, retryAfterS: Math.max(1, Math.ceil(Number(oldest?.waitMs ?? this.windowMs) / 1000)) };
+  }
+
+  /** Forgets every attempt of `key` (a successful login clears its failures). */
+  async clear(key: string): Promise<void> {
+    await prisma.rateLimitEvent.deleteMany({ where: { bucket: this.bucket, key } });
+  }
+
+  /** Drops attempts older than the window (of every key in this bucket). */
+  private async prune(): Promise<void> {
+    await prisma.$executeRaw`DELETE FROM rate_limit_events WHERE bucket = ${this.bucket} AND at < clock_timestamp() - ${`${this.windowMs} milliseconds`}::interval`;
+  }
+}
