@@ -197,3 +197,59 @@ describe("kubectl conformance", () => {
     });
   }
 });
+
+// k3s's own controllers with kubectl 1.33 (the dispatcher follows the served version): a
+// k3s-ha cluster whose helm-controller installs a HelmChart.
+const HELM_CHART = `apiVersion: helm.cattle.io/v1
+kind: HelmChart
+metadata:
+  name: web
+  namespace: kube-system
+spec:
+  chart: nginx
+  repo: https://charts.example.com/stable
+  targetNamespace: web
+  createNamespace: true
+  valuesContent: |
+    replicaCount: 2
+  set:
+    image.tag: "1.27.4"
+`;
+
+describe("kubectl 1.33 and k3s controllers", () => {
+  let sim: Simulator;
+  let dir: string;
+  let kc: string;
+  const k = (args: string[], opts?: { timeoutMs?: number; input?: string }) => kubectl(kc, args, opts);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "sim-kubectl-k3s-"));
+    sim = await startSimulator({ clusters: [{ name: "ha", scenarios: ["k3s-ha"], version: "v1.33.1+k3s1" }], kubeconfigDir: dir, crashLoopBaseMs: 500, podStartMs: 100 });
+    kc = sim.clusters[0]?.kubeconfigPath ?? "";
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("HelmChart install runs helm-install to completion: release Secret and workloads", async () => {
+    const v = await k(["version"]);
+    expect(v.stdout).toMatch(/Client Version: v1\.33\./);
+    const a = await k(["apply", "-f", "-"], { input: HELM_CHART });
+    expect(a.stderr).toBe("");
+    expect(a.stdout).toContain("helmchart.helm.cattle.io/web created");
+    const claimed = await k(["-n", "kube-system", "wait", "--for=jsonpath={.status.jobName}=helm-install-web", "helmchart/web", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(claimed.stdout).toContain("helmchart.helm.cattle.io/web condition met");
+    const done = await k(["-n", "kube-system", "wait", "--for=condition=complete", "job/helm-install-web", "--timeout=30s"], { timeoutMs: 35_000 });
+    expect(done.stdout).toContain("job.batch/helm-install-web condition met");
+    const hc = await k(["-n", "kube-system", "get", "helmchart", "web"]);
+    expect(hc.stdout).toMatch(/^NAME\s+JOB\s+CHART\s+TARGETNAMESPACE\s+VERSION\s+REPO\s+HELMVERSION\s+BOOTSTRAP\s+AGE/);
+    expect(hc.stdout).toMatch(/^web\s+helm-install-web\s+nginx\s+web\s+https:\/\/charts\.example\.com\/stable/m);
+    const rel = await k(["-n", "web", "get", "secret", "-l", "owner=helm,name=web", "-o", "custom-columns=NAME:.metadata.name,TYPE:.type,STATUS:.metadata.labels.status", "--no-headers"]);
+    expect(rel.stdout.trim()).toMatch(/^sh\.helm\.release\.v1\.web\.v1\s+helm\.sh\/release\.v1\s+deployed$/);
+    const ro = await k(["-n", "web", "rollout", "status", "deployment/web-nginx", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(ro.stdout).toContain('deployment "web-nginx" successfully rolled out');
+    const d = await k(["-n", "web", "get", "deploy", "web-nginx", "-o", "wide"]);
+    expect(d.stdout).toMatch(/web-nginx\s+2\/2\s+2\s+2\s+\S+\s+nginx\s+nginx:1\.27\.4/);
+  });
+});

@@ -50,14 +50,19 @@ export function reconcileJob(cluster: ClusterState, job: Workload): void {
   const active = pods.filter((p) => !["Succeeded", "Failed"].includes(p.status?.phase ?? "") && !p.metadata.deletionTimestamp).length;
   const status = (job.status ?? {}) as Record<string, unknown>;
   const done = succeeded >= completions;
-  const failedOut = failed > (spec.backoffLimit ?? 6);
+  const wasFailed = ((status.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === "Failed" && c.status === "True");
+  const failedOut = wasFailed || failed > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods, spec.backoffLimit ?? 6);
+  if (failedOut && !done) {
+    // Like the job controller: a failed Job stops its still-running pods.
+    for (const p of pods) if (["Running", "Pending"].includes(p.status?.phase ?? "") && !p.metadata.deletionTimestamp) deleteObject(cluster, typeOf(cluster, "v1", "Pod"), p);
+  }
   if (!done && !failedOut && active < Math.min(spec.parallelism ?? 1, completions - succeeded)) {
     createPod(cluster, { ...job, spec: { ...job.spec, template: { ...job.spec.template, spec: { ...job.spec.template.spec, restartPolicy: job.spec.template.spec.restartPolicy ?? "Never" } } } }, undefined, { "batch.kubernetes.io/controller-uid": job.metadata.uid, "batch.kubernetes.io/job-name": job.metadata.name, "controller-uid": job.metadata.uid, "job-name": job.metadata.name });
   }
   const cur = cluster.store.get("batch/jobs", job.metadata.namespace, job.metadata.name);
   if (!cur) return;
   const at = isoTime(cluster.now());
-  const next: Record<string, unknown> = { startTime: status.startTime ?? isoTime(Date.parse(job.metadata.creationTimestamp)), active: active || undefined, succeeded: succeeded || undefined, failed: failed || undefined, ready: 0, terminating: 0, uncountedTerminatedPods: {} };
+  const next: Record<string, unknown> = { startTime: status.startTime ?? isoTime(Date.parse(job.metadata.creationTimestamp)), active: (failedOut ? 0 : active) || undefined, succeeded: succeeded || undefined, failed: (failed || (failedOut ? Math.max(1, Number(status.failed ?? 0)) : 0)) || undefined, ready: 0, terminating: 0, uncountedTerminatedPods: {} };
   if (done) {
     next.completionTime = status.completionTime ?? at;
     next.conditions = status.conditions ?? [{ type: "SuccessCriteriaMet", status: "True", lastProbeTime: at, lastTransitionTime: at, reason: "CompletionsReached", message: "Reached expected number of succeeded pods" }, { type: "Complete", status: "True", lastProbeTime: at, lastTransitionTime: at, reason: "CompletionsReached", message: "Reached expected number of succeeded pods" }];
@@ -65,6 +70,20 @@ export function reconcileJob(cluster: ClusterState, job: Workload): void {
     next.conditions = status.conditions ?? [{ type: "Failed", status: "True", lastProbeTime: at, lastTransitionTime: at, reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit" }];
   }
   writeStatus(cluster, typeOf(cluster, "batch/v1", "Job"), cur, JSON.parse(JSON.stringify(next)) as unknown);
+}
+
+/**
+ * With restartPolicy OnFailure the kubelet restarts failed containers in place, so the job
+ * controller counts container restarts of running and pending pods against backoffLimit.
+ */
+function pastBackoffLimitOnFailure(job: Workload, pods: Pod[], backoffLimit: number): boolean {
+  if (job.spec.template.spec.restartPolicy !== "OnFailure") return false;
+  let restarts = 0;
+  for (const p of pods) {
+    if (p.status?.phase !== "Running" && p.status?.phase !== "Pending") continue;
+    for (const s of p.status.containerStatuses ?? []) restarts += s.restartCount;
+  }
+  return backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit;
 }
 
 /** The workload owning a pod (controller reference), if any. */

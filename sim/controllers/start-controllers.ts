@@ -2,6 +2,7 @@ import type { ClusterState } from "../cluster/cluster-state";
 import type { KubeObject, Pod, Workload } from "../store/kube-types";
 import type { StoreEvent } from "../store/object-store";
 import { reconcileCrd, reconcileEndpoints, reconcileNamespace, reconcileTokenSecret } from "./cluster-controllers";
+import { startHelmController } from "./helm-controller";
 import { controllerOf, reconcileDaemonSet, reconcileJob, reconcileStatefulSet } from "./other-workloads";
 import { reconcileDeployment, reconcileReplicaSet } from "./workload-pods";
 
@@ -86,4 +87,5 @@ export function startControllers(cluster: ClusterState): void {
         return;
     }
   });
+  startHelmController(cluster);
 }

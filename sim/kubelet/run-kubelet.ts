@@ -4,6 +4,7 @@ import { recordEvent } from "../cluster/record-event";
 import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from "../store/kube-types";
 import { isoTime } from "../store/object-store";
 import { startAgentContainer, stopAgentContainer, type AgentContainer } from "./agent-process";
+import { runContainerProgram } from "./container-programs";
 import { behaviorOf, containerStatus, isAgentImage, podStatusWith, type Behavior } from "./pod-status";
 import { schedulePod, nodeIp } from "./schedule-pod";
 
@@ -57,8 +58,10 @@ function setOne(cluster: ClusterState, pod: Pod, name: string, state: ContainerS
   return writeContainers(cluster, pod, statuses);
 }
 
-function containerBehavior(cluster: ClusterState, pod: Pod, c: Container): Behavior {
+function containerBehavior(cluster: ClusterState, pod: Pod, c: Container, restarts = 0): Behavior {
   if (isAgentImage(c.image, cluster.rt.agentImage)) return "agent";
+  const programmed = runContainerProgram(cluster, pod, c, restarts);
+  if (programmed) return programmed;
   const b = behaviorOf(pod, cluster.rt.agentImage);
   return b === "agent" ? "run" : b;
 }
@@ -68,7 +71,7 @@ function startContainer(cluster: ClusterState, pod0: Pod, c: Container, restarts
   const pod = fresh(cluster, pod0);
   if (!pod || pod.metadata.deletionTimestamp) return;
   const host = pod.spec.nodeName;
-  const b = containerBehavior(cluster, pod, c);
+  const b = containerBehavior(cluster, pod, c, restarts);
   const now = cluster.now();
   if (b === "imagepull") {
     recordEvent(cluster, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", host);

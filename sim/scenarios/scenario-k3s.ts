@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster/cluster-state";
+import { helmControllerCrds } from "./helm-controller-crds";
 import { addNode, crd, deployment, ensureNamespace, put, service, template } from "./scenario-helpers";
 
 function nodeIp(cluster: ClusterState, i: number): string {
@@ -15,7 +16,7 @@ export function k3sSystem(cluster: ClusterState): void {
   for (const r of ["cluster-admin", "admin", "edit", "view", "system:coredns", "local-path-provisioner-role", "system:metrics-server"]) put(cluster, "rbac.authorization.k8s.io/v1", "ClusterRole", { name: r }, { rules: [{ apiGroups: ["*"], resources: ["*"], verbs: r === "view" ? ["get", "list", "watch"] : ["*"] }] });
   put(cluster, "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", { name: "cluster-admin" }, { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "system:masters" }] });
   crd(cluster, "k3s.cattle.io", "Addon", "addons", "v1", "Namespaced", [{ name: "Source", type: "string", jsonPath: ".spec.source" }, { name: "Checksum", type: "string", jsonPath: ".spec.checksum" }]);
-  crd(cluster, "helm.cattle.io", "HelmChart", "helmcharts", "v1", "Namespaced", [{ name: "Job", type: "string", jsonPath: ".status.jobName" }, { name: "Chart", type: "string", jsonPath: ".spec.chart" }]);
+  helmControllerCrds(cluster);
   crd(cluster, "traefik.io", "IngressRoute", "ingressroutes", "v1alpha1", "Namespaced");
   put(cluster, "v1", "ConfigMap", { name: "coredns", namespace: "kube-system" }, { data: { Corefile: ".:53 {\n    errors\n    health\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n      pods insecure\n      fallthrough in-addr.arpa ip6.arpa\n    }\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n", NodeHosts: "" } });
   put(cluster, "v1", "ConfigMap", { name: "local-path-config", namespace: "kube-system" }, { data: { "config.json": '{"nodePathMap":[{"node":"DEFAULT_PATH_FOR_NON_LISTED_NODES","paths":["/var/lib/rancher/k3s/storage"]}]}' } });
@@ -32,9 +33,10 @@ export function k3sSystem(cluster: ClusterState): void {
   put(cluster, "apps/v1", "DaemonSet", { name: "svclb-traefik-8c2ba5ab", namespace: "kube-system", labels: lbLabels }, {
     spec: { selector: { matchLabels: { app: lbLabels.app } }, template: template(lbLabels, "rancher/klipper-lb:v0.4.9", { containers: [80, 443].map((p) => ({ name: `lb-tcp-${p}`, image: "rancher/klipper-lb:v0.4.9", ports: [{ containerPort: p, hostPort: p, name: `lb-tcp-${p}`, protocol: "TCP" }] })), extra: { tolerations: [{ operator: "Exists", effect: "NoSchedule" }, { key: "CriticalAddonsOnly", operator: "Exists" }] } }) },
   });
+  // k3s's packaged charts: helm-controller runs their helm-install Jobs and records releases.
   for (const chart of ["traefik-crd", "traefik"]) {
-    put(cluster, "batch/v1", "Job", { name: `helm-install-${chart}`, namespace: "kube-system", labels: { "helmcharts.helm.cattle.io/chart": chart } }, {
-      spec: { backoffLimit: 1000, completions: 1, parallelism: 1, template: template({ "helmcharts.helm.cattle.io/chart": chart }, "rancher/klipper-helm:v0.9.3-build20241008", { name: "helm", extra: { restartPolicy: "OnFailure", serviceAccountName: `helm-${chart}` } }) },
+    put(cluster, "helm.cattle.io/v1", "HelmChart", { name: chart, namespace: "kube-system" }, {
+      spec: { chart: `https://%{KUBERNETES_API}%/static/charts/${chart}-27.0.201+up27.0.2.tgz`, ...(chart === "traefik" ? { set: { "global.systemDefaultRegistry": "" }, valuesContent: "deployment:\n  podAnnotations:\n    prometheus.io/port: \"8082\"\n    prometheus.io/scrape: \"true\"\nproviders:\n  kubernetesIngress:\n    publishedService:\n      enabled: true\npriorityClassName: \"system-cluster-critical\"\n" } : {}) },
     });
   }
 }
