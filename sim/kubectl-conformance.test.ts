@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubeToolPath } from "../scripts/kube-tools";
 import { createClusterCerts } from "./certs/create-cluster-certs";
@@ -200,6 +202,7 @@ describe("kubectl conformance", () => {
 
 // k3s's own controllers with kubectl 1.33 (the dispatcher follows the served version): a
 // k3s-ha cluster whose helm-controller installs a HelmChart.
+const execFileAsync = promisify(execFile);
 const HELM_CHART = `apiVersion: helm.cattle.io/v1
 kind: HelmChart
 metadata:
@@ -251,5 +254,8 @@ describe("kubectl 1.33 and k3s controllers", () => {
     expect(ro.stdout).toContain('deployment "web-nginx" successfully rolled out');
     const d = await k(["-n", "web", "get", "deploy", "web-nginx", "-o", "wide"]);
     expect(d.stdout).toMatch(/web-nginx\s+2\/2\s+2\s+2\s+\S+\s+nginx\s+nginx:1\.27\.4/);
+    // Real helm reads the release the simulated klipper-helm wrote.
+    const { stdout } = await execFileAsync(kubeToolPath("helm"), ["--kubeconfig", kc, "list", "-n", "web"], { timeout: 20_000 });
+    expect(stdout).toMatch(/^web\s+web\s+1\s+.+\s+deployed\s+nginx-18\.3\.1\s+1\.27\.3\s*$/m);
   });
 });
