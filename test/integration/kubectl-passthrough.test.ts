@@ -15,6 +15,7 @@ import { findRawHandler } from "@/lib/server/runtime/raw-handlers";
 import { getRuntimeContext, setRuntimeContext } from "@/lib/server/runtime/runtime-context";
 import { findUpgradeHandler } from "@/lib/server/runtime/upgrade-handlers";
 import { ensureConsoleTls } from "@/lib/server/tls/ensure-console-tls";
+import { helmLifecycle } from "@/sim/test/helm-lifecycle";
 import { kubectl } from "@/sim/test/run-kubectl";
 import { callRoute } from "../helpers/routes";
 import { eventually, startExplorerFixture, type ExplorerFixture } from "./explorer-fixture";
@@ -233,6 +234,13 @@ describe("kubectl through the console passthrough", () => {
     expect(res.status, res.body).toBe(201);
     expect(JSON.parse(res.body)).toMatchObject({ kind: "ConfigMap", metadata: { name: "expect-check" } });
   });
+
+  it("real helm installs, upgrades, rolls back and uninstalls a chart as operator", async () => {
+    await helmLifecycle(kubeconfigs.operator, dir, "hello-chart", "charts");
+    const writes = fx.cluster.audit().filter((a) => a.resource === "secrets" && a.verb === "create" && a.namespace === "charts");
+    expect(writes.length).toBe(3);
+    expect(writes.every((a) => a.impersonatedUser === "outpost:opal")).toBe(true);
+  }, 120_000);
 
   it("answers bad tokens and unknown clusters with Status objects", async () => {
     const bad = await kubectl(kubeconfigs.viewer, ["get", "pods", "--token=opt_not-a-real-token"]);
