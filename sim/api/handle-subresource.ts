@@ -97,6 +97,12 @@ export function handleSubresource(cluster: ClusterState, p: ResourcePath, req: I
       deleteObject(cluster, p.type, pod);
       return sendJson(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
     }
+    case "exec":
+    case "attach":
+    case "portforward":
+      // Served on the HTTP Upgrade path (sim/exec); a plain request gets the apiserver's answer.
+      if (m === "GET" || m === "POST") throw new ApiError(400, "Upgrade request required");
+      break;
     case "proxy":
       if (p.type.kind === "Service") return serveServiceProxy(cluster, p, req, res, q, body, rawPath);
       throw new ApiError(503, "node proxy is not simulated", "ServiceUnavailable");

@@ -39,6 +39,7 @@ function typesOf(registry: ResourceRegistry, group: string, version: string): Re
 function subVerbs(sub: string): string[] {
   if (sub === "log" || sub === "proxy") return ["get"];
   if (sub === "binding" || sub === "eviction" || sub === "token") return ["create"];
+  if (sub === "exec" || sub === "attach" || sub === "portforward") return ["create", "get"];
   return ["get", "patch", "update"];
 }
 
@@ -47,6 +48,7 @@ function subKind(t: ResourceType, sub: string): { group: string; version: string
   if (sub === "eviction") return { group: "policy", version: "v1", kind: "Eviction" };
   if (sub === "token") return { group: "authentication.k8s.io", version: "v1", kind: "TokenRequest" };
   if (sub === "binding") return { group: "", version: "v1", kind: "Binding" };
+  if (sub === "exec" || sub === "attach" || sub === "portforward") return { group: "", version: "v1", kind: { exec: "PodExecOptions", attach: "PodAttachOptions", portforward: "PodPortForwardOptions" }[sub] };
   if (sub === "log" || sub === "proxy") return { group: "", version: "v1", kind: sub === "log" ? "Pod" : t.kind };
   return { group: t.group, version: t.version, kind: t.kind };
 }

@@ -3,6 +3,7 @@ import type { Socket } from "node:net";
 import { handleRequest } from "../api/handle-request";
 import { sendStatus } from "../api/http-io";
 import { statusOf } from "../api/status";
+import { serveUpgrade } from "../exec/serve-upgrade";
 import type { ClusterState } from "./cluster-state";
 
 /**
@@ -36,6 +37,7 @@ export async function serveCluster(cluster: ClusterState, port: number): Promise
     if (f.latencyMs && f.latencyMs > 0) cluster.rt.timers.after(f.latencyMs, go);
     else go();
   });
+  server.on("upgrade", (req, socket, head: Buffer) => serveUpgrade(cluster, req, socket, head));
   server.on("clientError", (_err, socket) => socket.destroy());
   server.on("tlsClientError", () => undefined);
   cluster.stopHooks.push(() => new Promise<void>((resolve) => {

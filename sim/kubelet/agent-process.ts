@@ -17,7 +17,8 @@ function decode(b64: unknown): string {
   return typeof b64 === "string" ? Buffer.from(b64, "base64").toString("utf8") : "";
 }
 
-function resolveEnv(cluster: ClusterState, pod: Pod, env: EnvVar[]): Record<string, string> {
+/** A container's `env` as the kubelet resolves it (values, `$(VAR)`, secret/configMap/field refs). */
+export function resolveEnv(cluster: ClusterState, pod: Pod, env: EnvVar[]): Record<string, string> {
   const out: Record<string, string> = {};
   const ns = pod.metadata.namespace;
   for (const e of env) {

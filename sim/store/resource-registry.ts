@@ -24,7 +24,7 @@ function rt(group: string, version: string, kind: string, plural: string, namesp
 export const BUILTIN_TYPES: ResourceType[] = [
   rt("", "v1", "Namespace", "namespaces", false, { shortNames: ["ns"], subresources: ["status", "finalize"] }),
   rt("", "v1", "Node", "nodes", false, { shortNames: ["no"], subresources: ["status", "proxy"] }),
-  rt("", "v1", "Pod", "pods", true, { shortNames: ["po"], categories: ["all"], subresources: ["status", "log", "binding", "eviction", "ephemeralcontainers"] }),
+  rt("", "v1", "Pod", "pods", true, { shortNames: ["po"], categories: ["all"], subresources: ["status", "log", "binding", "eviction", "ephemeralcontainers", "exec", "attach", "portforward"] }),
   rt("", "v1", "Service", "services", true, { shortNames: ["svc"], categories: ["all"], subresources: ["status", "proxy"] }),
   rt("", "v1", "Endpoints", "endpoints", true, { shortNames: ["ep"], singular: "endpoints" }),
   rt("", "v1", "ConfigMap", "configmaps", true, { shortNames: ["cm"] }),

@@ -1,0 +1,125 @@
+import { ServerResponse, type IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { authenticate } from "../api/authenticate";
+import { handleRequest } from "../api/handle-request";
+import { sendError } from "../api/http-io";
+import { parseResourcePath } from "../api/parse-resource-path";
+import { ApiError } from "../api/status";
+import type { ClusterState } from "../cluster/cluster-state";
+import type { AuditEntry } from "../types";
+import { authorizeStream } from "./authorize-stream";
+import { CHANNEL_PROTOCOLS, type ChannelProtocol } from "./channel-websocket";
+import { execTarget } from "./exec-target";
+import { serveExec } from "./serve-exec";
+
+const STREAM_SUBRESOURCES = new Set(["exec", "attach", "portforward"]);
+const chosen = new WeakMap<IncomingMessage, string>();
+const wss = new WebSocketServer({
+  noServer: true,
+  perMessageDeflate: false,
+  maxPayload: 4 * 1024 * 1024,
+  handleProtocols: (_offered, req) => chosen.get(req) ?? false,
+});
+const upgraded = new WeakMap<ClusterState, Set<Duplex>>();
+
+/** Upgraded connections are detached from the HTTPS server: they are closed here on stop. */
+function track(cluster: ClusterState, socket: Duplex): void {
+  let set = upgraded.get(cluster);
+  if (!set) {
+    const s = new Set<Duplex>();
+    upgraded.set(cluster, s);
+    cluster.stopHooks.push(() => {
+      for (const x of s) x.destroy();
+    });
+    set = s;
+  }
+  set.add(socket);
+  socket.once("close", () => set.delete(socket));
+}
+
+/** A ServerResponse writing to the raw socket of an upgrade request (for refusals). */
+function responseOn(req: IncomingMessage, socket: Duplex): ServerResponse {
+  const res = new ServerResponse(req);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket as Socket);
+  res.once("finish", () => socket.end());
+  return res;
+}
+
+/** The first protocol the client offers that we serve (the kubelet honours the client's order). */
+function pickProtocol(req: IncomingMessage, serves: readonly string[]): string | undefined {
+  const offered = (req.headers["sec-websocket-protocol"] ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  return offered.find((p) => serves.includes(p));
+}
+
+/**
+ * The HTTP Upgrade requests of a cluster's API server. `pods/<name>/exec|attach|portforward`
+ * are authenticated, authorised (GET → verb get, POST → create, like kube-apiserver v1.31),
+ * validated, audited (code 101 when switched) and served over WebSocket channels; SPDY/3.1
+ * (kubectl ≤ 1.29) is refused with a Status. Any other upgrade request is answered as an
+ * ordinary request.
+ */
+export function serveUpgrade(cluster: ClusterState, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  socket.on("error", () => socket.destroy());
+  if (cluster.faults.partition) return void track(cluster, socket);
+  const url = new URL(req.url ?? "/", "https://sim.local");
+  let parsed;
+  try {
+    parsed = parseResourcePath(url.pathname, cluster.registry);
+  } catch {
+    parsed = { kind: "none" as const };
+  }
+  const sub = parsed.kind === "resource" && parsed.path.type.plural === "pods" && parsed.path.type.group === "" ? parsed.path.subresource : undefined;
+  if (!sub || !STREAM_SUBRESOURCES.has(sub) || parsed.kind !== "resource") {
+    handleRequest(cluster, req, responseOn(req, socket)).catch(() => socket.destroy());
+    return;
+  }
+  const p = parsed.path;
+  const method = req.method ?? "GET";
+  const entry: AuditEntry = { time: new Date().toISOString(), user: "", groups: [], verb: method === "POST" ? "create" : "get", method, requestURI: req.url ?? "/", resource: "pods", subresource: sub, namespace: p.namespace, name: p.name, code: 0 };
+  const res = responseOn(req, socket);
+  res.once("finish", () => {
+    entry.code = res.statusCode;
+    cluster.recordAudit(entry);
+  });
+  try {
+    const id = authenticate(cluster, req);
+    entry.user = id.authenticated.username;
+    entry.groups = id.authenticated.groups;
+    if (id.impersonated) {
+      entry.impersonatedUser = id.effective.username;
+      entry.impersonatedGroups = id.effective.groups;
+    }
+    if (method !== "GET" && method !== "POST") throw new ApiError(405, "the server does not allow this method on the requested resource", "MethodNotAllowed");
+    if (!p.namespace || !p.name) throw new ApiError(404, "the server could not find the requested resource", "NotFound");
+    authorizeStream(cluster, id, { verb: entry.verb, namespace: p.namespace, name: p.name, subresource: sub });
+    if (sub === "portforward") throw new ApiError(400, "port-forward is not simulated yet");
+    const target = execTarget(cluster, p.namespace, p.name, sub === "attach" ? "attach" : "exec", url.searchParams);
+    if (sub === "attach") {
+      // Attaching to the container's main process: an interactive shell when the container keeps stdin open, otherwise a process that prints nothing.
+      const interactive = target.container.stdin === true;
+      target.argv = interactive ? ["sh"] : ["sleep", "315360000"];
+      target.stdin &&= interactive;
+    }
+    const upgrade = String(req.headers.upgrade ?? "").toLowerCase();
+    if (upgrade !== "websocket") {
+      if (upgrade.startsWith("spdy/")) throw new ApiError(400, `the simulator serves ${sub} over WebSocket only (${CHANNEL_PROTOCOLS.join(", ")}), as kubectl ≥ 1.30 and @kubernetes/client-node use; SPDY/3.1 clients (kubectl ≤ 1.29) are not supported`);
+      throw new ApiError(400, "Upgrade request required");
+    }
+    const protocol = pickProtocol(req, CHANNEL_PROTOCOLS) as ChannelProtocol | undefined;
+    if (!protocol) throw new ApiError(400, `unable to upgrade: no supported subprotocol offered; the simulator serves ${CHANNEL_PROTOCOLS.join(", ")}`);
+    chosen.set(req, protocol);
+    // Detach the refusal writer: from here the socket belongs to the WebSocket.
+    res.detachSocket(socket as Socket);
+    track(cluster, socket);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      entry.code = 101;
+      cluster.recordAudit(entry);
+      serveExec(cluster, target, ws, protocol);
+    });
+  } catch (err) {
+    sendError(res, err, cluster.name);
+  }
+}
