@@ -21,7 +21,8 @@ export function auditPassthrough(req: IncomingMessage, principal: Principal, clu
   recordAuditEvent({
     actor: auditActorOf(principal),
     action: `k8s.${special ?? attrs.verb}`,
-    outcome: refusedByConsole ? "denied" : status >= 200 && status < 400 ? "success" : "failure",
+    // 101 Switching Protocols is how an exec, attach or port-forward succeeds.
+    outcome: refusedByConsole ? "denied" : status === 101 || (status >= 200 && status < 400) ? "success" : "failure",
     target: { type: "cluster", id: cluster.id, name: cluster.name },
     ip: req.headers[CLIENT_IP_HEADER] as string | undefined,
     requestId: req.headers[REQUEST_ID_HEADER] as string | undefined,

@@ -1,0 +1,151 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type Simulator } from "./index";
+import { dispatcherKubectl, kubectl } from "./test/run-kubectl";
+
+// Real kubectl against the simulator's streaming and metrics APIs: exec (WebSocket,
+// kubectl 1.33 pinned; SPDY-only kubectl 1.27 against a v1.27 cluster), port-forward and top.
+
+const MANIFEST = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: streams
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+  namespace: streams
+data:
+  mode: production
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secret
+  namespace: streams
+stringData:
+  password: s3cret
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shell
+  namespace: streams
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: shell}}
+  template:
+    metadata: {labels: {app: shell}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27.3
+        ports: [{containerPort: 80}]
+        env: [{name: GREETING, value: hello}]
+        volumeMounts:
+        - {name: config, mountPath: /etc/app}
+        - {name: secret, mountPath: /etc/secret, readOnly: true}
+      volumes:
+      - {name: config, configMap: {name: app-config}}
+      - {name: secret, secret: {secretName: app-secret}}
+`;
+
+/** Runs kubectl under script(1) so it has a terminal; `steps` answer what it prints. */
+function withTerminal(args: string[], steps: { expect: RegExp; send: string }[]): Promise<{ output: string; code: number | null }> {
+  const cmd = `stty cols 100 rows 30; exec ${[dispatcherKubectl(33), ...args].map((a) => `'${a}'`).join(" ")}`;
+  const child = spawn("script", ["-qec", cmd, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  let next = 0;
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  child.stdout.on("data", (d: Buffer) => {
+    output += d.toString("utf8");
+    // Answer each expected output once, in order, as it appears.
+    while (next < steps.length && steps[next]!.expect.test(output)) child.stdin.write(steps[next++]!.send);
+  });
+  return new Promise((resolve) => child.on("close", (code) => {
+    clearTimeout(timer);
+    resolve({ output, code });
+  }));
+}
+
+describe("kubectl exec, port-forward and top against the simulator", () => {
+  let sim: Simulator;
+  let dir: string;
+  let kc: string;
+  let kcOld: string;
+  let pod: string;
+  const k = (args: string[], opts?: { timeoutMs?: number; input?: string }) => kubectl(kc, args, { bin: dispatcherKubectl(33), ...opts });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "sim-streams-"));
+    sim = await startSimulator({ clusters: [{ name: "streams", scenarios: ["k3s", "demo"] }, { name: "old", scenarios: ["k3s"], version: "v1.27.16+k3s1" }], kubeconfigDir: dir, crashLoopBaseMs: 500, podStartMs: 50 });
+    kc = sim.clusters[0]!.kubeconfigPath ?? "";
+    kcOld = sim.clusters[1]!.kubeconfigPath ?? "";
+    const apply = await k(["apply", "-f", "-"], { input: MANIFEST });
+    expect(apply.stderr).toBe("");
+    const ro = await k(["-n", "streams", "rollout", "status", "deployment/shell", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(ro.stdout).toContain("successfully rolled out");
+    pod = (await k(["-n", "streams", "get", "pods", "-l", "app=shell", "-o", "name"])).stdout.trim();
+    expect(pod).toMatch(/^pod\/shell-/);
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("exec -- echo hi over WebSocket, audited as get pods/exec with 101", async () => {
+    const r = await k(["-n", "streams", "exec", pod, "--", "echo", "hi"]);
+    expect(r).toEqual({ stdout: "hi\n", stderr: "", code: 0 });
+    const name = pod.replace("pod/", "");
+    expect(sim.clusters[0]!.audit().filter((a) => a.subresource === "exec" && a.name === name).at(-1)).toMatchObject({ verb: "get", method: "GET", resource: "pods", namespace: "streams", code: 101 });
+  });
+
+  it("exec sees the pod: hostname, env, mounted ConfigMap and Secret, token, os-release", async () => {
+    const r = await k(["-n", "streams", "exec", pod, "--", "sh", "-c", "hostname; echo $GREETING; cat /etc/app/mode; echo; cat /etc/secret/password; echo; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace; echo; ls /etc/secret; cat /etc/os-release"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.slice(0, 6)).toEqual([pod.replace("pod/", ""), "hello", "production", "s3cret", "streams", "password"]);
+    expect(r.stdout).toContain('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"');
+  });
+
+  it("exec propagates exit codes: 3 from exit 3, 127 for an unknown command", async () => {
+    const three = await k(["-n", "streams", "exec", pod, "--", "sh", "-c", "echo before; exit 3"]);
+    expect(three.code).toBe(3);
+    expect(three.stdout).toBe("before\n");
+    expect(three.stderr).toContain("command terminated with exit code 3");
+    const unknown = await k(["-n", "streams", "exec", pod, "--", "sh", "-c", "foo"]);
+    expect(unknown.code).toBe(127);
+    expect(unknown.stderr).toContain("sh: foo: not found");
+  });
+
+  it("exec -i passes stdin: cat echoes it, sh runs it", async () => {
+    const cat = await k(["-n", "streams", "exec", "-i", pod, "--", "cat"], { input: "line one\nline two\n" });
+    expect(cat).toEqual({ stdout: "line one\nline two\n", stderr: "", code: 0 });
+    const sh = await k(["-n", "streams", "exec", "-i", pod, "--", "sh"], { input: "echo from-stdin && hostname\nexit 5\n" });
+    expect(sh.code).toBe(5);
+    expect(sh.stdout).toBe(`from-stdin\n${pod.replace("pod/", "")}\n`);
+  });
+
+  it("exec -it gives a prompt, echoes input and reports the terminal size", async () => {
+    const r = await withTerminal(["--kubeconfig", kc, "-n", "streams", "exec", "-it", pod, "--", "sh"], [
+      { expect: /\/ # $/, send: "stty size\r" },
+      { expect: /30 100\r\n\/ # $/, send: "echo tty-ok\r" },
+      { expect: /tty-ok\r\n\/ # $/, send: "exit 2\r" },
+    ]);
+    expect(r.output).toContain("/ # stty size\r\n30 100\r\n");
+    expect(r.output).toContain("/ # echo tty-ok\r\ntty-ok\r\n");
+    expect(r.code).toBe(2);
+  });
+
+  it("kubectl 1.27 (SPDY only) is refused with a clear message", async () => {
+    const traefik = (await kubectl(kcOld, ["-n", "kube-system", "get", "pods", "-l", "app.kubernetes.io/name=traefik", "-o", "name"], { bin: dispatcherKubectl(27) })).stdout.trim();
+    expect(traefik).toMatch(/^pod\/traefik-/);
+    const r = await kubectl(kcOld, ["-n", "kube-system", "exec", traefik, "--", "echo", "hi"], { bin: dispatcherKubectl(27) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("SPDY/3.1 clients (kubectl ≤ 1.29) are not supported");
+  });
+});
