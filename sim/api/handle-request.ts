@@ -5,6 +5,7 @@ import { authenticate } from "./authenticate";
 import { handleGet, handleList } from "./handle-read";
 import { handleReview } from "./handle-review";
 import { handleSubresource } from "./handle-subresource";
+import { METRICS_GROUP, serveMetrics } from "../metrics/serve-metrics";
 import { handleWatch } from "./handle-watch";
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from "./handle-write";
 import { readBody, sendError, sendJson, sendStatus, wantsAggregatedDiscovery } from "./http-io";
@@ -91,6 +92,7 @@ export async function handleRequest(cluster: ClusterState, req: IncomingMessage,
     entry.namespace = p.namespace;
     entry.name = p.name;
     if (p.type.verbs?.includes("create") && p.type.verbs.length === 1) return handleReview(cluster, p, id, res, body);
+    if (p.type.group === METRICS_GROUP) return serveMetrics(cluster, p, req, res, q, watch);
     if (p.subresource) return await handleSubresource(cluster, p, req, res, q, body, url.pathname);
     if (p.type.namespaced && p.name !== undefined && !p.namespace) throw new ApiError(404, "the server could not find the requested resource", "NotFound");
     switch (method) {

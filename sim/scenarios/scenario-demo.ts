@@ -1,5 +1,6 @@
 import type { ClusterState } from "../cluster/cluster-state";
 import { BEHAVIOR_ANNOTATION } from "../kubelet/pod-status";
+import { LOAD_ANNOTATION } from "../metrics/usage-model";
 import { deployment, ensureNamespace, put, service, template } from "./scenario-helpers";
 
 /**
@@ -10,7 +11,7 @@ export function scenarioDemo(cluster: ClusterState, extraPods = 0): void {
   ensureNamespace(cluster, "demo");
   deployment(cluster, "demo", "web", "nginx:1.27.3", 3, { ports: [80] });
   service(cluster, "demo", "web", { app: "web" }, [{ name: "http", port: 80 }]);
-  deployment(cluster, "demo", "api", "ghcr.io/example/api:2.4.1", 2, { ports: [8080] });
+  deployment(cluster, "demo", "api", "ghcr.io/example/api:2.4.1", 2, { ports: [8080], podAnnotations: { [LOAD_ANNOTATION]: "busy" } });
   deployment(cluster, "demo", "worker", "ghcr.io/example/worker:crash", 1, { podAnnotations: { [BEHAVIOR_ANNOTATION]: "crash" } });
   deployment(cluster, "demo", "legacy", "registry.example.com/legacy:does-not-exist", 1);
   put(cluster, "batch/v1", "Job", { name: "db-migrate", namespace: "demo" }, { spec: { backoffLimit: 2, template: template({ job: "db-migrate" }, "ghcr.io/example/migrate:1.0", { extra: { restartPolicy: "Never" } }) } });

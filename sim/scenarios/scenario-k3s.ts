@@ -1,4 +1,5 @@
 import type { ClusterState } from "../cluster/cluster-state";
+import { installMetricsApi } from "../metrics/install-metrics-api";
 import { helmControllerCrds } from "./helm-controller-crds";
 import { addNode, crd, deployment, ensureNamespace, put, service, template } from "./scenario-helpers";
 
@@ -27,6 +28,7 @@ export function k3sSystem(cluster: ClusterState): void {
   deployment(cluster, "kube-system", "metrics-server", "rancher/mirrored-metrics-server:v0.7.2", 1, { labels: { "k8s-app": "metrics-server" }, ports: [10250], extra: { ...crit, serviceAccountName: "metrics-server" } });
   deployment(cluster, "kube-system", "traefik", "rancher/mirrored-library-traefik:2.11.18", 1, { labels: { "app.kubernetes.io/instance": "traefik-kube-system", "app.kubernetes.io/name": "traefik" }, ports: [9100, 8080, 8000, 8443], extra: { ...crit, serviceAccountName: "traefik" } });
   service(cluster, "kube-system", "kube-dns", { "k8s-app": "kube-dns" }, [{ name: "dns", port: 53, protocol: "UDP" }, { name: "dns-tcp", port: 53, protocol: "TCP" }, { name: "metrics", port: 9153, protocol: "TCP" }], { clusterIP: "10.43.0.10", clusterIPs: ["10.43.0.10"] }, { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" });
+  installMetricsApi(cluster);
   service(cluster, "kube-system", "metrics-server", { "k8s-app": "metrics-server" }, [{ name: "https", port: 443, protocol: "TCP", targetPort: 10250 }]);
   service(cluster, "kube-system", "traefik", { "app.kubernetes.io/instance": "traefik-kube-system", "app.kubernetes.io/name": "traefik" }, [{ name: "web", port: 80, protocol: "TCP", targetPort: 8000 }, { name: "websecure", port: 443, protocol: "TCP", targetPort: 8443 }], { type: "LoadBalancer", externalTrafficPolicy: "Cluster" });
   const lbLabels = { app: "svclb-traefik-8c2ba5ab", "svccontroller.k3s.cattle.io/svcname": "traefik", "svccontroller.k3s.cattle.io/svcnamespace": "kube-system" };
