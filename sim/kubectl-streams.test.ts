@@ -104,7 +104,7 @@ describe("kubectl exec, port-forward and top against the simulator", () => {
     expect(sim.clusters[0]!.audit().filter((a) => a.subresource === "exec" && a.name === name).at(-1)).toMatchObject({ verb: "get", method: "GET", resource: "pods", namespace: "streams", code: 101 });
   });
 
-  it("exec sees the pod: hostname, env, mounted ConfigMap and Secret, token, os-release", async () => {
+  it("exec sees the pod: hostname, env, mounted ConfigMap and Secret, service-account namespace, os-release", async () => {
     const r = await k(["-n", "streams", "exec", pod, "--", "sh", "-c", "hostname; echo $GREETING; cat /etc/app/mode; echo; cat /etc/secret/password; echo; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace; echo; ls /etc/secret; cat /etc/os-release"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
@@ -147,5 +147,32 @@ describe("kubectl exec, port-forward and top against the simulator", () => {
     const r = await kubectl(kcOld, ["-n", "kube-system", "exec", traefik, "--", "echo", "hi"], { bin: dispatcherKubectl(27) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("SPDY/3.1 clients (kubectl ≤ 1.29) are not supported");
+  });
+
+  it("top nodes prints CPU and memory within each node's allocatable", async () => {
+    const r = await k(["top", "nodes"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^NAME\s+CPU\(cores\)\s+CPU(\(%\)|%)\s+MEMORY\(bytes\)\s+MEMORY(\(%\)|%)/);
+    const rows = r.stdout.trim().split("\n").slice(1).map((l) => l.split(/\s+/));
+    expect(rows.map((x) => x[0]).sort()).toEqual(["streams-agent-1", "streams-agent-2", "streams-server"]);
+    for (const [, cpu, cpuPct, mem, memPct] of rows) {
+      expect(cpu).toMatch(/^\d+m$/);
+      expect(mem).toMatch(/^\d+Mi$/);
+      expect(Number(cpuPct!.replace("%", ""))).toBeLessThanOrEqual(100);
+      expect(Number(memPct!.replace("%", ""))).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("top pods -A --containers: the busy api uses more than nginx, the crash-looping worker little", async () => {
+    const r = await k(["top", "pods", "-A", "--containers"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^NAMESPACE\s+POD\s+NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)/);
+    const rows = r.stdout.trim().split("\n").slice(1).map((l) => l.split(/\s+/));
+    const cpuOf = (pod: RegExp) => rows.filter((x) => pod.test(x[1] ?? "")).map((x) => Number(x[3]!.replace("m", "")));
+    expect(rows.some((x) => x[0] === "kube-system" && x[1]!.startsWith("coredns-") && x[2] === "coredns")).toBe(true);
+    expect(Math.min(...cpuOf(/^api-/))).toBeGreaterThan(Math.max(...cpuOf(/^web-/), ...cpuOf(/^worker-/)));
+    expect(Math.max(...cpuOf(/^worker-/), 0)).toBeLessThanOrEqual(1);
+    const one = await k(["top", "pod", "-n", "streams", pod.replace("pod/", ""), "--containers"]);
+    expect(one.stdout).toMatch(/shell-\S+\s+web\s+\d+m\s+\d+Mi/);
   });
 });

@@ -240,7 +240,18 @@ describe("kubectl through the console passthrough", () => {
     const res = await raw("operator", "POST", "/k8s/clusters/kp/api/v1/namespaces/demo/configmaps", { body, headers: { expect: "100-continue", "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } });
     expect(res.continued).toBe(true);
     expect(res.status, res.body).toBe(201);
-    expect(JSON.parse(res.body)).toMatchObject({ kind: "ConfigMap", metadata: { name: "expect-check" } });  });
+    expect(JSON.parse(res.body)).toMatchObject({ kind: "ConfigMap", metadata: { name: "expect-check" } });
+  });
+
+  it("top nodes and top pods through the console print CPU and memory columns", async () => {
+    const nodes = await k("viewer", ["top", "nodes"]);
+    expect(nodes.stderr).toBe("");
+    expect(nodes.stdout).toMatch(/^NAME\s+CPU\(cores\)\s+CPU(\(%\)|%)\s+MEMORY\(bytes\)\s+MEMORY(\(%\)|%)/);
+    expect(nodes.stdout).toMatch(/kp-server\s+\d+m\s+\d+%\s+\d+Mi\s+\d+%/);
+    const pods = await k("viewer", ["top", "pods", "-n", "demo", "--containers"]);
+    expect(pods.stdout).toMatch(/web-\S+\s+web\s+\d+m\s+\d+Mi/);
+    expect(fx.cluster.audit().filter((a) => a.requestURI.startsWith("/apis/metrics.k8s.io/v1beta1/nodes")).at(-1)).toMatchObject({ impersonatedUser: "outpost:vic", code: 200 });
+  });
 
   it("real helm installs, upgrades, rolls back and uninstalls a chart as operator", async () => {
     await helmLifecycle(kubeconfigs.operator, dir, "hello-chart", "charts");
