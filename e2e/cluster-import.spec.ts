@@ -10,8 +10,10 @@ test.afterAll(async () => {
 });
 
 // Journey: an admin registers a cluster in the browser, copies the curl | kubectl command,
-// runs it against the (simulated) cluster; the real agent enrols and the cluster turns
-// Active in the UI with its Kubernetes version and node count.
+// runs it against the (simulated) cluster, whose kubelet runs the manifest's container as a
+// stock k3s would: the public Node.js image's bootstrap downloads /v3/agent.js, verifies its
+// SHA-256 and runs it; the real agent enrols and the cluster turns Active in the UI with its
+// Kubernetes version and node count.
 test("admin imports a k3s cluster with the curl | kubectl command", async ({ page }) => {
   await page.goto("/clusters");
   await expect(page.getByText("No clusters registered")).toBeVisible();
@@ -28,7 +30,11 @@ test("admin imports a k3s cluster with the curl | kubectl command", async ({ pag
   const imported = page.getByRole("dialog", { name: "Import plant-berlin" });
   const curl = imported.getByTestId("import-command-curl");
   await expect(curl).toContainText("curl --insecure -sfL https://");
-  await expect(imported.getByTestId("import-command-docker")).toContainText("--ca-checksum");
+  await expect(imported.getByTestId("import-command-docker")).toContainText("-e OUTPOST_CA_CHECKSUM=");
+  await expect(imported.getByTestId("import-command-docker")).toContainText("node:20.19.5-alpine node -e '");
+  await expect(imported.getByTestId("import-command-systemd")).toContainText("sudo systemctl enable --now outpost-agent");
+  // The console runs on localhost here: the dialog warns that remote agents could not dial it.
+  await expect(imported.getByTestId("agent-url-warning")).toContainText("only reachable from this machine");
   const command = (await curl.textContent()) ?? "";
   expect(command).toMatch(/^curl --insecure -sfL https:\/\/\S+\/v3\/import\/[0-9a-f]{64}_\w+\.yaml \| kubectl apply -f -$/);
 
@@ -43,10 +49,14 @@ test("admin imports a k3s cluster with the curl | kubectl command", async ({ pag
 
   const output = await runImportCommand(command, kubeconfigOf(fleet, "plant-berlin"));
   expect(output).toContain("deployment.apps/outpost-agent created");
+  const image = await runImportCommand("kubectl get deploy outpost-agent -n outpost-system -o jsonpath='{.spec.template.spec.containers[0].image}'", kubeconfigOf(fleet, "plant-berlin"));
+  expect(image).toBe("node:20.19.5-alpine");
 
   await expect(page.getByTestId("cluster-state")).toHaveText("Active", { timeout: 15_000 });
   await expect(page.getByTestId("cluster-version")).toHaveText("v1.31.4+k3s1");
   await expect(page.getByTestId("cluster-node-count")).toContainText("3");
+  const logs = await runImportCommand("kubectl logs -n outpost-system deploy/outpost-agent", kubeconfigOf(fleet, "plant-berlin"));
+  expect(logs).toMatch(/outpost-bootstrap: agent bundle [0-9a-f]{64} verified; starting it/);
 
   await page.goto("/clusters");
   const row = page.getByTestId("cluster-row-plant-berlin");

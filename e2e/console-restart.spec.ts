@@ -30,7 +30,7 @@ test("after a console restart every agent is back, Active, within 30 s — no op
   const clusters: TCluster[] = [];
   for (const name of NAMES) {
     const created = (await (await api.post("/api/v1/clusters", { data: { name } })).json()) as TCluster;
-    agents.push(startAgent(dockerFormArgs(created.importCommands!.docker, kubeconfigOf(fleet, name), tempStateDir())));
+    agents.push(startAgent(dockerFormArgs(created.importCommands!.docker!, kubeconfigOf(fleet, name), tempStateDir())));
     clusters.push(created);
   }
   for (const c of clusters) await waitForClusterState(api, c.id, "active", 15_000);

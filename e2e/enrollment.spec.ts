@@ -1,10 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { TCluster } from "../lib/shared/clusters/clusters.schema";
-import { dockerFormArgs, nodeFormArgs, startAgent, tempStateDir, type AgentProcess } from "./support/agent-process";
+import { dockerFormArgs, systemdFormArgs, startAgent, tempStateDir, type AgentProcess } from "./support/agent-process";
 import { kubeconfigOf, startSimulatedFleet, waitForClusterState, type SimulatedFleet } from "./support/simulated-clusters";
 
-// Agent-side acceptance of cluster import, with the real agent bundle run by Node.js as
-// the docker-run and bare-host forms do, against simulated k3s clusters.
+// Agent-side acceptance of cluster import, with the docker-run form (the bootstrap on the
+// Node.js image, downloading and verifying the bundle) and the bare-host systemd form run by
+// this machine's Node.js as Docker and systemd would, against simulated k3s clusters.
 let fleet: SimulatedFleet;
 const agents: AgentProcess[] = [];
 test.beforeAll(async () => {
@@ -28,8 +29,8 @@ async function enrolments(request: APIRequestContext, clusterId: string): Promis
 
 test("the docker-run form's agent, run with Node.js, enrols and the cluster turns Active", async ({ request }) => {
   const cluster = await register(request, "docker-form");
-  const args = dockerFormArgs(cluster.importCommands!.docker, kubeconfigOf(fleet, "docker-form"), tempStateDir());
-  const agent = startAgent(args);
+  const launch = dockerFormArgs(cluster.importCommands!.docker!, kubeconfigOf(fleet, "docker-form"), tempStateDir());
+  const agent = startAgent(launch);
   agents.push(agent);
   const active = await waitForClusterState(request, cluster.id, "active", 15_000);
   expect(active.kubernetesVersion).toBe("v1.31.4+k3s1");
@@ -40,10 +41,8 @@ test("the docker-run form's agent, run with Node.js, enrols and the cluster turn
 
 test("a wrong CA checksum stops the agent before it sends its token", async ({ request }) => {
   const cluster = await register(request, "bad-checksum");
-  const args = dockerFormArgs(cluster.importCommands!.docker, kubeconfigOf(fleet, "bad-checksum"), tempStateDir());
-  const i = args.indexOf("--ca-checksum");
-  args[i + 1] = "0".repeat(64);
-  const agent = startAgent(args);
+  const launch = dockerFormArgs(cluster.importCommands!.docker!, kubeconfigOf(fleet, "bad-checksum"), tempStateDir());
+  const agent = startAgent(launch, { OUTPOST_CA_CHECKSUM: "0".repeat(64) });
   agents.push(agent);
   expect(await agent.exited).toBe(1);
   expect(agent.output()).toContain(`CA checksum mismatch: console serves ${cluster.caChecksum}, expected ${"0".repeat(64)}`);
@@ -55,7 +54,8 @@ test("a wrong CA checksum stops the agent before it sends its token", async ({ r
 test("a restarted agent reconnects with its stored credential after the token is revoked; a killed one turns the cluster Unavailable", async ({ request }) => {
   const cluster = await register(request, "restarts");
   const stateDir = tempStateDir();
-  const args = nodeFormArgs(cluster.importCommands!.node, kubeconfigOf(fleet, "restarts"), stateDir);
+  const commands = cluster.importCommands!;
+  const args = systemdFormArgs(commands.systemd!, commands.systemdUnit, kubeconfigOf(fleet, "restarts"), stateDir);
   const first = startAgent(args);
   agents.push(first);
   await waitForClusterState(request, cluster.id, "active", 15_000);

@@ -5,6 +5,7 @@ import type { ClusterState } from "../cluster/cluster-state";
 import { issueServiceAccountToken } from "../cluster/service-account-tokens";
 import type { Container, EnvVar, Pod } from "../store/kube-types";
 import { LogBuffer } from "./log-buffer";
+import { isAgentBootstrap } from "./pod-status";
 
 /** A running (or finished) agent container process. */
 export interface AgentContainer {
@@ -83,7 +84,8 @@ export function podRoot(cluster: ClusterState, pod: Pod, container: string): str
 }
 
 /**
- * Starts `<agentCommand> <container.args…>` as a child process with the pod's environment,
+ * Starts `<agentCommand> <container.args…>` (or, for the agent bootstrap on the Node.js
+ * image, `node -e <bootstrap> <container.args…>`) as a child process with the pod's environment,
  * in-cluster configuration pointing at this cluster's port, and its files under a per-pod
  * root passed as OUTPOST_PATH_PREFIX. Output goes to a LogBuffer.
  */
@@ -103,7 +105,9 @@ export async function startAgentContainer(cluster: ClusterState, pod: Pod, conta
     ...resolveEnv(cluster, pod, container.env ?? []),
   };
   if (process.env.NODE_OPTIONS === undefined) delete env.NODE_OPTIONS;
-  const [cmd, ...baseArgs] = cluster.rt.agentCommand;
+  // The bootstrap on the Node.js image runs as its command says, with this machine's node;
+  // the agent image's entrypoint is the configured agent command.
+  const [cmd, ...baseArgs] = isAgentBootstrap(container) ? [process.execPath, ...(container.command ?? []).slice(1)] : cluster.rt.agentCommand;
   const args = [...baseArgs, ...(container.args ?? [])];
   const logs = new LogBuffer();
   const child = spawn(cmd ?? "node", args, { env: env as NodeJS.ProcessEnv, cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: false });

@@ -1,3 +1,4 @@
+import { AGENT_BOOTSTRAP_SCRIPT } from "@/lib/shared/agent/agent-bootstrap";
 import type { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from "../store/kube-types";
 
 /** How a simulated container behaves (annotation sim.outpost.dev/behavior or image hints). */
@@ -12,9 +13,31 @@ export function isAgentImage(image: string, agentImage: string): boolean {
   return repo === want || repo.endsWith(`/${want}`);
 }
 
+/** Whether an image is the official Node.js image (`node`, `library/node`, `docker.io/library/node`, any tag or digest). */
+export function isNodeImage(image: string): boolean {
+  const repo = image.replace(/@.*$/, "").replace(/:[^/:]+$/, "");
+  return repo === "node" || repo === "library/node" || repo === "docker.io/library/node";
+}
+
+/**
+ * The Outpost agent bootstrap on the public Node.js image: `command` is exactly
+ * `["node", "-e", <the bootstrap>]`. Only this program is run for real on the host; any
+ * other Node.js container is simulated (behaviour "run"), so applying a pod never executes
+ * arbitrary code on the machine running the simulator.
+ */
+export function isAgentBootstrap(c: Container): boolean {
+  const cmd = c.command ?? [];
+  return isNodeImage(c.image) && cmd.length === 3 && cmd[0] === "node" && cmd[1] === "-e" && cmd[2] === AGENT_BOOTSTRAP_SCRIPT;
+}
+
+/** Whether the kubelet runs this container as a real process (the agent image, or the bootstrap on Node.js). */
+export function runsAgent(c: Container, agentImage: string): boolean {
+  return isAgentImage(c.image, agentImage) || isAgentBootstrap(c);
+}
+
 /** Behaviour of a pod's containers. */
 export function behaviorOf(pod: Pod, agentImage: string): Behavior {
-  if (pod.spec.containers.some((c) => isAgentImage(c.image, agentImage))) return "agent";
+  if (pod.spec.containers.some((c) => runsAgent(c, agentImage))) return "agent";
   const a = pod.metadata.annotations?.[BEHAVIOR_ANNOTATION];
   if (a === "crash" || a === "complete" || a === "error" || a === "imagepull" || a === "run") return a;
   if (pod.metadata.ownerReferences?.some((r) => r.kind === "Job")) return "complete";

@@ -5,7 +5,7 @@ import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from 
 import { isoTime } from "../store/object-store";
 import { startAgentContainer, stopAgentContainer, type AgentContainer } from "./agent-process";
 import { runContainerProgram } from "./container-programs";
-import { behaviorOf, containerStatus, isAgentImage, podStatusWith, type Behavior } from "./pod-status";
+import { behaviorOf, containerStatus, podStatusWith, runsAgent, type Behavior } from "./pod-status";
 import { schedulePod, nodeIp } from "./schedule-pod";
 
 const RUN_BEFORE_EXIT_MS = 1500;
@@ -59,7 +59,7 @@ function setOne(cluster: ClusterState, pod: Pod, name: string, state: ContainerS
 }
 
 function containerBehavior(cluster: ClusterState, pod: Pod, c: Container, restarts = 0): Behavior {
-  if (isAgentImage(c.image, cluster.rt.agentImage)) return "agent";
+  if (runsAgent(c, cluster.rt.agentImage)) return "agent";
   const programmed = runContainerProgram(cluster, pod, c, restarts);
   if (programmed) return programmed;
   const b = behaviorOf(pod, cluster.rt.agentImage);

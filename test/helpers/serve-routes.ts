@@ -17,11 +17,16 @@ export interface ServedRoutes {
   close(): Promise<void>;
 }
 
-/** Listens on an ephemeral loopback port and makes it the console URL agents are told to use. */
-export async function serveRoutes(): Promise<ServedRoutes> {
+/**
+ * Listens on an ephemeral loopback port and makes it the console URL agents are told to use.
+ * `intercept` may answer a path itself (a tampered download, a man in the middle).
+ */
+export async function serveRoutes(opts: { intercept?: (pathname: string) => Buffer | undefined } = {}): Promise<ServedRoutes> {
   const tls = await ensureConsoleTls(getRuntimeContext().config);
   const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
     const pathname = new URL(req.url ?? "/", "https://localhost").pathname;
+    const intercepted = opts.intercept?.(pathname);
+    if (intercepted) return res.writeHead(200).end(intercepted);
     req.headers["x-outpost-client-ip"] = req.socket.remoteAddress ?? "unknown";
     req.headers["x-request-id"] = randomUUID();
     const raw = findRawHandler(pathname);

@@ -4,6 +4,9 @@ import { prisma } from "@/lib/server/db/prisma";
 import { createCluster } from "@/lib/server/clusters/create-cluster";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
 import { issueRegistrationToken } from "@/lib/server/enrollment/issue-registration-token";
+import { readAgentBundle } from "@/lib/server/enrollment/read-agent-bundle";
+import { getRuntimeContext, setRuntimeContext } from "@/lib/server/runtime/runtime-context";
+import { AGENT_BASE_IMAGE } from "@/lib/shared/agent/agent-bootstrap";
 import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
 import { callRoute } from "../helpers/routes";
 import { login, seedUser } from "../helpers/users";
@@ -55,9 +58,27 @@ describe("registration tokens and enrolment", () => {
     const pod = deployment.spec.template.spec;
     const env = Object.fromEntries(pod.containers[0]!.env.map((e) => [e.name, e.value]));
     expect(env).toMatchObject({ OUTPOST_SERVER: "https://localhost:8443", OUTPOST_CA_CHECKSUM: a.caChecksum, OUTPOST_CLUSTER_ID: a.id });
-    expect(pod.containers[0]!.image).toBe("outpost/agent:0.1.0");
+    expect(pod.containers[0]!.image).toBe(AGENT_BASE_IMAGE);
+    expect(env.OUTPOST_AGENT_SHA256).toBe((await readAgentBundle()).sha256);
     expect(pod.containers[0]!.volumeMounts[0]!.readOnly).toBe(true);
     expect(pod.tolerations.map((t) => t.key)).toEqual(expect.arrayContaining(["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/edge"]));
+  });
+
+  it("with OUTPOST_AGENT_IMAGE the manifest runs that prebuilt image's own entrypoint", async () => {
+    const ctx = getRuntimeContext();
+    setRuntimeContext({ ...ctx, config: { ...ctx.config, agentImage: "registry.example.com/outpost/agent:0.1.0" } });
+    try {
+      const c = await createCluster({ name: "prebuilt", labels: {} }, SYSTEM_ACTOR);
+      const res = await callRoute("GET", `/v3/import/${tokenOf(c)}_${c.id}.yaml`, { ip: "10.1.0.4" });
+      const deployment = YAML.parseAllDocuments(await res.text()).map((d) => d.toJSON() as { kind: string; spec?: { template: { spec: { containers: Array<{ image: string; command?: string[]; env: Array<{ name: string }> }> } } } }).find((d) => d.kind === "Deployment")!;
+      const container = deployment.spec!.template.spec.containers[0]!;
+      expect(container.image).toBe("registry.example.com/outpost/agent:0.1.0");
+      expect(container.command).toBeUndefined();
+      expect(container.env.map((e) => e.name)).not.toContain("OUTPOST_AGENT_SHA256");
+      expect(c.importCommands!.docker).toContain("registry.example.com/outpost/agent:0.1.0 --server https://localhost:8443 --token ");
+    } finally {
+      setRuntimeContext(ctx);
+    }
   });
 
   it("rejects garbage, another cluster's, revoked and expired tokens with one generic message", async () => {

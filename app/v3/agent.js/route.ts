@@ -1,16 +1,10 @@
-// GET /v3/agent.js – the agent bundle, for the bare-host (Node.js) install command (no login)
-import fs from "node:fs/promises";
-import path from "node:path";
+// GET /v3/agent.js – the agent bundle the bootstrap (and the bare-host install) downloads and verifies by SHA-256 (no login)
+import { defineRoute } from "@/lib/server/http/define-route";
+import { readAgentBundle } from "@/lib/server/enrollment/read-agent-bundle";
 
-export const dynamic = "force-dynamic";
-
-export async function GET(): Promise<Response> {
-  const file = path.join(/* turbopackIgnore: true */ process.cwd(), "agent", "dist", "outpost-agent.js");
-  try {
-    return new Response(await fs.readFile(file), {
-      headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" },
-    });
-  } catch {
-    return new Response("The agent bundle is not built on this console (npm run build:agent).\n", { status: 404 });
-  }
-}
+export const GET = defineRoute({ access: "public" }, async () => {
+  const bundle = await readAgentBundle();
+  return new Response(new Uint8Array(bundle.body), {
+    headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store", etag: `"${bundle.sha256}"` },
+  });
+});

@@ -1,6 +1,5 @@
 import "server-only";
 import path from "node:path";
-import { OUTPOST_VERSION } from "../runtime/version";
 import { ZEnvSchema } from "./config.schema";
 
 /** The console's configuration, resolved from the environment once at start. */
@@ -18,8 +17,12 @@ export interface OutpostConfig {
   registrationTokenTtlHours: number;
   /** How long a rotated-out registration token keeps working. */
   tokenRotationGraceMs: number;
-  /** Image of the agent in import manifests and docker commands. */
-  agentImage: string;
+  /**
+   * A prebuilt agent image (OUTPOST_AGENT_IMAGE) for import manifests and docker commands;
+   * undefined → the public Node.js image running the bootstrap, which downloads and
+   * verifies the bundle from /v3/agent.js.
+   */
+  agentImage: string | undefined;
   shutdownTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
   /** Bearer token Prometheus presents at /metrics; /metrics answers 404 without one. */
@@ -61,7 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tls: { certFile: e.OUTPOST_TLS_CERT_FILE, keyFile: e.OUTPOST_TLS_KEY_FILE, caFile: e.OUTPOST_TLS_CA_FILE },
     registrationTokenTtlHours: e.OUTPOST_REGISTRATION_TOKEN_TTL_HOURS,
     tokenRotationGraceMs: e.OUTPOST_TOKEN_ROTATION_GRACE_MINUTES * 60_000,
-    agentImage: e.OUTPOST_AGENT_IMAGE ?? `outpost/agent:${OUTPOST_VERSION}`,
+    agentImage: e.OUTPOST_AGENT_IMAGE,
     shutdownTimeoutMs: e.OUTPOST_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     logLevel: e.OUTPOST_LOG_LEVEL,
     metricsToken: e.OUTPOST_METRICS_TOKEN,

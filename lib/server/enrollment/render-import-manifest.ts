@@ -1,6 +1,8 @@
 import "server-only";
 import YAML from "yaml";
+import { AGENT_BASE_IMAGE, AGENT_BOOTSTRAP_SCRIPT } from "@/lib/shared/agent/agent-bootstrap";
 import { getRuntimeContext } from "../runtime/runtime-context";
+import { readAgentBundle } from "./read-agent-bundle";
 
 export const AGENT_NAMESPACE = "outpost-system";
 const LABELS = { "app.kubernetes.io/name": "outpost-agent", "app.kubernetes.io/managed-by": "outpost" };
@@ -58,7 +60,24 @@ function consoleRoleBindings() {
   ];
 }
 
-function agentDeployment(image: string, serverUrl: string, caChecksum: string, clusterId: string) {
+/**
+ * How the agent container starts: a prebuilt image (OUTPOST_AGENT_IMAGE) runs its own
+ * entrypoint; otherwise the public Node.js image runs the bootstrap, which downloads
+ * /v3/agent.js and runs it only if its SHA-256 is `bundleSha256`.
+ */
+export type AgentLaunch = { image: string } | { image: string; command: string[]; bundleSha256: string };
+
+/** The launch for manifests and docker commands: the prebuilt image, else the bootstrap on the public image (null without a built bundle). */
+export function agentLaunch(agentImage: string | undefined, bundleSha256: string | undefined): AgentLaunch | null {
+  if (agentImage) return { image: agentImage };
+  return bundleSha256 ? bootstrapLaunch(bundleSha256) : null;
+}
+
+function bootstrapLaunch(bundleSha256: string): AgentLaunch {
+  return { image: AGENT_BASE_IMAGE, command: ["node", "-e", AGENT_BOOTSTRAP_SCRIPT], bundleSha256 };
+}
+
+function agentDeployment(launch: AgentLaunch, serverUrl: string, caChecksum: string, clusterId: string) {
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -91,9 +110,11 @@ function agentDeployment(image: string, serverUrl: string, caChecksum: string, c
           containers: [
             {
               name: "agent",
-              image,
+              image: launch.image,
+              ...("command" in launch ? { command: launch.command } : {}),
               imagePullPolicy: "IfNotPresent",
               env: [
+                ...("bundleSha256" in launch ? [{ name: "OUTPOST_AGENT_SHA256", value: launch.bundleSha256 }] : []),
                 { name: "OUTPOST_SERVER", value: serverUrl },
                 { name: "OUTPOST_CA_CHECKSUM", value: caChecksum },
                 { name: "OUTPOST_CLUSTER_ID", value: clusterId },
@@ -118,10 +139,14 @@ function agentDeployment(image: string, serverUrl: string, caChecksum: string, c
 /**
  * The multi-document manifest served at /v3/import/<token>_<id>.yaml: namespace, service
  * account, RBAC (the agent's own, and the groups console users are impersonated into),
- * the credentials Secret with the registration token, and the agent Deployment.
+ * the credentials Secret with the registration token, and the agent Deployment (on the
+ * public Node.js image with the bootstrap and the bundle's hash, unless OUTPOST_AGENT_IMAGE
+ * names a prebuilt image).
  */
-export function renderImportManifest(token: string, clusterId: string): string {
+export async function renderImportManifest(token: string, clusterId: string): Promise<string> {
   const { config, caChecksum } = getRuntimeContext();
+  // Without a prebuilt image the manifest needs the bundle's hash: 503 until it is built.
+  const launch = config.agentImage ? { image: config.agentImage } : bootstrapLaunch((await readAgentBundle()).sha256);
   const docs = [
     { apiVersion: "v1", kind: "Namespace", metadata: { name: AGENT_NAMESPACE, labels: LABELS } },
     { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "outpost-agent", namespace: AGENT_NAMESPACE, labels: LABELS } },
@@ -155,7 +180,7 @@ export function renderImportManifest(token: string, clusterId: string): string {
       type: "Opaque",
       stringData: { url: config.serverUrl, token, "cluster-id": clusterId },
     },
-    agentDeployment(config.agentImage, config.serverUrl, caChecksum, clusterId),
+    agentDeployment(launch, config.serverUrl, caChecksum, clusterId),
   ];
   return docs.map((d) => YAML.stringify(d, { lineWidth: 0 })).join("---\n");
 }

@@ -32,6 +32,6 @@ export async function rotateRegistrationToken(clusterId: string, actor: AuditAct
       },
       tx,
     );
-    return toClusterDto(cluster, buildImportCommands(issued.token, clusterId, issued.expiresAt));
+    return toClusterDto(cluster, await buildImportCommands(issued.token, clusterId, issued.expiresAt));
   });
 }

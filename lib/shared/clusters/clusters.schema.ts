@@ -54,10 +54,14 @@ export interface TImportCommands {
   kubectl: string;
   /** `curl --insecure -sfL <url> | kubectl apply -f -` — null when the console's certificate is publicly trusted. */
   curlInsecure: string | null;
-  /** The agent in Docker on a k3s server (rancher-agent form). */
-  docker: string;
-  /** The agent with Node.js on a bare host. */
-  node: string;
+  /** The agent in Docker on a k3s server (host network, root for k3s.yaml, credential in a named volume); null without a built bundle. */
+  docker: string | null;
+  /** The bare-host install as a systemd service (dedicated user, /var/lib/outpost-agent); null without a built bundle. */
+  systemd: string | null;
+  /** The systemd unit that install puts in place (no secret in it). */
+  systemdUnit: string;
+  /** Where the unit can be downloaded (`/v3/outpost-agent.service`). */
+  systemdUnitUrl: string;
   manifestUrl: string;
   expiresAt: string;
 }

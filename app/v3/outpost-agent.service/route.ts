@@ -1,0 +1,11 @@
+// GET /v3/outpost-agent.service – the systemd unit of the bare-host install (no login; holds no secret)
+import { defineRoute } from "@/lib/server/http/define-route";
+import { renderSystemdUnit } from "@/lib/server/enrollment/render-systemd-unit";
+import { getRuntimeContext } from "@/lib/server/runtime/runtime-context";
+
+export const GET = defineRoute({ access: "public" }, async () => {
+  const { config, caChecksum } = getRuntimeContext();
+  return new Response(renderSystemdUnit(config.serverUrl, caChecksum), {
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-disposition": 'attachment; filename="outpost-agent.service"' },
+  });
+});
