@@ -219,6 +219,23 @@ spec:
     image.tag: "1.27.4"
 `;
 
+const SERVER_PLAN = `apiVersion: upgrade.cattle.io/v1
+kind: Plan
+metadata:
+  name: k3s-server
+  namespace: system-upgrade
+spec:
+  concurrency: 1
+  cordon: true
+  nodeSelector:
+    matchExpressions:
+    - {key: node-role.kubernetes.io/control-plane, operator: In, values: ["true"]}
+  serviceAccountName: system-upgrade
+  upgrade:
+    image: rancher/k3s-upgrade
+  version: v1.33.4+k3s1
+`;
+
 describe("kubectl 1.33 and k3s controllers", () => {
   let sim: Simulator;
   let dir: string;
@@ -257,5 +274,28 @@ describe("kubectl 1.33 and k3s controllers", () => {
     // Real helm reads the release the simulated klipper-helm wrote.
     const { stdout } = await execFileAsync(kubeToolPath("helm"), ["--kubeconfig", kc, "list", "-n", "web"], { timeout: 20_000 });
     expect(stdout).toMatch(/^web\s+web\s+1\s+.+\s+deployed\s+nginx-18\.3\.1\s+1\.27\.3\s*$/m);
+  });
+
+  it("a Plan of the installed system-upgrade-controller upgrades the three servers", async () => {
+    const before = await k(["get", "plans", "-A"]);
+    expect(before.stderr).toContain('the server doesn\'t have a resource type "plans"');
+    const a = await k(["apply", "-f", path.join(__dirname, "fixtures", "system-upgrade-controller.yaml")]);
+    expect(a.stdout).toContain("deployment.apps/system-upgrade-controller created");
+    const ro = await k(["-n", "system-upgrade", "rollout", "status", "deployment/system-upgrade-controller", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(ro.stdout).toContain("successfully rolled out");
+    const crd = await k(["wait", "--for=create", "crd/plans.upgrade.cattle.io", "--timeout=20s"], { timeoutMs: 25_000 });
+    expect(crd.stdout).toContain("condition met");
+    const p = await k(["apply", "-f", "-"], { input: SERVER_PLAN });
+    expect(p.stdout).toContain("plan.upgrade.cattle.io/k3s-server created");
+    const done = await k(["-n", "system-upgrade", "wait", "--for=condition=Complete", "plan/k3s-server", "--timeout=60s"], { timeoutMs: 65_000 });
+    expect(done.stdout).toContain("plan.upgrade.cattle.io/k3s-server condition met");
+    const plans = await k(["-n", "system-upgrade", "get", "plans"]);
+    expect(plans.stdout).toMatch(/^NAME\s+IMAGE\s+CHANNEL\s+VERSION\s+COMPLETE\s+MESSAGE\s+AGE/);
+    expect(plans.stdout).toMatch(/^k3s-server\s+rancher\/k3s-upgrade\s+v1\.33\.4\+k3s1\s+True\s+/m);
+    const nodes = await k(["get", "nodes"]);
+    for (const i of [0, 1, 2]) expect(nodes.stdout).toMatch(new RegExp(`^ha-server-${i}\\s+Ready\\s+control-plane,etcd,master\\s+\\S+\\s+v1\\.33\\.4\\+k3s1$`, "m"));
+    expect(nodes.stdout).toMatch(/^ha-agent-1\s+Ready\s+<none>\s+\S+\s+v1\.33\.1\+k3s1$/m);
+    const v = await k(["version"]);
+    expect(v.stdout).toMatch(/Server Version: v1\.33\.4\+k3s1/);
   });
 });

@@ -28,6 +28,8 @@ export interface ClusterFaults {
   partition?: boolean;
   /** Nodes whose kubelet stops heartbeating (Ready=Unknown, unreachable taints). */
   nodeNotReady?: string[];
+  /** Nodes whose system-upgrade Job fails (the k3s-upgrade container exits 1, no version change). */
+  upgradeFailNodes?: string[];
   /** Faults of the in-process EdgeX services. */
   edgex?: EdgexFaults;
 }

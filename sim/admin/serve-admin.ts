@@ -12,6 +12,7 @@ export const ZClusterFaultsSchema = z.object({
   dropWatchesAfterMs: z.number().min(0).optional(),
   partition: z.boolean().optional(),
   nodeNotReady: z.array(z.string()).optional(),
+  upgradeFailNodes: z.array(z.string()).optional(),
   edgex: ZEdgexFaultsSchema.optional(),
 }).strict();
 

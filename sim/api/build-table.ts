@@ -3,7 +3,7 @@ import type { ClusterState } from "../cluster/cluster-state";
 import type { KubeObject } from "../store/kube-types";
 import { isRecord } from "../store/kube-types";
 import type { ResourceType } from "../store/resource-registry";
-import { fieldValue } from "../store/selectors";
+import { columnText } from "./printer-column-path";
 import { formatAge } from "@/lib/shared/kube";
 
 /** Parses includeObject (default Metadata, as the apiserver). */
@@ -57,7 +57,7 @@ export function buildTable(
   const rows = objects.map((o) => {
     const cells: unknown[] = [o.metadata.name];
     for (const c of cols) {
-      const raw = fieldValue(o, c.jsonPath.replace(/^\./, ""));
+      const raw = columnText(o, c.jsonPath);
       if (c.type === "date") cells.push(raw ? formatAge(raw, now) : "<unknown>");
       else if (c.type === "integer" || c.type === "number") cells.push(raw === "" ? null : Number(raw));
       else cells.push(raw === "" ? null : raw);

@@ -57,7 +57,8 @@ export class ClusterState {
 
   constructor(
     readonly name: string,
-    readonly version: string,
+    /** gitVersion served at /version; a system-upgrade Plan moves it once every server runs the new one. */
+    public version: string,
     readonly certs: ClusterCerts,
     readonly rt: SimRuntime,
     historySize: number,

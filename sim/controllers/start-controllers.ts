@@ -3,6 +3,7 @@ import type { KubeObject, Pod, Workload } from "../store/kube-types";
 import type { StoreEvent } from "../store/object-store";
 import { reconcileCrd, reconcileEndpoints, reconcileNamespace, reconcileTokenSecret } from "./cluster-controllers";
 import { startHelmController } from "./helm-controller";
+import { startUpgradeController } from "./upgrade-controller";
 import { controllerOf, reconcileDaemonSet, reconcileJob, reconcileStatefulSet } from "./other-workloads";
 import { reconcileDeployment, reconcileReplicaSet } from "./workload-pods";
 
@@ -88,4 +89,5 @@ export function startControllers(cluster: ClusterState): void {
     }
   });
   startHelmController(cluster);
+  startUpgradeController(cluster);
 }

@@ -10,9 +10,29 @@ export function nodeIp(cluster: ClusterState, nodeName: string | undefined): str
   return addrs.find((a) => a.type === "InternalIP")?.address ?? "10.0.0.1";
 }
 
-function isReady(node: KubeObject): boolean {
+/** Ready, and schedulable unless the pod tolerates node.kubernetes.io/unschedulable (a cordoned node). */
+function isReady(node: KubeObject, pod: Pod): boolean {
   const conds = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
-  return conds.some((c) => c.type === "Ready" && c.status === "True") && !(node.spec as { unschedulable?: boolean } | undefined)?.unschedulable;
+  if (!conds.some((c) => c.type === "Ready" && c.status === "True")) return false;
+  if (!(node.spec as { unschedulable?: boolean } | undefined)?.unschedulable) return true;
+  return (pod.spec.tolerations ?? []).filter(isRecord).some((t) => (t.key === "node.kubernetes.io/unschedulable" && (t.effect === undefined || t.effect === "NoSchedule")) || (t.key === undefined && t.operator === "Exists"));
+}
+
+interface NodeSelectorTerm { matchExpressions?: { key: string; operator: string; values?: string[] }[] }
+
+/** requiredDuringSchedulingIgnoredDuringExecution node affinity on node labels (In, NotIn, Exists, DoesNotExist). */
+function affinityMatches(pod: Pod, node: KubeObject): boolean {
+  const terms = ((pod.spec.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: NodeSelectorTerm[] } } } | undefined)?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms) ?? [];
+  if (terms.length === 0) return true;
+  const labels = node.metadata.labels ?? {};
+  return terms.some((t) => (t.matchExpressions ?? []).every((e) => {
+    const has = e.key in labels;
+    if (e.operator === "In") return has && (e.values ?? []).includes(labels[e.key] ?? "");
+    if (e.operator === "NotIn") return !has || !(e.values ?? []).includes(labels[e.key] ?? "");
+    if (e.operator === "Exists") return has;
+    if (e.operator === "DoesNotExist") return !has;
+    return false;
+  }));
 }
 
 function tolerates(pod: Pod, node: KubeObject): boolean {
@@ -24,7 +44,7 @@ function tolerates(pod: Pod, node: KubeObject): boolean {
 /** default-scheduler: binds a pending pod to the least-loaded ready node that fits. */
 export function schedulePod(cluster: ClusterState, pod: Pod): void {
   const nodes = cluster.store.list("/nodes").filter((n) => {
-    if (!isReady(n) || !tolerates(pod, n)) return false;
+    if (!isReady(n, pod) || !tolerates(pod, n) || !affinityMatches(pod, n)) return false;
     const sel = pod.spec.nodeSelector ?? {};
     return Object.entries(sel).every(([k, v]) => n.metadata.labels?.[k] === v);
   });
