@@ -105,5 +105,8 @@ describe("system-upgrade-controller", () => {
       expect(Boolean((n.spec as { unschedulable?: boolean }).unschedulable)).toBe(n.metadata.name === stuck[0]);
     }
     c.setFaults({});
+    expect((await raw(c, "DELETE", "/apis/upgrade.cattle.io/v1/namespaces/system-upgrade/plans/agents")).status).toBe(200);
+    await waitForStore(c.state, "the agents plan's Jobs deleted", () => !c.state.store.list("batch/jobs", "system-upgrade").some((j) => j.metadata.labels?.["upgrade.cattle.io/plan"] === "agents"));
+    expect(c.state.store.list("batch/jobs", "system-upgrade").filter((j) => j.metadata.labels?.["upgrade.cattle.io/plan"] === "servers")).toHaveLength(3);
   });
 });

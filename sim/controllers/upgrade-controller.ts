@@ -195,7 +195,13 @@ export function startUpgradeController(cluster: ClusterState): void {
   cluster.store.subscribe("/nodes", all);
   cluster.store.subscribe(PLANS, (ev) => {
     const { namespace, name } = ev.object.metadata;
-    if (ev.type !== "DELETED" && namespace) cluster.enqueue(`plan/${namespace}/${name}`, () => reconcileByName(cluster, namespace, name));
+    if (!namespace) return;
+    if (ev.type !== "DELETED") cluster.enqueue(`plan/${namespace}/${name}`, () => reconcileByName(cluster, namespace, name));
+    // The job handler deletes the Jobs of a Plan that no longer exists.
+    else cluster.enqueue(`plan-gone/${namespace}/${name}`, () => {
+      if (!controllerFor(cluster, namespace)) return;
+      for (const j of cluster.store.list("batch/jobs", namespace)) if (j.metadata.labels?.[LABEL_PLAN] === name && j.metadata.labels[LABEL_CONTROLLER] !== undefined) deleteObject(cluster, typeOf(cluster, "batch/v1", "Job"), j);
+    });
   });
   cluster.store.subscribe("batch/jobs", (ev) => {
     const job = ev.object;
