@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { startSimulator, type Simulator } from "./index";
 import { dispatcherKubectl, kubectl } from "./test/run-kubectl";
 
@@ -70,6 +71,26 @@ function withTerminal(args: string[], steps: { expect: RegExp; send: string }[])
     clearTimeout(timer);
     resolve({ output, code });
   }));
+}
+
+/** Runs `kubectl port-forward … :<remote>` (a free local port); resolves once it forwards. */
+function portForward(bin: string, args: string[], env: Record<string, string> = {}): Promise<{ port: number; output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`port-forward did not start: ${output}`)), 15_000);
+    const onData = (d: Buffer): void => {
+      output += d.toString("utf8");
+      const m = /Forwarding from 127\.0\.0\.1:(\d+) ->/.exec(output);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({ port: Number(m[1]), output: () => output, stop: () => (child.kill("SIGTERM"), exited) });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("close", () => reject(new Error(`port-forward exited: ${output}`)));
+  });
 }
 
 describe("kubectl exec, port-forward and top against the simulator", () => {
@@ -174,5 +195,66 @@ describe("kubectl exec, port-forward and top against the simulator", () => {
     expect(Math.max(...cpuOf(/^worker-/), 0)).toBeLessThanOrEqual(1);
     const one = await k(["top", "pod", "-n", "streams", pod.replace("pod/", ""), "--containers"]);
     expect(one.stdout).toMatch(/shell-\S+\s+web\s+\d+m\s+\d+Mi/);
+  });
+
+  it("port-forward with kubectl 1.33, SPDY tunnelled in a WebSocket (its default) and plain SPDY (KUBECTL_PORT_FORWARD_WEBSOCKETS=false): nginx's page", async () => {
+    const name = pod.replace("pod/", "");
+    for (const [env, verb] of [[{}, "get"], [{ KUBECTL_PORT_FORWARD_WEBSOCKETS: "false" }, "create"]] as const) {
+      const pf = await portForward(dispatcherKubectl(33), ["--kubeconfig", kc, "-n", "streams", "port-forward", pod, ":80"], env);
+      try {
+        const res = await fetch(`http://127.0.0.1:${pf.port}/`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get("server")).toBe("nginx/1.27.3");
+        expect(await res.text()).toContain("<title>Welcome to nginx!</title>");
+        expect((await fetch(`http://127.0.0.1:${pf.port}/missing`)).status).toBe(404);
+      } finally {
+        await pf.stop();
+      }
+      expect(sim.clusters[0]!.audit().filter((a) => a.subresource === "portforward" && a.name === name).at(-1)).toMatchObject({ verb, code: 101 });
+    }
+  });
+
+  it("port-forward to an undeclared port is refused like containerd", async () => {
+    const refused = await portForward(dispatcherKubectl(33), ["--kubeconfig", kc, "-n", "streams", "port-forward", pod, ":81"]);
+    await expect(fetch(`http://127.0.0.1:${refused.port}/`)).rejects.toThrow();
+    await refused.stop();
+    expect(refused.output()).toMatch(/error forwarding port 81 to pod \S+, uid : .*dial tcp4 127\.0\.0\.1:81: connect: connection refused/);
+  });
+
+  it("port-forward with kubectl 1.27 (plain SPDY/3.1) works", async () => {
+    const run = await kubectl(kcOld, ["run", "web", "--image=nginx:1.27.3", "--port=80"], { bin: dispatcherKubectl(27) });
+    expect(run.stdout).toContain("pod/web created");
+    const ready = await kubectl(kcOld, ["wait", "--for=condition=Ready", "pod/web", "--timeout=20s"], { bin: dispatcherKubectl(27), timeoutMs: 25_000 });
+    expect(ready.stdout).toContain("condition met");
+    const pf = await portForward(dispatcherKubectl(27), ["--kubeconfig", kcOld, "port-forward", "pod/web", ":80"]);
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${pf.port}/`)).text()).toContain("Welcome to nginx!");
+    } finally {
+      await pf.stop();
+    }
+    expect(sim.clusters[1]!.audit().filter((a) => a.subresource === "portforward").at(-1)).toMatchObject({ verb: "create", method: "POST", code: 101 });
+  });
+
+  it("port-forward over the channel protocol (v4.channel.k8s.io, as @kubernetes/client-node)", async () => {
+    const c = sim.clusters[0]!;
+    const ws = new WebSocket(`wss://127.0.0.1:${c.port}/api/v1/namespaces/streams/pods/${pod.replace("pod/", "")}/portforward?ports=80`, ["v4.channel.k8s.io"], { ca: c.caPem, headers: { authorization: `Bearer ${c.token}` } });
+    const received: Buffer[] = [];
+    const done = new Promise<string>((resolve, reject) => {
+      ws.on("message", (m: Buffer) => {
+        received.push(m);
+        const body = Buffer.concat(received.filter((x) => x[0] === 0).map((x) => x.subarray(1))).subarray(2).toString("utf8");
+        if (body.includes("</html>")) resolve(body);
+      });
+      ws.on("error", reject);
+    });
+    await new Promise((resolve) => ws.once("open", resolve));
+    expect(ws.protocol).toBe("v4.channel.k8s.io");
+    ws.send(Buffer.concat([Buffer.from([0]), Buffer.from("GET / HTTP/1.0\r\nHost: x\r\n\r\n")]));
+    const body = await done;
+    ws.close();
+    expect(body).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(body).toContain("Welcome to nginx!");
+    // Both channels of port 80 announce the port first (two bytes, little endian).
+    expect(received.filter((x) => x[0] === 1)[0]).toEqual(Buffer.from([1, 80, 0]));
   });
 });
