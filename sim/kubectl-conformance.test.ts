@@ -298,4 +298,44 @@ describe("kubectl 1.33 and k3s controllers", () => {
     const v = await k(["version"]);
     expect(v.stdout).toMatch(/Server Version: v1\.33\.4\+k3s1/);
   });
+
+  it("apply --server-side: managedFields, a conflict with another manager, --force-conflicts, diff, server dry runs", async () => {
+    const manifest = (image: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ssa, namespace: default, labels: {app: ssa}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ssa}}
+  template:
+    metadata: {labels: {app: ssa}}
+    spec:
+      containers: [{name: web, image: "${image}", ports: [{containerPort: 80}]}]
+`;
+    expect((await k(["apply", "-f", "-"], { input: manifest("nginx:1.27.3", 2) })).stdout).toContain("deployment.apps/ssa created");
+    const conflict = await k(["apply", "--server-side", "-f", "-"], { input: manifest("nginx:1.27.3", 4) });
+    expect(conflict.code).not.toBe(0);
+    expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas');
+    expect(conflict.stderr).toContain("--force-conflicts");
+    const forced = await k(["apply", "--server-side", "--force-conflicts", "-f", "-"], { input: manifest("nginx:1.27.3", 4) });
+    expect(forced.stdout).toContain("deployment.apps/ssa serverside-applied");
+    const live = JSON.parse((await k(["-n", "default", "get", "deploy", "ssa", "-o", "json", "--show-managed-fields"])).stdout) as { spec: { replicas: number; progressDeadlineSeconds: number }; metadata: { managedFields: Array<{ manager: string; operation: string; fieldsV1: { "f:spec"?: Record<string, unknown> } }> } };
+    expect(live.spec.replicas).toBe(4);
+    expect(live.spec.progressDeadlineSeconds).toBe(600);
+    const applier = live.metadata.managedFields.find((m) => m.manager === "kubectl" && m.operation === "Apply");
+    expect(applier?.fieldsV1["f:spec"]).toMatchObject({ "f:replicas": {}, "f:template": { "f:spec": { "f:containers": { 'k:{"name":"web"}': { ".": {}, "f:image": {}, "f:ports": { 'k:{"containerPort":80,"protocol":"TCP"}': { ".": {} } } } } } } });
+
+    // kubectl diff asks the server for the merged object with dryRun=All: nothing is stored.
+    const diff = await k(["diff", "--server-side", "-f", "-"], { input: manifest("nginx:1.28.0", 4) });
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toMatch(/^-\s+- image: nginx:1\.27\.3$/m);
+    expect(diff.stdout).toMatch(/^\+\s+- image: nginx:1\.28\.0$/m);
+    expect((await k(["diff", "--server-side", "-f", "-"], { input: manifest("nginx:1.27.3", 4) })).code).toBe(0);
+    const dryDelete = await k(["-n", "default", "delete", "deploy", "ssa", "--dry-run=server"]);
+    expect(dryDelete.stdout).toContain("(server dry run)");
+    const after = await k(["-n", "default", "get", "deploy", "ssa", "-o", "jsonpath={.spec.template.spec.containers[0].image}"]);
+    expect(after.stdout).toBe("nginx:1.27.3");
+    const dryScale = await k(["-n", "default", "scale", "deploy", "ssa", "--replicas=1", "--dry-run=server"]);
+    expect(dryScale.code).toBe(0);
+    expect((await k(["-n", "default", "get", "deploy", "ssa", "-o", "jsonpath={.spec.replicas}"])).stdout).toBe("4");
+  });
 });

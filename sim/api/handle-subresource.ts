@@ -12,6 +12,7 @@ import { applyPatch, handlePatch, handleUpdate } from "./handle-write";
 import { parseJson, sendJson } from "./http-io";
 import type { ResourcePath } from "./parse-resource-path";
 import { serveServiceProxy } from "./serve-service-proxy";
+import { checkWriteOptions, updateTracker, writeContext } from "../apply/write-options";
 import { ApiError, notFound } from "./status";
 
 function toScale(obj: Workload): KubeObject {
@@ -25,18 +26,19 @@ function toScale(obj: Workload): KubeObject {
   };
 }
 
-function handleScale(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+function handleScale(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
   const t = p.type;
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "") as Workload | undefined;
   if (!cur) throw notFound(t.plural, t.group, p.name ?? "");
   if (req.method === "GET") return sendJson(res, 200, toScale(cur));
+  const dryRun = checkWriteOptions(req.method === "PUT" ? "Update" : "Patch", q);
   const scale = req.method === "PATCH" ? applyPatch(req.headers["content-type"] ?? "", toScale(cur), body) : parseJson(body);
   const replicas = isRecord(scale) && isRecord(scale.spec) ? scale.spec.replicas : undefined;
   if (typeof replicas !== "number" || !Number.isInteger(replicas) || replicas < 0) {
     throw new ApiError(422, `Scale.autoscaling "${cur.metadata.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`, "Invalid", { name: cur.metadata.name, group: "autoscaling", kind: "Scale", causes: [{ reason: "FieldValueInvalid", message: "must be greater than or equal to 0", field: "spec.replicas" }] });
   }
   const rv = isRecord(scale) && isRecord(scale.metadata) && typeof scale.metadata.resourceVersion === "string" ? scale.metadata.resourceVersion : undefined;
-  const next = updateObject(cluster, t, { ...cur, metadata: { ...cur.metadata, resourceVersion: rv ?? cur.metadata.resourceVersion }, spec: { ...cur.spec, replicas } });
+  const next = updateObject(cluster, t, { ...cur, metadata: { ...cur.metadata, resourceVersion: rv ?? cur.metadata.resourceVersion }, spec: { ...cur.spec, replicas } }, { dryRun, track: updateTracker(writeContext(cluster, p, req, q)) });
   sendJson(res, 200, toScale(next as Workload));
 }
 
@@ -79,7 +81,7 @@ export function handleSubresource(cluster: ClusterState, p: ResourcePath, req: I
       if (m === "PATCH") return handlePatch(cluster, p, req, res, q, body);
       break;
     case "scale":
-      if (m === "GET" || m === "PUT" || m === "PATCH") return handleScale(cluster, p, req, res, body);
+      if (m === "GET" || m === "PUT" || m === "PATCH") return handleScale(cluster, p, req, res, q, body);
       break;
     case "log":
       if (m === "GET") return servePodLog(cluster, p.namespace ?? "default", p.name ?? "", q, res);
@@ -94,7 +96,10 @@ export function handleSubresource(cluster: ClusterState, p: ResourcePath, req: I
       if (m !== "POST") break;
       const pod = cluster.store.get("/pods", p.namespace, p.name ?? "");
       if (!pod) throw notFound("pods", "", p.name ?? "");
-      deleteObject(cluster, p.type, pod);
+      // An eviction carries DeleteOptions: a dry run (kubectl drain --dry-run=server) removes nothing.
+      const ev = body.length ? parseJson(body) : {};
+      const evDryRun = isRecord(ev) && isRecord(ev.deleteOptions) && Array.isArray(ev.deleteOptions.dryRun) && ev.deleteOptions.dryRun.length > 0;
+      if (!checkWriteOptions("Create", q) && !evDryRun) deleteObject(cluster, p.type, pod);
       return sendJson(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
     }
     case "exec":

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import YAML from "yaml";
+import { applyDefaults } from "../cluster/apply-defaults";
 import { createObject, deleteObject, updateObject } from "../cluster/object-writes";
 import type { ClusterState } from "../cluster/cluster-state";
 import { assertObjectShape } from "../cluster/validate-object";
@@ -13,6 +14,7 @@ import type { ResourcePath } from "./parse-resource-path";
 import { jsonPatch, mergePatch } from "./patch/json-patches";
 import { strategicMerge } from "./patch/strategic-merge";
 import { ApiError, notFound, statusOf } from "./status";
+import { APPLY_PATCH, applyConfiguration, checkWriteOptions, parseApplyBody, updateTracker, writeContext } from "../apply/write-options";
 
 /** Decodes a JSON or YAML request body into an object with the basic shape. */
 export function decodeObject(req: IncomingMessage, body: Buffer): KubeObject {
@@ -39,28 +41,34 @@ function checkTarget(t: ResourceType, p: ResourcePath, obj: KubeObject): KubeObj
   return stored;
 }
 
+/** Kinds whose create-time defaults are safe to apply again after a server-side apply. */
+const REDEFAULTED = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"]);
+
 const storedType = (cluster: ClusterState, t: ResourceType): ResourceType => (t.group === "events.k8s.io" ? (cluster.registry.lookup("", "v1", "events") ?? t) : t);
 
 /** POST a new object. */
 export function handleCreate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
   const t = p.type;
+  const dryRun = checkWriteOptions("Create", q);
   const obj = checkTarget(t, p, decodeObject(req, body));
-  const created = createObject(cluster, storedType(cluster, t), obj, { dryRun: q.has("dryRun") });
+  const created = createObject(cluster, storedType(cluster, t), obj, { dryRun, track: updateTracker(writeContext(cluster, p, req, q)) });
   sendJson(res, 201, present(t, created));
 }
 
 /** PUT (replace) an object or its status. */
 export function handleUpdate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
   const t = p.type;
+  const dryRun = checkWriteOptions("Update", q);
+  const track = updateTracker(writeContext(cluster, p, req, q));
   const obj = checkTarget(t, p, decodeObject(req, body));
   if (obj.metadata.name && obj.metadata.name !== p.name) throw new ApiError(400, `the name of the object (${obj.metadata.name}) does not match the name on the URL (${p.name ?? ""})`);
   obj.metadata.name = p.name ?? "";
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
   if (!cur) {
     if (p.subresource) throw notFound(t.plural, t.group, p.name ?? "");
-    return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun: q.has("dryRun") })));
+    return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun, track })));
   }
-  sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun: q.has("dryRun") })));
+  sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun, track })));
 }
 
 /** Applies a patch document of the request's content type to an object. */
@@ -89,29 +97,41 @@ export function handlePatch(cluster: ClusterState, p: ResourcePath, req: Incomin
   const t = p.type;
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
   const ct = req.headers["content-type"] ?? "";
-  if (!cur) {
-    if (ct.startsWith("application/apply-patch+yaml") && !p.subresource) {
-      const obj = checkTarget(t, p, decodeObject({ headers: { "content-type": "application/yaml" } } as IncomingMessage, body));
-      return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun: q.has("dryRun") })));
-    }
-    throw notFound(t.plural, t.group, p.name ?? "");
+  const apply = ct.split(";")[0]?.trim() === APPLY_PATCH;
+  const dryRun = checkWriteOptions("Patch", q, apply);
+  const ctx = writeContext(cluster, p, req, q);
+  if (apply) {
+    // Server-side apply: merge by field ownership, 409 on conflicts unless force=true.
+    if (!cur && p.subresource) throw notFound(t.plural, t.group, p.name ?? "");
+    const config = checkTarget(t, p, parseApplyBody(body, p));
+    const force = q.get("force") === "true";
+    const obj = applyConfiguration(cur && present(t, cur), config, ctx, force);
+    if (!cur) return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun })));
+    obj.metadata.name = cur.metadata.name;
+    // Fields the apply pruned get their defaults back, as the apiserver defaults every write.
+    const defaulted = REDEFAULTED.has(t.kind) ? applyDefaults(cluster, obj) : obj;
+    return sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), defaulted, { subresource: p.subresource, dryRun })));
   }
+  if (!cur) throw notFound(t.plural, t.group, p.name ?? "");
   const patched = applyPatch(ct, present(t, cur), body);
   if (!isRecord(patched)) throw new ApiError(422, "patch produced a non-object", "Invalid");
   const obj = checkTarget(t, p, { ...patched, metadata: { ...(isRecord(patched.metadata) ? patched.metadata : {}) } } as KubeObject);
   // The patched object carries the stored resourceVersion unless the patch set one: only
   // then does the precondition (409) apply, as in the apiserver.
   obj.metadata.name = cur.metadata.name;
-  sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun: q.has("dryRun") })));
+  sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun, track: updateTracker(ctx) })));
 }
 
-function deleteOptions(body: Buffer, q: URLSearchParams): { grace?: number } {
+/** DeleteOptions from the query and the body (kubectl sends dryRun in the body). */
+function deleteOptions(body: Buffer, q: URLSearchParams): { grace?: number; dryRun: boolean } {
   let grace: number | undefined = q.has("gracePeriodSeconds") ? Number(q.get("gracePeriodSeconds")) : undefined;
+  const opts = new URLSearchParams(q);
   if (body.length > 0) {
     const v = parseJson(body);
     if (isRecord(v) && typeof v.gracePeriodSeconds === "number") grace = v.gracePeriodSeconds;
+    if (isRecord(v) && Array.isArray(v.dryRun)) for (const d of v.dryRun) opts.append("dryRun", String(d));
   }
-  return { grace: grace !== undefined && Number.isFinite(grace) && grace >= 0 ? grace : undefined };
+  return { grace: grace !== undefined && Number.isFinite(grace) && grace >= 0 ? grace : undefined, dryRun: checkWriteOptions("Delete", opts) };
 }
 
 /** DELETE one object; answers the Terminating object or a Success Status. */
@@ -119,8 +139,8 @@ export function handleDelete(cluster: ClusterState, p: ResourcePath, res: Server
   const t = p.type;
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
   if (!cur) throw notFound(t.plural, t.group, p.name ?? "");
-  const { grace } = deleteOptions(body, q);
-  if (q.has("dryRun")) return sendJson(res, 200, present(t, cur));
+  const { grace, dryRun } = deleteOptions(body, q);
+  if (dryRun) return sendJson(res, 200, present(t, cur));
   const after = deleteObject(cluster, storedType(cluster, t), cur, grace);
   if (after.metadata.deletionTimestamp && cluster.store.get(t.storage, p.namespace, p.name ?? "")) return sendJson(res, 200, present(t, after));
   sendJson(res, 200, { ...statusOf(200, "", "", { name: cur.metadata.name, group: t.group || undefined, kind: t.plural, uid: cur.metadata.uid }), status: "Success", message: undefined, reason: undefined });
@@ -130,11 +150,11 @@ export function handleDelete(cluster: ClusterState, p: ResourcePath, res: Server
 export function handleDeleteCollection(cluster: ClusterState, p: ResourcePath, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
   const t = p.type;
   const match = selectorsOf(q);
-  const { grace } = deleteOptions(body, q);
+  const { grace, dryRun } = deleteOptions(body, q);
   const items: KubeObject[] = [];
   for (const o of cluster.store.list(t.storage, t.namespaced ? p.namespace : undefined)) {
     if (!match(o)) continue;
-    items.push(present(t, deleteObject(cluster, storedType(cluster, t), o, grace)));
+    items.push(present(t, dryRun ? o : deleteObject(cluster, storedType(cluster, t), o, grace)));
   }
   sendJson(res, 200, { kind: `${t.kind}List`, apiVersion: t.group ? `${t.group}/${t.version}` : t.version, metadata: { resourceVersion: String(cluster.store.currentRv()) }, items });
 }

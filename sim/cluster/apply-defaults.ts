@@ -57,7 +57,10 @@ function defaultWorkload(obj: Workload): Workload {
   if (obj.kind !== "DaemonSet") spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   if (obj.kind === "Deployment") {
-    spec.strategy ??= { type: "RollingUpdate", rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%" } };
+    // Also after a server-side apply pruned part of it: type defaults to RollingUpdate, whose parameters default to 25%.
+    const st: Record<string, unknown> = isRecord(spec.strategy) ? spec.strategy : {};
+    const type = st.type ?? "RollingUpdate";
+    spec.strategy = type === "RollingUpdate" ? { ...st, type, rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%", ...(isRecord(st.rollingUpdate) ? st.rollingUpdate : {}) } } : { ...st, type };
     spec.progressDeadlineSeconds ??= 600;
   }
   return { ...obj, spec };

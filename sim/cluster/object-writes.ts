@@ -17,7 +17,7 @@ function suffix(): string {
 }
 
 /** Creates an object after defaulting and validation; throws ApiError like the apiserver. */
-export function createObject(cluster: ClusterState, t: ResourceType, input: KubeObject, opts: { dryRun?: boolean } = {}): KubeObject {
+export function createObject(cluster: ClusterState, t: ResourceType, input: KubeObject, opts: WriteOptions = {}): KubeObject {
   const meta = { ...input.metadata };
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${suffix()}`;
   if (t.namespaced) {
@@ -36,8 +36,15 @@ export function createObject(cluster: ClusterState, t: ResourceType, input: Kube
   obj = applyDefaults(cluster, obj);
   validateObject(t, obj);
   if (cluster.store.get(t.storage, meta.namespace, meta.name)) throw alreadyExists(t.plural, t.group, meta.name);
+  if (opts.track) obj = opts.track(undefined, obj);
   if (opts.dryRun) return obj;
   return cluster.store.commit(t.storage, "ADDED", obj);
+}
+
+/** dryRun: validate and answer, store nothing. track: records managedFields just before storing. */
+export interface WriteOptions {
+  dryRun?: boolean;
+  track?: (before: KubeObject | undefined, after: KubeObject) => KubeObject;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -49,7 +56,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  * (409 otherwise). `subresource === "status"` changes status only; the main resource keeps
  * the stored status for kinds that have a status subresource.
  */
-export function updateObject(cluster: ClusterState, t: ResourceType, input: KubeObject, opts: { subresource?: string; dryRun?: boolean } = {}): KubeObject {
+export function updateObject(cluster: ClusterState, t: ResourceType, input: KubeObject, opts: WriteOptions & { subresource?: string } = {}): KubeObject {
   const ns = t.namespaced ? input.metadata.namespace : undefined;
   const cur = cluster.store.get(t.storage, ns, input.metadata.name);
   if (!cur) throw notFound(t.plural, t.group, input.metadata.name);
@@ -61,6 +68,10 @@ export function updateObject(cluster: ClusterState, t: ResourceType, input: Kube
   } else {
     const meta = { ...input.metadata, uid: cur.metadata.uid, creationTimestamp: cur.metadata.creationTimestamp, namespace: cur.metadata.namespace, name: cur.metadata.name };
     if (cur.metadata.deletionTimestamp) meta.deletionTimestamp = cur.metadata.deletionTimestamp;
+    // A writer that leaves managedFields out keeps the stored ones (as the apiserver does).
+    const sentFields = (input.metadata as { managedFields?: unknown }).managedFields;
+    const curFields = (cur.metadata as { managedFields?: unknown }).managedFields;
+    if ((sentFields === undefined || sentFields === null) && curFields !== undefined) (meta as { managedFields?: unknown }).managedFields = curFields;
     if (!t.namespaced) delete meta.namespace;
     next = { ...input, apiVersion: apiVersionOf(t), kind: t.kind, metadata: meta };
     if (t.subresources?.includes("status") && "status" in cur) next.status = cur.status;
@@ -72,6 +83,7 @@ export function updateObject(cluster: ClusterState, t: ResourceType, input: Kube
     validateObject(t, next);
   }
   if (sameJson({ ...next, metadata: { ...next.metadata, resourceVersion: "" } }, { ...cur, metadata: { ...cur.metadata, resourceVersion: "" } })) return cur;
+  if (opts.track) next = opts.track(cur, next);
   if (opts.dryRun) return next;
   const stored = cluster.store.commit(t.storage, "MODIFIED", next);
   if (stored.metadata.deletionTimestamp && (stored.metadata.finalizers ?? []).length === 0 && !GRACEFUL.has(t.kind) && t.kind !== "Namespace") {
