@@ -21,7 +21,7 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   if (params.kiosk === "1") {
     const forward = new URLSearchParams();
-    for (const key of ["group", "rotate", "start"]) {
+    for (const key of ["group", "view", "focus"]) {
       const value = params[key];
       if (typeof value === "string") forward.set(key, value);
     }

@@ -154,6 +154,21 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
   }
 }
 
+function connectionUrl(password: string, database: string, socketDir: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
+}
+
+/**
+ * The connection string of the embedded database of a console running on `dataDir` (for
+ * dev and test tools that seed it while the console runs), or null when there is none.
+ */
+export function embeddedPostgresUrl(dataDir: string, database = "outpost"): string | null {
+  const root = path.resolve(dataDir, "postgres");
+  const passwordFile = path.join(root, "password");
+  if (!fs.existsSync(passwordFile)) return null;
+  return connectionUrl(fs.readFileSync(passwordFile, "utf8").trim(), database, socketDirFor(root));
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL server private to this console under
  * `<dataDir>/postgres`, listening only on a Unix socket with password auth, and creates
@@ -202,7 +217,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const url = `postgresql://${USER}:${encodeURIComponent(password)}@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
+  const url = connectionUrl(password, database, socketDir);
   try {
     await waitUntilReady(url, child, () => tail);
     await ensureDatabase(url, database);

@@ -7,23 +7,24 @@ import { ZFleetGroupSchema } from "@/lib/shared/fleet/fleet-query.schema";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
-  const t = await getTranslations("fleet.kiosk");
+  const t = await getTranslations("wall");
   return { title: t("title") };
 }
 
 const ZKioskParams = z.object({
   group: ZFleetGroupSchema.catch("region").default("region"),
-  rotate: z.coerce.number().int().min(5).max(3600).catch(15).default(15),
-  /** Group to show first (e.g. the operator's own region). */
-  start: z.string().max(100).optional().catch(undefined),
+  view: z.enum(["grid", "map"]).catch("grid").default("grid"),
+  /** The group zoomed into ("" = clusters without a value). */
+  focus: z.string().max(200).optional().catch(undefined),
 });
 
 /**
- * /fleet/kiosk (entered as /fleet?kiosk=1) — full screen for a wall display: no console
- * navigation (this route lives outside the (console) layout), large type, rotating groups.
+ * /fleet/kiosk (entered as /fleet?kiosk=1) — the NOC wall, full screen: no console
+ * navigation (this route lives outside the (console) layout). `view=grid|map`,
+ * `group=region|site|state|label:<key>`, `focus=<group>` zooms into one group.
  */
 export default async function KioskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePrincipal();
   const params = ZKioskParams.parse(await searchParams);
-  return <KioskView group={params.group} rotateSeconds={params.rotate} start={params.start} />;
+  return <KioskView group={params.group} view={params.view} focus={params.focus} />;
 }
