@@ -1,21 +1,45 @@
-// Kiosk mode left running: opens /fleet?kiosk=1 in Chromium against a fleet that keeps
-// changing (2,000 synthetic clusters whose numbers are rewritten every 2 s + 10 live ones),
-// rotating groups every 5 s, and samples the page's memory through CDP every 30 s after a
-// forced GC, for `--minutes` (default 10).
-//   node --require ./scripts/register-server-only.cjs --import tsx bench/fleet-kiosk-memory.ts [--minutes 10]
+// The fleet wall left running: opens /fleet?kiosk=1 in Chromium at 1920×1080 on a fleet
+// that keeps changing (`--clusters` synthetic clusters, 10,000 by default, `--churn` of
+// them rewritten every 5 s, + 3 live simulated ones; the stream pushes every 5 s), and for
+// `--minutes` (default 30) records every frame's duration in the page (a histogram, so the
+// recorder itself stays flat), long tasks, and the page's memory through CDP every 30 s
+// after a forced GC. Prints one JSON line per sample and a summary with the load average.
+//   node --require ./scripts/register-server-only.cjs --import tsx bench/fleet-kiosk-memory.ts [--minutes 30] [--clusters 10000] [--churn 50]
+import os from "node:os";
+import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import { startFleetHarness } from "./fleet-harness";
 
-const MINUTES = Number(process.argv[process.argv.indexOf("--minutes") + 1]) || 10;
+const { values } = parseArgs({ options: { minutes: { type: "string", default: "30" }, clusters: { type: "string", default: "10000" }, churn: { type: "string", default: "50" } } });
+const MINUTES = Number(values.minutes);
+const CLUSTERS = Number(values.clusters);
+const CHURN = Number(values.churn);
+
+/** Installed in the page: frame durations (1 ms buckets up to 1 s) and long tasks, without growing. */
+const RECORDER = `(() => {
+  const buckets = new Uint32Array(1001);
+  let last = 0, frames = 0, longTasks = 0, longTaskMs = 0;
+  const tick = (t) => { if (last) { buckets[Math.min(1000, Math.round(t - last))]++; frames++; } last = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { longTasks++; longTaskMs += e.duration; } }).observe({ type: "longtask", buffered: false });
+  window.__wallFrames = () => {
+    const at = (q) => { let n = 0; const want = q * frames; for (let i = 0; i < buckets.length; i++) { n += buckets[i]; if (n >= want) return i; } return 1000; };
+    let max = 0; for (let i = 0; i < buckets.length; i++) if (buckets[i]) max = i;
+    return { frames, p50: at(0.5), p95: at(0.95), p99: at(0.99), p999: at(0.999), max, over50: buckets.slice(51).reduce((a, b) => a + b, 0), longTasks, longTaskMs: Math.round(longTaskMs) };
+  };
+})();`;
+
+const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
 async function main(): Promise<void> {
-  const h = await startFleetHarness({ synthetic: 2_000, live: 10, env: { OUTPOST_FLEET_PUSH_SECONDS: "5" } });
+  const loadAtStart = load();
+  const h = await startFleetHarness({ synthetic: CLUSTERS, live: 3, env: { OUTPOST_FLEET_PUSH_SECONDS: "5" } });
   const { prisma } = await import("../lib/server/db/prisma");
-  // Churn: 50 random synthetic clusters change their numbers every 2 s, so every delta carries rows.
+  // Churn: CHURN random synthetic clusters change their numbers every 5 s, so every delta carries rows.
   const churn = setInterval(() => {
-    void prisma.$executeRaw`UPDATE fleet_snapshots SET "podsFailing" = (random() * 5)::int, "changedAt" = now()
-      WHERE "clusterId" IN (SELECT id FROM clusters WHERE id LIKE 'syn-%' ORDER BY random() LIMIT 50)`.catch(() => undefined);
-  }, 2_000);
+    void prisma.$executeRaw`UPDATE fleet_snapshots SET "podsFailing" = (random() * 5)::int, "nodesReady" = GREATEST(0, "nodesTotal" - (random() * 1.3)::int), "collectedAt" = now(), "changedAt" = now()
+      WHERE "clusterId" IN (SELECT id FROM clusters WHERE id LIKE 'syn-%' ORDER BY random() LIMIT ${CHURN})`.catch(() => undefined);
+  }, 5_000);
 
   const browser = await chromium.launch({ executablePath: process.env.OUTPOST_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1920, height: 1080 } });
@@ -24,34 +48,48 @@ async function main(): Promise<void> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
-  await page.goto(`${h.url}/fleet?kiosk=1&rotate=5`);
-  await page.getByTestId("kiosk-group").waitFor();
+  const opened = Date.now();
+  await page.goto(`${h.url}/fleet?kiosk=1`);
+  const canvas = page.getByTestId("wall-canvas");
+  await page.waitForFunction((n) => Number(document.querySelector("[data-testid=wall-canvas]")?.getAttribute("data-cells") ?? 0) >= n, CLUSTERS, { timeout: 120_000 });
+  const firstPaintMs = Date.now() - opened;
+  await page.evaluate(RECORDER);
 
-  const samples: Array<{ minute: number; heapMiB: number; nodes: number; listeners: number; frames: number }> = [];
+  const samples: Array<{ minute: number; heapMiB: number; nodes: number; listeners: number; cells: number; load: number[] }> = [];
   const sample = async (minute: number) => {
     await cdp.send("HeapProfiler.collectGarbage");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-    const s = { minute, heapMiB: Math.round(((m.JSHeapUsedSize ?? 0) / 2 ** 20) * 100) / 100, nodes: m.Nodes ?? 0, listeners: m.JSEventListeners ?? 0, frames: m.Frames ?? 0 };
+    const s = { minute, heapMiB: Math.round(((m.JSHeapUsedSize ?? 0) / 2 ** 20) * 100) / 100, nodes: m.Nodes ?? 0, listeners: m.JSEventListeners ?? 0, cells: Number(await canvas.getAttribute("data-cells")), load: load() };
     samples.push(s);
     console.log(JSON.stringify(s));
   };
   const started = Date.now();
   await sample(0);
   while (Date.now() - started < MINUTES * 60_000) {
-    await new Promise((r) => setTimeout(r, 30_000));
+    await new Promise((r) => setTimeout(r, Math.min(30_000, Math.max(1_000, MINUTES * 60_000 - (Date.now() - started)))));
     await sample(Math.round(((Date.now() - started) / 60_000) * 10) / 10);
   }
+  const frames = (await page.evaluate("window.__wallFrames()")) as Record<string, number>;
   const heap = samples.map((s) => s.heapMiB);
-  const status = await page.getByTestId("stream-status").getAttribute("data-status");
+  // Flat = the second half's heap is within 10 % of the first half's (after GC).
+  const half = Math.floor(heap.length / 2);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   console.log(
     JSON.stringify({
       date: new Date().toISOString(),
       minutes: MINUTES,
-      heapMiB: { first: heap[0], last: heap.at(-1), max: Math.max(...heap), min: Math.min(...heap) },
-      domNodes: { first: samples[0]?.nodes, last: samples.at(-1)?.nodes },
+      clusters: CLUSTERS,
+      churnPer5s: CHURN,
+      firstPaintMs,
+      frames,
+      heapMiB: { first: heap[0], last: heap.at(-1), max: Math.max(...heap), min: Math.min(...heap), firstHalfMean: Math.round(mean(heap.slice(0, half)) * 100) / 100, secondHalfMean: Math.round(mean(heap.slice(half)) * 100) / 100 },
+      domNodes: { first: samples[0]?.nodes, last: samples.at(-1)?.nodes, max: Math.max(...samples.map((s) => s.nodes)) },
       listeners: { first: samples[0]?.listeners, last: samples.at(-1)?.listeners },
-      streamStatus: status,
+      cellsLast: samples.at(-1)?.cells,
+      streamStatus: await page.getByTestId("stream-status").getAttribute("data-status"),
+      loadavg: { start: loadAtStart, end: load() },
+      cpus: os.cpus().length,
     }),
   );
   clearInterval(churn);
