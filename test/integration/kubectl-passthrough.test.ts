@@ -1,6 +1,7 @@
 // Real kubectl (the /usr/bin/kubectl dispatcher → kubectl 1.31 for the simulator's
 // v1.31.4+k3s1) with a kubeconfig downloaded from the console, against the console's
 // passthrough served by a real HTTPS server with the console's own certificate.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import https from "node:https";
@@ -241,6 +242,31 @@ describe("kubectl through the console passthrough", () => {
     expect(res.continued).toBe(true);
     expect(res.status, res.body).toBe(201);
     expect(JSON.parse(res.body)).toMatchObject({ kind: "ConfigMap", metadata: { name: "expect-check" } });
+  });
+
+  it("port-forward through the console reaches the pod's nginx (SPDY tunnelled in a WebSocket)", async () => {
+    const pod = (await k("operator", ["-n", "demo", "get", "pods", "-l", "app=web", "-o", "name"])).stdout.trim().split("\n")[0]!;
+    const child = spawn("kubectl", ["--kubeconfig", kubeconfigs.operator, "-n", "demo", "port-forward", pod, ":80"], { stdio: ["ignore", "pipe", "pipe"] });
+    const exited = new Promise((resolve) => child.on("close", resolve));
+    try {
+      let out = "";
+      const port = await new Promise<number>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /Forwarding from 127\.0\.0\.1:(\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+        child.on("close", () => reject(new Error(`port-forward exited: ${out}`)));
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("Welcome to nginx!");
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    expect(fx.cluster.audit().filter((a) => a.subresource === "portforward").at(-1)).toMatchObject({ impersonatedUser: "outpost:opal", code: 101 });
+    await eventually(async () => (await prisma.auditEvent.count({ where: { action: "k8s.portforward", actorName: "opal", outcome: "success" } })) === 1 || undefined, 10_000, "the port-forward audit");
   });
 
   it("top nodes and top pods through the console print CPU and memory columns", async () => {
