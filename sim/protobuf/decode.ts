@@ -125,7 +125,7 @@ function decodeFields(type: string, r: WireReader): Record<string, Json> {
       Object.assign(out, value(f, wire, r));
     } else {
       const v = value(f, wire, r);
-      if (v === "" && f.type === "s") delete out[f.name];
+      if ((v === "" && f.type === "s") || (f.omitZero && (v === 0 || v === false))) delete out[f.name];
       else out[f.name] = v;
     }
   }

@@ -67,10 +67,12 @@ function parseProto(file: string, out: Map<string, Msg>): void {
 }
 
 /**
- * Embedded Go structs (`json:",inline"` or `json:""`) are fields of their own in protobuf
- * but their members sit in the parent's JSON: `message → field numbers`, read from types.go.
+ * From types.go: embedded Go structs (`json:",inline"` or `json:""`), fields of their own in
+ * protobuf whose members sit in the parent's JSON; and non-pointer numbers/bools with
+ * `omitempty`, which protobuf always carries but JSON leaves out when zero.
+ * `message → field number → "^" | "?"`.
  */
-function inlineFields(protoFile: string, pkg: string, out: Map<string, Set<number>>): void {
+function goFieldMarks(protoFile: string, pkg: string, out: Map<string, Map<number, string>>): void {
   const typesGo = path.join(path.dirname(protoFile), "types.go");
   if (!fs.existsSync(typesGo)) return;
   let struct = "";
@@ -78,10 +80,12 @@ function inlineFields(protoFile: string, pkg: string, out: Map<string, Set<numbe
     const t = line.match(/^type (\w+) struct \{/);
     if (t) struct = t[1] ?? "";
     const m = line.match(/^\s+[\w.]+ `json:"(,inline)?" protobuf:"bytes,(\d+),/);
-    if (m && struct) {
+    const z = line.match(/^\s+\w+\s+(int32|int64|bool)\s+`json:"\w+,omitempty" protobuf:"varint,(\d+),/);
+    const hit = m ?? z;
+    if (hit && struct) {
       const key = `${pkg}.${struct}`;
-      if (!out.has(key)) out.set(key, new Set());
-      out.get(key)?.add(Number(m[2]));
+      if (!out.has(key)) out.set(key, new Map());
+      out.get(key)?.set(Number(hit[2]), m ? "^" : "?");
     }
   }
 }
@@ -91,14 +95,14 @@ function main(): void {
   if (!apiDir || !machineryDir) throw new Error("usage: generate-descriptors.ts <k8s.io/api dir> <k8s.io/apimachinery dir>");
   const all = new Map<string, Msg>();
   const protoFiles = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("generated.proto")).map((f) => path.join(dir, f));
-  const inline = new Map<string, Set<number>>();
+  const marks = new Map<string, Map<number, string>>();
   for (const f of [...protoFiles(apiDir), ...protoFiles(machineryDir)]) {
     parseProto(f, all);
-    inlineFields(f, shortPackage(fs.readFileSync(f, "utf8").match(/^package ([\w.]+);/m)?.[1] ?? ""), inline);
+    goFieldMarks(f, shortPackage(fs.readFileSync(f, "utf8").match(/^package ([\w.]+);/m)?.[1] ?? ""), marks);
   }
-  for (const [name, numbers] of inline) {
+  for (const [name, byNumber] of marks) {
     const m = all.get(name);
-    if (m) m.fields = m.fields.map((f) => (numbers.has(Number(f.split("=")[1]?.split(":")[0])) ? f.replace(":", ":^") : f));
+    if (m) m.fields = m.fields.map((f) => f.replace(":", `:${byNumber.get(Number(f.split("=")[1]?.split(":")[0])) ?? ""}`));
   }
   const keep = new Map<string, Msg>();
   const visit = (name: string): void => {
@@ -106,7 +110,7 @@ function main(): void {
     const m = all.get(name);
     if (!m) throw new Error(`message ${name} not found`);
     keep.set(name, m);
-    for (const f of m.fields) visit((f.split(":")[1] ?? "").replace(/^[*^]/, "").replace(/^\{(.*)\}$/, "$1"));
+    for (const f of m.fields) visit((f.split(":")[1] ?? "").replace(/^[*^?]/, "").replace(/^\{(.*)\}$/, "$1"));
   };
   for (const r of [...ROOTS, "runtime.Unknown"]) visit(r);
   const lines = [...keep.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([n, m]) => `  ${JSON.stringify(n)}: ${JSON.stringify((m.wrapper ? "~ " : "") + m.fields.join(" "))},`);
@@ -115,7 +119,7 @@ function main(): void {
 // simulator serves and every message they reach. One line per message:
 //   name=number:type  — type s string, y bytes, b bool, i32/i64, d double, f float, or a
 //   message; "*type" repeated; "{type}" map<string, type>; "^type" an embedded struct whose
-//   fields are inlined in the parent's JSON. A leading "~ " marks a wrapper
+//   fields are inlined in the parent's JSON; "?type" a number/bool JSON omits when zero. A leading "~ " marks a wrapper
 //   message whose JSON form is its repeated \`items\` field alone (Verbs, ExtraValue).
 // Do not edit by hand; rerun the generator.
 

@@ -14,6 +14,8 @@ export interface FieldDesc {
   map: boolean;
   /** An embedded Go struct: its fields sit in the parent's JSON object. */
   inline: boolean;
+  /** A non-pointer number or bool with omitempty: JSON leaves it out when zero. */
+  omitZero: boolean;
 }
 
 export interface MessageDesc {
@@ -42,9 +44,9 @@ export function messageDesc(name: string): MessageDesc | undefined {
   if (wrapper) line = line.slice(2);
   const fields: FieldDesc[] = [];
   for (const part of line.split(" ").filter(Boolean)) {
-    const m = part.match(/^(\w+)=(\d+):([*^]?)(\{?)([\w.]+)\}?$/);
+    const m = part.match(/^(\w+)=(\d+):([*^?]?)(\{?)([\w.]+)\}?$/);
     if (!m) throw new Error(`bad descriptor for ${name}: ${part}`);
-    fields.push({ name: m[1] ?? "", number: Number(m[2]), repeated: m[3] === "*", inline: m[3] === "^", map: m[4] === "{", type: m[5] ?? "" });
+    fields.push({ name: m[1] ?? "", number: Number(m[2]), repeated: m[3] === "*", inline: m[3] === "^", omitZero: m[3] === "?", map: m[4] === "{", type: m[5] ?? "" });
   }
   const desc: MessageDesc = { name, fields, wrapper, byNumber: new Map(fields.map((f) => [f.number, f])), byName: new Map(fields.map((f) => [f.name, f])) };
   cache.set(name, desc);
