@@ -9,9 +9,10 @@ const alias = {
 
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".outpost*/**"];
 
-// Two projects: `unit` (pure code, the simulator, the tunnel and the agent — no database)
-// and `integration` (lib/server and route handlers against a real PostgreSQL started once
-// per run by test/setup/global-setup.ts; each test file gets its own database).
+// Three projects: `unit` (pure code, the simulator, the tunnel and the agent — no database),
+// `integration` (lib/server and route handlers against a real PostgreSQL started once per
+// run by test/setup/global-setup.ts; each test file gets its own database) and `faults`
+// (the fault-and-abuse suite, same database setup).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -26,7 +27,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: [...exclude, "test/integration/**"],
+          exclude: [...exclude, "test/integration/**", "test/faults/**"],
           testTimeout: 30_000,
         },
       },
@@ -40,6 +41,22 @@ export default defineConfig({
           globalSetup: ["test/setup/global-setup.ts"],
           setupFiles: ["test/setup/integration-setup.ts"],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Fault and abuse cases with real processes (docs/RELIABILITY.md): a rogue agent on
+          // the real tunnel, Postgres killed, stream exhaustion, login bursts. Same database
+          // setup as `integration`.
+          name: "faults",
+          environment: "node",
+          include: ["test/faults/**/*.test.ts"],
+          exclude,
+          globalSetup: ["test/setup/global-setup.ts"],
+          setupFiles: ["test/setup/integration-setup.ts"],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

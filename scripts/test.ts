@@ -25,7 +25,7 @@ const steps: Step[] = [
   ...(pkg.scripts["build:agent"] ? [{ name: "build agent", command: "npm", args: ["run", "--silent", "build:agent"], required: true }] : []),
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
-  { name: "unit + integration tests", command: bin("vitest"), args: ["run"] },
+  { name: "unit, integration and fault tests", command: bin("vitest"), args: ["run"] },
   { name: "next build", command: bin("next"), args: ["build"], required: true },
   { name: "e2e journeys", command: bin("playwright"), args: ["test"] },
 ];

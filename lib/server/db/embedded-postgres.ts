@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { findPostgresBinaries } from "./postgres-binaries";
+import { markDatabaseUnavailable } from "./database-availability";
 import { clearStalePostmaster } from "./stale-postmaster";
 
 export interface EmbeddedPostgres {
@@ -21,6 +22,11 @@ export interface StartEmbeddedPostgresOptions {
   dataDir: string;
   database?: string;
   log?: (line: string) => void;
+}
+
+interface Server {
+  child: ChildProcess;
+  exited: Promise<number | null>;
 }
 
 const USER = "outpost";
@@ -173,7 +179,8 @@ export function embeddedPostgresUrl(dataDir: string, database = "outpost"): stri
  * Starts (initialising on first use) a PostgreSQL server private to this console under
  * `<dataDir>/postgres`, listening only on a Unix socket with password auth, and creates
  * the database. The server is tied to this process: it stops on `stop()` and also when
- * this process dies for any reason, so no postgres process is ever orphaned.
+ * this process dies for any reason, so no postgres process is ever orphaned. If it exits
+ * on its own (killed, crashed) it is restarted with backoff.
  */
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
@@ -205,34 +212,76 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
 
   const logPath = path.join(root, "postgres.log");
   const logFile = fs.createWriteStream(logPath, { flags: "a" });
-  let tail = "";
-  const child = spawn(
-    "sh",
-    ["-c", WRAPPER, postgres, "-D", dataDir, "-k", socketDir, "-p", String(PORT), "-c", "listen_addresses=", "-c", "max_connections=200"],
-    { ...(owner ?? {}), detached: true, stdio: ["pipe", "ignore", "pipe"] },
-  );
-  child.stderr?.pipe(logFile);
-  child.stderr?.on("data", (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
   const url = connectionUrl(password, database, socketDir);
-  try {
-    await waitUntilReady(url, child, () => tail);
-    await ensureDatabase(url, database);
-  } catch (error) {
-    child.stdin?.end();
-    await exited;
-    throw error;
-  }
+
+  const launch = async (): Promise<Server> => {
+    let tail = "";
+    const child = spawn(
+      "sh",
+      ["-c", WRAPPER, postgres, "-D", dataDir, "-k", socketDir, "-p", String(PORT), "-c", "listen_addresses=", "-c", "max_connections=200"],
+      { ...(owner ?? {}), detached: true, stdio: ["pipe", "ignore", "pipe"] },
+    );
+    child.stderr?.pipe(logFile, { end: false });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      await waitUntilReady(url, child, () => tail);
+      await ensureDatabase(url, database);
+    } catch (error) {
+      child.stdin?.end();
+      await exited;
+      throw error;
+    }
+    return { child, exited };
+  };
+
+  let current = await launch();
+  let stopped = false;
+  // Supervision: Postgres killed or crashed → logged, the console answers 503 meanwhile,
+  // restarted with backoff (0.5 s doubling to 30 s) on the same socket and password, so
+  // the pool reconnects by itself and nothing restarts the console.
+  let restarting: Promise<void> | undefined;
+  const restart = async (code: number | null) => {
+    markDatabaseUnavailable("the embedded PostgreSQL exited");
+    log(`PostgreSQL exited unexpectedly (code ${code ?? "signal"}); restarting`);
+    for (let delay = 500; !stopped; delay = Math.min(delay * 2, 30_000)) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopped) return;
+      try {
+        const stale = await clearStalePostmaster(dataDir);
+        if (stale !== "none") log(`PostgreSQL: ${stale === "stopped-orphan" ? "stopped an orphaned server" : "removed a stale postmaster.pid"}`);
+        fs.rmSync(path.join(socketDir, `.s.PGSQL.${PORT}.lock`), { force: true });
+        current = await launch();
+        log(`PostgreSQL restarted (pid ${current.child.pid ?? "?"})`);
+        supervise(current);
+        return;
+      } catch (error) {
+        log(`PostgreSQL restart failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}; retrying in ${Math.min(delay * 2, 30_000) / 1000} s`);
+      }
+    }
+  };
+  const supervise = (server: Server) => {
+    void server.exited.then((code) => {
+      if (stopped) return;
+      restarting = restart(code).finally(() => (restarting = undefined));
+    });
+  };
+  supervise(current);
 
   let stopping: Promise<void> | undefined;
   return {
     url,
-    pid: child.pid,
+    get pid() {
+      return current.child.pid;
+    },
     stop() {
+      stopped = true;
       stopping ??= (async () => {
+        // A restart in flight finishes first, so the server it started is the one stopped.
+        await restarting;
+        const { child, exited } = current;
         if (child.exitCode === null) {
           child.stdin?.end("stop\n");
           const timer = setTimeout(() => {
@@ -242,6 +291,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
           await exited;
           clearTimeout(timer);
         }
+        logFile.end();
       })();
       return stopping;
     },

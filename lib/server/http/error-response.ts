@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import type { TApiErrorBody } from "@/lib/shared/api/error-codes";
 import { redactText } from "../audit/redact-secrets";
 import { ApiError } from "./api-error";
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailableError, markDatabaseUnavailable } from "../db/database-availability";
 
 /** Flattens zod issues into `{ "labels.env": "must be a string" }`. */
 export function zodFields(error: ZodError): Record<string, string> {
@@ -21,7 +22,8 @@ function prismaCode(error: unknown): string | undefined {
 
 /**
  * Maps any thrown value to a JSON error response: ApiError → its status; zod → 422 with
- * field errors; Prisma unique/not-found → 409/404; anything else → an opaque 500 carrying
+ * field errors; Prisma unique/not-found → 409/404; database unreachable → 503 with
+ * Retry-After; anything else → an opaque 500 carrying
  * the request id (the error itself goes to the server log only, redacted).
  */
 export function toErrorResponse(error: unknown, requestId: string): Response {
@@ -33,7 +35,11 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     apiError = new ApiError("validation_failed", `Invalid request: ${summary}`, { fields });
   } else if (prismaCode(error) === "P2002") apiError = new ApiError("conflict", "A record with these values already exists");
   else if (prismaCode(error) === "P2025") apiError = new ApiError("not_found", "Not found");
-  else if (prismaCode(error) === "P2024" || prismaCode(error) === "P2028") {
+  else if (isDatabaseUnavailableError(error)) {
+    // Not a bug of the request: the database is restarting or unreachable; come back soon.
+    markDatabaseUnavailable("a request could not reach the database");
+    apiError = new ApiError("unavailable", "The database is unavailable; retry in a few seconds", { headers: { "retry-after": String(DATABASE_RETRY_AFTER_S) } });
+  } else if (prismaCode(error) === "P2024" || prismaCode(error) === "P2028") {
     // The database pool is saturated (a burst of work): a client should simply come back.
     apiError = new ApiError("unavailable", "The console is busy; retry in a few seconds", { headers: { "retry-after": "5" } });
   }

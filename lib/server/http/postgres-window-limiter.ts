@@ -9,8 +9,16 @@ export type TLimitDecision = { allowed: true } | { allowed: false; retryAfterS: 
  * *before* the work it guards (a password check), atomically: a per-key advisory lock
  * serialises the count-and-insert, so however many requests race, at most `limit`
  * attempts are admitted per window. The database clock is the only clock.
+ *
+ * Within one process, attempts for the same key queue (one transaction per key in flight,
+ * so a burst never holds the whole connection pool waiting on one lock), and a refusal is
+ * remembered until its Retry-After: the rest of a burst is refused without a round trip.
+ * Both only ever refuse sooner, never admit more than the database says.
  */
 export class PostgresWindowLimiter {
+  private readonly queues = new Map<string, Promise<TLimitDecision>>();
+  private readonly blockedUntil = new Map<string, number>();
+
   constructor(
     readonly bucket: string,
     readonly limit: number,
@@ -18,7 +26,21 @@ export class PostgresWindowLimiter {
   ) {}
 
   /** Admits one attempt for `key`, or says how many seconds until one is admitted. */
-  async take(key: string): Promise<TLimitDecision> {
+  take(key: string): Promise<TLimitDecision> {
+    const previous = this.queues.get(key);
+    const next = previous ? previous.then(() => this.takeNow(key), () => this.takeNow(key)) : this.takeNow(key);
+    this.queues.set(key, next);
+    const forget = () => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async takeNow(key: string): Promise<TLimitDecision> {
+    const blocked = this.blockedUntil.get(key);
+    if (blocked !== undefined && blocked > Date.now()) return { allowed: false, retryAfterS: Math.max(1, Math.ceil((blocked - Date.now()) / 1000)) };
+    this.blockedUntil.delete(key);
     const lockKey = `${this.bucket}|${key}`;
     const window = `${this.windowMs} milliseconds`;
     // Two statements in one transaction: the second takes its snapshot after the lock is
@@ -41,11 +63,15 @@ export class PostgresWindowLimiter {
       FROM rate_limit_events
       WHERE bucket = ${this.bucket} AND key = ${key} AND at > clock_timestamp() - ${window}::interval
       ORDER BY at DESC OFFSET ${this.limit - 1} LIMIT 1`;
-    return { allowed: false, retryAfterS: Math.max(1, Math.ceil(Number(oldest?.waitMs ?? this.windowMs) / 1000)) };
+    const retryAfterS = Math.max(1, Math.ceil(Number(oldest?.waitMs ?? this.windowMs) / 1000));
+    if (this.blockedUntil.size >= 10_000) this.blockedUntil.clear();
+    this.blockedUntil.set(key, Date.now() + retryAfterS * 1000);
+    return { allowed: false, retryAfterS };
   }
 
   /** Forgets every attempt of `key` (a successful login clears its failures). */
   async clear(key: string): Promise<void> {
+    this.blockedUntil.delete(key);
     await prisma.rateLimitEvent.deleteMany({ where: { bucket: this.bucket, key } });
   }
 

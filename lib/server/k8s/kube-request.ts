@@ -5,6 +5,8 @@ import { isClusterConnected } from "../tunnel/tunnel-registry";
 import { dispatcherFor, TUNNEL_ORIGIN } from "./kube-dispatcher";
 import { clusterNotConnected, clusterTimeout, KubeError, kubeErrorFromResponse } from "./kube-error";
 import { impersonationHeaders, type KubeIdentity } from "./kube-identity";
+import { BodyTooLargeError, MAX_ERROR_BODY_BYTES, MAX_KUBE_BODY_BYTES, readBoundedText } from "./bounded-body";
+import { reportAgentViolation } from "../tunnel/agent-budget";
 
 /** Default deadline of every upstream call (for streams: until the response head arrives). */
 export const DEFAULT_KUBE_TIMEOUT_MS = 10_000;
@@ -22,6 +24,8 @@ export interface KubeCall {
   accept?: string;
   /** Deadline in ms (default 10 s). */
   timeoutMs?: number;
+  /** Largest answer read into memory (default 64 MiB); beyond it the call fails `ResponseTooLarge`. */
+  maxBytes?: number;
   /** The caller's cancellation (client went away). */
   signal?: AbortSignal;
 }
@@ -44,6 +48,10 @@ function pathWithQuery(call: KubeCall): string {
 
 function failure(clusterId: string, error: unknown, timedOut: boolean, timeoutMs: number): Error {
   if (error instanceof KubeError) return error;
+  if (error instanceof BodyTooLargeError) {
+    reportAgentViolation(clusterId, error.message);
+    return new KubeError(clusterId, "unavailable", 502, "ResponseTooLarge", `The cluster's answer was too large: ${error.message}`);
+  }
   if (timedOut) return clusterTimeout(clusterId, timeoutMs);
   const err = error as { name?: string; message?: string; cause?: { name?: string } };
   // Compared by name: server.ts and Next's bundles hold separate copies of the class.
@@ -106,7 +114,8 @@ export async function kubeJson<T>(clusterId: string, identity: KubeIdentity, cal
   const deadline = deadlineFor(call);
   try {
     const res = await send(clusterId, identity, call, deadline.controller.signal);
-    const text = await res.body.text();
+    const ok = res.statusCode >= 200 && res.statusCode < 300;
+    const text = await readBoundedText(res.body, ok ? (call.maxBytes ?? MAX_KUBE_BODY_BYTES) : MAX_ERROR_BODY_BYTES, ok ? "answer" : "error answer");
     if (res.statusCode < 200 || res.statusCode >= 300) {
       throw kubeErrorFromResponse(clusterId, res.statusCode, text, res.headers["retry-after"] as string | undefined);
     }
@@ -132,7 +141,10 @@ export async function kubeStream(clusterId: string, identity: KubeIdentity, call
     const res = await send(clusterId, identity, call, controller.signal);
     deadline.stopTimer();
     if (res.statusCode < 200 || res.statusCode >= 300) {
-      const text = await res.body.text();
+      const text = await readBoundedText(res.body, MAX_ERROR_BODY_BYTES, "error answer").catch((error: unknown) => {
+        release();
+        throw failure(clusterId, error, false, deadline.timeoutMs);
+      });
       release();
       throw kubeErrorFromResponse(clusterId, res.statusCode, text, res.headers["retry-after"] as string | undefined);
     }

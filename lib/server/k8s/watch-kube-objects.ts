@@ -1,4 +1,6 @@
 import "server-only";
+import { BodyTooLargeError, boundedLines, MAX_WATCH_LINE_BYTES } from "./bounded-body";
+import { reportAgentViolation } from "../tunnel/agent-budget";
 import { resourcePath, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
 import { kubeStream } from "./kube-request";
@@ -35,18 +37,15 @@ export async function* watchKubeObjects(clusterId: string, identity: KubeIdentit
     },
     signal: opts.signal,
   });
-  let buffer = "";
   try {
-    stream.body.setEncoding("utf8");
-    for await (const chunk of stream.body as AsyncIterable<string>) {
-      buffer += chunk;
-      let newline: number;
-      while ((newline = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, newline).trim();
-        buffer = buffer.slice(newline + 1);
-        if (line) yield JSON.parse(line) as KubeWatchEvent;
-      }
+    // Bounded lines: an event without end ends the watch (and counts against the agent).
+    for await (const raw of boundedLines(stream.body, MAX_WATCH_LINE_BYTES)) {
+      const line = raw.trim();
+      if (line) yield JSON.parse(line) as KubeWatchEvent;
     }
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) reportAgentViolation(clusterId, error.message);
+    throw error;
   } finally {
     stream.abort();
   }

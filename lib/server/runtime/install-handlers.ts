@@ -4,6 +4,7 @@ import { installEdgex } from "../edgex/install-edgex";
 import { installExplorer } from "../explorer/install-explorer";
 import { startFleetCollector } from "../fleet/start-fleet-collector";
 import { startWithdrawalSweep } from "../streams/end-withdrawn-streams";
+import { watchDatabase } from "../db/watch-database";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
 import { serveMetrics } from "../metrics/serve-metrics";
 import { registerRawHandler } from "./raw-handlers";
@@ -27,6 +28,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   stops.push(installExplorer()); // kubectl passthrough /k8s/clusters (issue 5); stops shared watches
   stops.push(installEdgex()); // EdgeX summary source of the fleet collector (issue 6)
   registerRawHandler("/metrics", serveMetrics); // Prometheus scrape endpoint (OUTPOST_METRICS_TOKEN)
+  stops.push(watchDatabase()); // 503 + Retry-After while the database is away, recovery without restart (issue 12)
   stops.push(startWithdrawalSweep()); // ends long-lived streams of disabled users, revoked tokens, … (issue 12)
 
   return async () => {

@@ -10,6 +10,8 @@ import { prisma } from "../db/prisma";
 import { authenticateAgent } from "../enrollment/authenticate-agent";
 import { CLIENT_IP_HEADER } from "../http/request-meta";
 import { log } from "../log/logger";
+import { reportAgentViolation } from "./agent-budget";
+import { AgentControlBudget } from "./agent-control-budget";
 import { registerTunnel, unregisterTunnel } from "./tunnel-registry";
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -48,12 +50,17 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
       runtime.disconnectedAt = undefined;
       runtime.lastProbeError = undefined;
       log.info(`agent of cluster ${cluster.name} connected from ${ip}`);
+      // A flood of reports costs one UPDATE per 5 s; beyond 30 messages per 10 s they are dropped.
+      const budget = new AgentControlBudget(
+        (report) => applyAgentReport(cluster.id, report).catch((error: unknown) => log.warn(`agent report of ${cluster.name} not stored: ${String(error)}`)),
+        (what) => reportAgentViolation(cluster.id, what),
+      );
       session.on("control", (message: TunnelControlMessage) => {
-        if (message.type === "hello" || message.type === "info") {
-          applyAgentReport(cluster.id, message).catch((error: unknown) => log.warn(`agent report of ${cluster.name} not stored: ${String(error)}`));
-        }
+        if (!budget.admit()) return;
+        if (message.type === "hello" || message.type === "info") budget.report(message);
       });
       session.on("close", (info: TunnelCloseInfo) => {
+        budget.stop();
         if (!unregisterTunnel(cluster.id, session)) return;
         runtime.connected = false;
         runtime.disconnectedAt = Date.now();

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import type { Dispatcher } from "undici";
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailableError, markDatabaseUnavailable } from "../../db/database-availability";
 import { log } from "../../log/logger";
 import { consoleMetrics } from "../../metrics/console-metrics";
 import { isClusterConnected } from "../../tunnel/tunnel-registry";
@@ -116,6 +117,11 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
  */
 export function proxyKubeRequest(req: IncomingMessage, res: ServerResponse): void {
   serve(req, res).catch((error: unknown) => {
+    if (isDatabaseUnavailableError(error)) {
+      markDatabaseUnavailable("a kubectl request could not reach the database");
+      writeKubeStatus(res, 503, "ServiceUnavailable", "Outpost's database is unavailable; retry in a few seconds", undefined, { "retry-after": String(DATABASE_RETRY_AFTER_S) });
+      return;
+    }
     log.error(`kubectl passthrough failed: ${error instanceof Error ? error.message : String(error)}`);
     writeKubeStatus(res, 500, "InternalError", "Outpost could not handle the request; see the console log");
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailableError, markDatabaseUnavailable } from "../../db/database-availability";
 import { log } from "../../log/logger";
 import { dialCluster } from "../../tunnel/tunnel-registry";
 import { identityOf } from "../kube-identity";
@@ -80,6 +81,11 @@ async function serve(req: IncomingMessage, socket: Duplex, head: Buffer): Promis
 export function proxyKubeUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on("error", () => socket.destroy());
   serve(req, socket, head).catch((error: unknown) => {
+    if (isDatabaseUnavailableError(error)) {
+      markDatabaseUnavailable("a kubectl request could not reach the database");
+      writeKubeStatusToSocket(socket, 503, "ServiceUnavailable", "Outpost's database is unavailable; retry in a few seconds", DATABASE_RETRY_AFTER_S);
+      return;
+    }
     log.error(`kubectl passthrough upgrade failed: ${error instanceof Error ? error.message : String(error)}`);
     writeKubeStatusToSocket(socket, 500, "InternalError", "Outpost could not handle the request; see the console log");
   });
