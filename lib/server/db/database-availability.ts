@@ -8,7 +8,7 @@ export const DATABASE_RETRY_AFTER_S = 5;
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1017"]);
 const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOENT", "EPIPE", "ETIMEDOUT"]);
-const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|in recovery)/i;
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|connection error and is not queryable|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|in recovery)/i;
 
 /**
  * True when `error` (from Prisma with the pg adapter, or from pg itself) means the
