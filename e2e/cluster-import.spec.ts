@@ -53,8 +53,10 @@ test("admin imports a k3s cluster with the curl | kubectl command", async ({ pag
   expect(image).toBe("node:20.19.5-alpine");
 
   await expect(page.getByTestId("cluster-state")).toHaveText("Active", { timeout: 15_000 });
-  await expect(page.getByTestId("cluster-version")).toHaveText("v1.31.4+k3s1");
-  await expect(page.getByTestId("cluster-node-count")).toContainText("3");
+  await expect(page.getByTestId("overview-version")).toContainText("v1.31.4+k3s1");
+  await expect(page.getByTestId("overview-nodes")).toContainText("3/3");
+  // One "last seen" on the page (the overview's), in the past.
+  await expect(page.getByText("Last seen", { exact: true })).toHaveCount(1);
   const logs = await runImportCommand("kubectl logs -n outpost-system deploy/outpost-agent", kubeconfigOf(fleet, "plant-berlin"));
   expect(logs).toMatch(/outpost-bootstrap: agent bundle [0-9a-f]{64} verified; starting it/);
 

@@ -3,7 +3,8 @@
 //   factory-berlin   k3s (single server) with a few broken workloads
 //   windpark-north   k3s-ha (3 servers) + EdgeX Foundry
 //   rail-depot-lyon  k3s + KubeEdge edge nodes and devices
-// Data lives in .outpost-demo/ (wiped at every run). Ctrl-C stops everything.
+// Data lives in .outpost-demo/ (wiped at every run, only if the demo created it). Ctrl-C
+// stops everything.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +13,7 @@ import { promisify } from "node:util";
 import { startConsole } from "../server";
 import { startSimulator } from "../sim";
 import { buildAgentIfNeeded, buildUiIfNeeded } from "./build-if-needed";
+import { prepareDemoDataDir } from "./demo-data-dir";
 
 const run = promisify(execFile);
 const root = path.join(__dirname, "..");
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   buildUiIfNeeded();
   buildAgentIfNeeded();
   const dataDir = path.resolve(process.env.OUTPOST_DATA_DIR ?? path.join(root, ".outpost-demo"));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  prepareDemoDataDir(dataDir);
   process.env.OUTPOST_DATA_DIR = dataDir;
   process.env.OUTPOST_BOOTSTRAP_PASSWORD = PASSWORD;
   const consoleHandle = await startConsole();

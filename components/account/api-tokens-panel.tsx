@@ -12,11 +12,13 @@ import { TextField } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { CopyButton } from "@/components/ui/copy-button";
+import { usePastRelativeTime } from "@/components/ui/time";
 
 /** Personal API tokens: create (value shown once), list, revoke. */
 export function ApiTokensPanel() {
   const t = useTranslations("tokens");
   const format = useFormatter();
+  const ago = usePastRelativeTime();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function ApiTokensPanel() {
                 <p className="font-mono text-xs text-slate-500">
                   {token.prefix}… ·{" "}
                   {token.expiresAt ? t("expires", { date: format.dateTime(new Date(token.expiresAt), { dateStyle: "medium" }) }) : t("neverExpires")} ·{" "}
-                  {token.lastUsedAt ? t("lastUsed", { when: format.relativeTime(new Date(token.lastUsedAt)) }) : t("neverUsed")}
+                  {token.lastUsedAt ? t("lastUsed", { when: ago(token.lastUsedAt) }) : t("neverUsed")}
                 </p>
               </div>
               <Button size="sm" variant="danger" onClick={() => setRevoking(token)}>

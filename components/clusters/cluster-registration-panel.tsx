@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { clusterKeys, fetchCluster } from "@/lib/client/clusters";
 import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
+import { labelChipText } from "@/lib/shared/kube/labels";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge, ErrorState, LoadingState } from "@/components/ui/states";
@@ -27,7 +28,10 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-/** A cluster's registration: state, what its agent reported, import commands and token actions. */
+/**
+ * A cluster's registration: state, location, labels, CA, import commands and token
+ * actions. What the agent reports (version, nodes, last seen) is in the overview above.
+ */
 export function ClusterRegistrationPanel({ clusterId, canWrite }: { clusterId: string; canWrite: boolean }) {
   const t = useTranslations("clusters");
   const errorMessage = useErrorMessage();
@@ -64,21 +68,12 @@ export function ClusterRegistrationPanel({ clusterId, canWrite }: { clusterId: s
           </span>
           {c.stateReason ? <p className="mt-1 text-xs text-slate-400" data-testid="cluster-state-reason">{c.stateReason}</p> : null}
         </Fact>
-        <Fact label={t("col.version")} testId="cluster-version">{c.kubernetesVersion ?? "—"}</Fact>
-        <Fact label={t("col.nodes")} testId="cluster-node-count">
-          {c.nodeCount ?? "—"}
-          {c.serverCount ? <span className="text-xs text-slate-400"> · {t("servers", { count: c.serverCount })}</span> : null}
-        </Fact>
-        <Fact label={t("col.lastSeen")}>
-          <RelativeTime value={c.lastSeenAt} fallback={t("never")} />
-        </Fact>
-        <Fact label={t("col.agent")}>{c.agentVersion ?? "—"}</Fact>
         <Fact label={t("col.location")}>{[c.region, c.site].filter(Boolean).join(" / ") || "—"}</Fact>
         <Fact label={t("labelsTitle")}>
           {Object.keys(c.labels).length ? (
             <span className="flex flex-wrap gap-1">
               {Object.entries(c.labels).map(([k, v]) => (
-                <Badge key={k}>{`${k}=${v}`}</Badge>
+                <Badge key={k}>{labelChipText(k, v)}</Badge>
               ))}
             </span>
           ) : (

@@ -1,10 +1,13 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useClusterOverview } from "@/lib/client/explorer/use-kube-detail";
-import { useNow } from "@/lib/client/explorer/use-now";
+import { clusterKeys, fetchCluster } from "@/lib/client/clusters";
+import { explorerKeys } from "@/lib/client/explorer/explorer-keys";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { KubeconfigDownload } from "./kubeconfig-download";
 import { RelatedList } from "./related-list";
@@ -29,25 +32,36 @@ const PHASES = ["Running", "Pending", "Succeeded", "Failed", "Unknown"];
  */
 export function ClusterOverview({ clusterId }: { clusterId: string }) {
   const t = useTranslations("explorer.overview");
-  const format = useFormatter();
-  const now = useNow();
+  // The cluster itself (state, last seen, agent) from the query the page header shares,
+  // so the page never shows another state or "last seen" than the header.
+  const live = useQuery({ queryKey: clusterKeys.detail(clusterId), queryFn: ({ signal }) => fetchCluster(clusterId, signal), refetchInterval: 3_000 });
   const errorMessage = useErrorMessage();
   const overview = useClusterOverview(clusterId);
+  const queryClient = useQueryClient();
+  // The moment the cluster connects (or drops), read what it has instead of waiting.
+  const stateKey = live.data ? `${live.data.state}/${live.data.connected}` : null;
+  const seenState = useRef(stateKey);
+  useEffect(() => {
+    if (stateKey === null || stateKey === seenState.current) return;
+    const first = seenState.current === null;
+    seenState.current = stateKey;
+    if (!first) void queryClient.invalidateQueries({ queryKey: explorerKeys.overview(clusterId) });
+  }, [stateKey, clusterId, queryClient]);
   const data = overview.data;
   const dash = "—";
   if (overview.isPending) return <LoadingState />;
   if (overview.isError) return <ErrorState message={errorMessage(overview.error)} onRetry={() => void overview.refetch()} />;
   if (!data) return null;
-  const lastSeen = data.cluster.lastSeenAt ? new Date(data.cluster.lastSeenAt) : null;
+  const cluster = live.data ? { ...data.cluster, ...live.data } : data.cluster;
   return (
     <section className="mb-6 space-y-4" aria-label={t("title")}>
-      <StaleBanner cluster={data.cluster} error={data.error} stale={false} live={data.cluster.connected && !data.error} hasData={false} onRetry={() => void overview.refetch()} />
+      <StaleBanner cluster={cluster} error={data.error} stale={false} live={cluster.connected && !data.error} hasData={false} onRetry={() => void overview.refetch()} />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Card label={t("version")} testId="overview-version">
-          <span className="font-mono text-base">{data.kubernetesVersion ?? data.cluster.kubernetesVersion ?? dash}</span>
+          <span className="font-mono text-base">{data.kubernetesVersion ?? cluster.kubernetesVersion ?? dash}</span>
         </Card>
         <Card label={t("servers")} testId="overview-servers">
-          {data.servers ?? data.cluster.serverCount ?? dash}
+          {data.servers ?? cluster.serverCount ?? dash}
           {data.ha !== null ? <span className="ml-2 text-xs font-normal text-slate-400">{data.ha ? t("ha") : t("single")}</span> : null}
         </Card>
         <Card label={t("nodesReady")} testId="overview-nodes">
@@ -57,12 +71,10 @@ export function ClusterOverview({ clusterId }: { clusterId: string }) {
           {data.deployments ? `${data.deployments.available}/${data.deployments.desired}` : dash}
         </Card>
         <Card label={t("agent")} testId="overview-agent">
-          <span className="font-mono text-base">{data.cluster.agentVersion ?? dash}</span>
+          <span className="font-mono text-base">{cluster.agentVersion ?? dash}</span>
         </Card>
         <Card label={t("lastSeen")} testId="overview-last-seen">
-          <span className="text-base" title={lastSeen?.toISOString()}>
-            {lastSeen ? format.relativeTime(lastSeen, now) : t("never")}
-          </span>
+          <RelativeTime className="text-base" value={cluster.lastSeenAt} fallback={t("never")} />
         </Card>
       </div>
       <div className="rounded-lg border border-slate-800 p-4" data-testid="overview-pods">

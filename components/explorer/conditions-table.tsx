@@ -1,9 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { useNow } from "@/lib/client/explorer/use-now";
+import { useTranslations } from "next-intl";
 import { parseTimestamp } from "@/lib/shared/kube";
 import { DataTable } from "@/components/ui/data-table";
+import { RelativeTime } from "@/components/ui/time";
 
 // Node conditions where "True" is the bad news.
 const PRESSURE = new Set(["DiskPressure", "MemoryPressure", "PIDPressure", "NetworkUnavailable"]);
@@ -19,8 +19,6 @@ export interface ConditionView {
 /** An object's status.conditions: type, status, reason, message, since (kubectl describe's Conditions). */
 export function ConditionsTable({ conditions }: { conditions: ConditionView[] }) {
   const t = useTranslations("explorer.detail");
-  const format = useFormatter();
-  const now = useNow();
   if (conditions.length === 0) return <p className="text-sm text-slate-500">{t("noConditions")}</p>;
   return (
     <DataTable variant="kubectl" label={t("conditions")} columns={["TYPE", "STATUS", "REASON", "MESSAGE", "LAST TRANSITION"]}>
@@ -34,7 +32,7 @@ export function ConditionsTable({ conditions }: { conditions: ConditionView[] })
             <td className="px-3 py-1.5 font-mono">{c.reason ?? ""}</td>
             <td className="px-3 py-1.5">{c.message ?? ""}</td>
             <td className="px-3 py-1.5 text-slate-400" title={c.lastTransitionTime}>
-              {ms !== undefined ? format.relativeTime(new Date(ms), now) : ""}
+              {ms !== undefined ? <RelativeTime value={new Date(ms)} /> : ""}
             </td>
           </tr>
         );

@@ -6,6 +6,7 @@ import { objectPageHref } from "@/lib/client/explorer/explorer-keys";
 import { useNow } from "@/lib/client/explorer/use-now";
 import { parseTimestamp } from "@/lib/shared/kube";
 import { rowOf, TABLE_COLUMNS } from "@/lib/shared/explorer/resource-rows";
+import { labelChipText } from "@/lib/shared/kube/labels";
 import type { TKubeObject, TRelated } from "@/lib/shared/explorer/explorer.schema";
 import type { TExplorerResource } from "@/lib/shared/explorer/resources";
 import { StatusText } from "./status-text";
@@ -68,7 +69,7 @@ export function ObjectSummary({ clusterId, resource, object, related }: { cluste
       <dd className="flex flex-wrap gap-1">
         {labels.length === 0 ? <span className="text-slate-500">{t("none")}</span> : null}
         {labels.map(([k, v]) => (
-          <span key={k} className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-200">{`${k}=${v}`}</span>
+          <span key={k} className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-200">{labelChipText(k, v)}</span>
         ))}
       </dd>
     </dl>

@@ -2,8 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { TClusterError, TClusterRef } from "@/lib/shared/explorer/explorer.schema";
-import { useNow } from "@/lib/client/explorer/use-now";
 import { Button } from "@/components/ui/button";
+import { usePastRelativeTime } from "@/components/ui/time";
 import { useClusterErrorMessage } from "./use-cluster-error-message";
 
 /**
@@ -13,7 +13,7 @@ import { useClusterErrorMessage } from "./use-cluster-error-message";
 export function StaleBanner({ cluster, error, stale, live, hasData, onRetry }: { cluster: TClusterRef; error: TClusterError | null; stale: boolean; live: boolean; hasData: boolean; onRetry: () => void }) {
   const t = useTranslations("explorer");
   const format = useFormatter();
-  const now = useNow();
+  const ago = usePastRelativeTime();
   const message = useClusterErrorMessage();
   if (cluster.connected && !error && !stale && live) return null;
   const since = new Date(cluster.stateSince);
@@ -28,8 +28,8 @@ export function StaleBanner({ cluster, error, stale, live, hasData, onRetry }: {
         <p className="font-medium">
           {title}
           {!cluster.connected ? (
-            <span className="ml-2 text-amber-300/80" title={since.toISOString()}>
-              {t("stale.since", { when: format.relativeTime(since, now) })}
+            <span className="ml-2 text-amber-300/80" title={format.dateTime(since, { dateStyle: "medium", timeStyle: "medium" })} suppressHydrationWarning>
+              {t("stale.since", { when: ago(since) })}
             </span>
           ) : null}
         </p>

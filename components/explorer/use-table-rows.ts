@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useNow } from "@/lib/client/explorer/use-now";
-import { compareSortValues, NAMESPACE_COLUMN, rowOf, sortValue, TABLE_COLUMNS, type TColumn, type TRow } from "@/lib/shared/explorer/resource-rows";
+import { NAMESPACE_COLUMN, rowOf, sortRows, TABLE_COLUMNS, type TColumn, type TRow } from "@/lib/shared/explorer/resource-rows";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
 import type { TExplorerResource } from "@/lib/shared/explorer/resources";
 
@@ -27,10 +27,7 @@ export function useTableRows(resource: TExplorerResource, items: ReadonlyArray<{
     const needle = filter.trim().toLowerCase();
     const all = items.map((item) => ({ object: item.object, row: rowOf(resource, item.object, now) }));
     const filtered = needle ? all.filter(({ row }) => columns.some((c) => String(row[c.key] ?? "").toLowerCase().includes(needle))) : all;
-    const sign = sort.dir === "asc" ? 1 : -1;
-    return filtered
-      .map((r) => ({ ...r, sortKey: sortValue(sort.key, r.row, r.object) }))
-      .sort((a, b) => sign * compareSortValues(a.sortKey, b.sortKey) || compareSortValues(String(a.row.name ?? ""), String(b.row.name ?? "")));
+    return sortRows(filtered, sort);
   }, [items, resource, now, filter, sort, columns]);
   return { columns, rows };
 }

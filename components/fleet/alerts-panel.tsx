@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
@@ -14,6 +14,7 @@ import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/sta
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { useAlertText } from "./use-alert-text";
 import { DataTable } from "@/components/ui/data-table";
+import { RelativeTime } from "@/components/ui/time";
 
 const TONE = { critical: "red", warning: "amber", info: "sky" } as const;
 
@@ -21,7 +22,6 @@ const TONE = { critical: "red", warning: "amber", info: "sky" } as const;
 export function AlertsPanel({ canAck }: { canAck: boolean }) {
   const t = useTranslations("alerts");
   const format = useFormatter();
-  const now = useNow({ updateInterval: 10_000 });
   const text = useAlertText();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
@@ -84,8 +84,8 @@ export function AlertsPanel({ canAck }: { canAck: boolean }) {
                 </Link>
               </td>
               <td className="px-3 py-2 text-slate-200">{text(a)}</td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={format.dateTime(new Date(a.since), { dateStyle: "medium", timeStyle: "medium" })}>
-                {format.relativeTime(new Date(Math.min(Date.parse(a.since), now.getTime())), now)}
+              <td className="px-3 py-2 whitespace-nowrap text-slate-400">
+                <RelativeTime value={a.since} />
               </td>
               <td className="px-3 py-2 text-slate-400">
                 {status === "resolved" && a.resolvedAt

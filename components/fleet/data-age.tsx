@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { usePastRelativeTime } from "@/components/ui/time";
 
 /**
  * How old a number is: "12 seconds ago" (locale-formatted, ticking), the absolute time on
@@ -9,19 +10,18 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 export function DataAge({ at, stale, className = "" }: { at: string | null; stale: boolean; className?: string }) {
   const t = useTranslations("fleet");
   const format = useFormatter();
-  const now = useNow({ updateInterval: 5_000 });
+  const ago = usePastRelativeTime(5_000);
   if (!at) return <span className={`text-slate-500 ${className}`}>—</span>;
   const date = new Date(at);
-  // A clock a little behind the server must not print "in 2 seconds".
-  const shown = date.getTime() > now.getTime() ? now : date;
   return (
     <span
       data-testid="data-age"
       data-stale={stale ? "true" : "false"}
       title={format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}
       className={`${stale ? "font-medium text-amber-300" : "text-slate-400"} ${className}`}
+      suppressHydrationWarning
     >
-      {stale ? t("staleAge", { age: format.relativeTime(shown, now) }) : format.relativeTime(shown, now)}
+      {stale ? t("staleAge", { age: ago(date) }) : ago(date)}
     </span>
   );
 }

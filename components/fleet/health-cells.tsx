@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { TFleetCluster } from "@/lib/shared/fleet/fleet.schema";
+import { labelChipText } from "@/lib/shared/kube/labels";
 
 /** "3/3" nodes ready, red when some are not ready. */
 export function NodesCell({ row }: { row: TFleetCluster }) {
@@ -51,7 +52,7 @@ export function LabelChips({ labels }: { labels: Record<string, string> }) {
     <span className="flex flex-wrap gap-1">
       {entries.slice(0, 3).map(([k, v]) => (
         <span key={k} className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-[11px] text-slate-300">
-          {k}={v}
+          {labelChipText(k, v)}
         </span>
       ))}
       {entries.length > 3 ? <span className="text-xs text-slate-500">{t("moreLabels", { count: entries.length - 3 })}</span> : null}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_NOW, listFixtures, loadFixture } from "../kube/__fixtures__/load-fixture";
 import { labelSelectorError } from "./label-selector";
-import { compareSortValues, rowOf, sortValue } from "./resource-rows";
+import { compareSortValues, rowOf, sortRows, sortValue } from "./resource-rows";
 import { resourceOfKind, resourcePath } from "./resources";
 import { slimObject } from "./slim-object";
 
@@ -54,5 +54,13 @@ describe("sorting", () => {
     expect(compareSortValues(sortValue("age", {}, older), sortValue("age", {}, newer))).toBeGreaterThan(0);
     expect(compareSortValues(sortValue("restarts", { restarts: "12 (2m ago)" }, {}), sortValue("restarts", { restarts: "3" }, {}))).toBeGreaterThan(0);
     expect(compareSortValues("web-10", "web-9")).toBeGreaterThan(0);
+  });
+
+  it("lists events newest first under LAST SEEN ▼ (the events tab's default) and youngest first under AGE ▲", () => {
+    const ev = (name: string, lastTimestamp: string) => ({ row: { name }, object: { metadata: { name, creationTimestamp: lastTimestamp }, lastTimestamp } });
+    const rows = [ev("old", "2026-11-01T00:00:00Z"), ev("newest", "2026-11-26T10:00:00Z"), ev("mid", "2026-11-20T00:00:00Z")];
+    expect(sortRows(rows, { key: "lastSeen", dir: "desc" }).map((r) => r.row.name)).toEqual(["newest", "mid", "old"]);
+    expect(sortRows(rows, { key: "lastSeen", dir: "asc" }).map((r) => r.row.name)).toEqual(["old", "mid", "newest"]);
+    expect(sortRows(rows, { key: "age", dir: "asc" }).map((r) => r.row.name)).toEqual(["newest", "mid", "old"]);
   });
 });

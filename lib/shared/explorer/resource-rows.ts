@@ -85,11 +85,24 @@ function eventLastSeenMs(obj: Obj): number {
  */
 export function sortValue(key: string, row: TRow, obj: Obj): string | number {
   if (key === "age") return -(parseTimestamp(obj.metadata?.creationTimestamp) ?? 0);
-  if (key === "lastSeen") return -eventLastSeenMs(obj);
+  // LAST SEEN is a point in time: descending (▼) lists the newest event first.
+  if (key === "lastSeen") return eventLastSeenMs(obj);
   const value = row[key];
   if (typeof value === "number") return value;
   if (key === "restarts") return Number.parseInt(value ?? "0", 10) || 0;
   return value ?? "";
+}
+
+/**
+ * Rows sorted by one column (`desc` reverses), ties by name. `asc` on AGE lists the
+ * youngest first (as the shown ages grow); `desc` on LAST SEEN lists the newest first.
+ */
+export function sortRows<R extends { row: TRow; object: Obj }>(rows: R[], sort: { key: string; dir: "asc" | "desc" }): R[] {
+  const sign = sort.dir === "asc" ? 1 : -1;
+  return rows
+    .map((r) => ({ r, sortKey: sortValue(sort.key, r.row, r.object) }))
+    .sort((a, b) => sign * compareSortValues(a.sortKey, b.sortKey) || compareSortValues(String(a.r.row.name ?? ""), String(b.r.row.name ?? "")))
+    .map(({ r }) => r);
 }
 
 /** Compares two sort values: numbers numerically, strings with natural digit order. */

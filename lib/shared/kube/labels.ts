@@ -63,3 +63,11 @@ export function formatLabelSelector(selector: LabelSelectorLike | undefined | nu
   if (s === undefined) return "<error>";
   return s || "<none>";
 }
+
+/**
+ * One label as a chip shows it: `key=value`, or just `key` for a label without a value
+ * (EdgeX device labels and tag-like Kubernetes labels have none; `hvac=` reads as broken).
+ */
+export function labelChipText(key: string, value: string | null | undefined): string {
+  return value ? `${key}=${value}` : key;
+}
