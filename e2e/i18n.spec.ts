@@ -9,7 +9,7 @@ test("switching to 简体中文 translates navigation, tables and errors", async
 
   await page.getByTestId("user-menu").getByLabel("Language").selectOption("zh-Hans");
   const nav = page.getByRole("navigation", { name: "主导航" });
-  await expect(nav.getByRole("link", { name: "舰队总览" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "集群总览" })).toBeVisible();
   for (const item of ["集群", "用户", "审计"]) await expect(nav.getByRole("link", { name: item })).toBeVisible();
   await expect(page.getByRole("heading", { name: "用户" })).toBeVisible();
   const table = page.getByRole("table", { name: "用户" });

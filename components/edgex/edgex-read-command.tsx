@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatReading } from "@/lib/shared/edgex/format-reading";
 import { useEdgexReadCommand } from "@/lib/client/edgex/use-edgex-commands";
 import { Button } from "@/components/ui/button";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -11,6 +12,7 @@ export function EdgexReadCommand({ clusterId, device, command }: { clusterId: st
   const t = useTranslations("edgex.commands");
   const errorMessage = useErrorMessage();
   const read = useEdgexReadCommand(clusterId, device, command);
+  const locale = useLocale();
   return (
     <div className="space-y-1">
       <Button size="sm" onClick={() => read.mutate()} disabled={read.isPending} aria-label={t("readOf", { command })}>
@@ -24,7 +26,7 @@ export function EdgexReadCommand({ clusterId, device, command }: { clusterId: st
             <div key={r.resourceName} className="contents">
               <dt className="text-slate-400">{r.resourceName}</dt>
               <dd className="text-slate-100" data-testid={`edgex-value-${r.resourceName}`}>
-                {r.value ?? "—"} {r.units ?? ""}
+                {[formatReading(r.value, r.valueType, locale), r.units].filter(Boolean).join(" ")}
               </dd>
             </div>
           ))}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatReading } from "@/lib/shared/edgex/format-reading";
 import { useMemo } from "react";
 import { useEdgexEvents, useEdgexReadings } from "@/lib/client/edgex/use-edgex-latest";
 import { numericSeries } from "@/lib/shared/edgex/reading-values";
@@ -20,6 +21,7 @@ const MAX_CHARTS = 12;
 export function EdgexReadingsPanel({ clusterId, device, limit = 50 }: { clusterId: string; device?: string; limit?: number }) {
   const t = useTranslations("edgex.readings");
   const errorMessage = useErrorMessage();
+  const locale = useLocale();
   const readings = useEdgexReadings(clusterId, device, limit);
   const events = useEdgexEvents(clusterId, device, 10);
   const series = useMemo(() => numericSeries(readings.data?.items ?? []).slice(0, MAX_CHARTS), [readings.data]);
@@ -56,8 +58,8 @@ export function EdgexReadingsPanel({ clusterId, device, limit = 50 }: { clusterI
                   <td className="px-3 py-1.5 text-slate-300"><RelativeTime value={r.at} updateMs={5_000} /></td>
                   {device ? null : <td className="px-3 py-1.5 font-mono text-slate-300">{r.deviceName}</td>}
                   <td className="px-3 py-1.5 font-mono text-slate-300">{r.resourceName}</td>
-                  <td className="px-3 py-1.5 font-mono text-slate-100">
-                    {r.value ?? "—"} {r.units ?? ""}
+                  <td className="max-w-xs truncate px-3 py-1.5 font-mono text-slate-100 tabular-nums" title={r.value ?? undefined}>
+                    {[formatReading(r.value, r.valueType, locale), r.units].filter(Boolean).join(" ")}
                   </td>
                   <td className="px-3 py-1.5 font-mono text-xs text-slate-500">{r.valueType}</td>
                 </tr>
@@ -75,7 +77,7 @@ export function EdgexReadingsPanel({ clusterId, device, limit = 50 }: { clusterI
               <span className="text-slate-400"><RelativeTime value={e.at} updateMs={5_000} /></span>
               <span className="font-mono text-slate-200">{e.deviceName}</span>
               <span className="font-mono text-slate-400">{e.sourceName ?? "—"}</span>
-              <span className="font-mono text-xs text-slate-300">{e.readings.map((r) => `${r.resourceName}=${r.value ?? "…"}`).join(", ")}</span>
+              <span className="font-mono text-xs text-slate-300">{e.readings.map((r) => `${r.resourceName} ${formatReading(r.value, r.valueType, locale)}${r.units ? ` ${r.units}` : ""}`).join(" · ")}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatNumberForPeople } from "@/lib/shared/edgex/format-reading";
 
 const W = 220;
 const H = 48;
@@ -11,6 +12,7 @@ const H = 48;
  */
 export function Sparkline({ points, label, units }: { points: ReadonlyArray<{ t: number; v: number }>; label: string; units: string | null }) {
   const format = useFormatter();
+  const locale = useLocale();
   const t = useTranslations("edgex.chart");
   if (points.length === 0) return null;
   const ts = points.map((p) => p.t);
@@ -21,7 +23,7 @@ export function Sparkline({ points, label, units }: { points: ReadonlyArray<{ t:
   const y = (v: number) => (hi === lo ? H / 2 : H - 3 - ((v - lo) / (hi - lo)) * (H - 6));
   const d = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(" ");
   const last = points.at(-1)!;
-  const num = (v: number) => format.number(v, { maximumSignificantDigits: 4 });
+  const num = (v: number) => formatNumberForPeople(v, locale);
   return (
     <figure className="space-y-1" data-testid="edgex-sparkline" data-points={points.length}>
       <figcaption className="flex items-baseline justify-between gap-3 text-xs text-slate-400">

@@ -1,0 +1,131 @@
+import path from "node:path";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import type { TCluster } from "../lib/shared/clusters/clusters.schema";
+import { connectSimCluster, startSimulatedFleet, type SimulatedFleet } from "./support/simulated-clusters";
+
+// Journey: a newcomer walks every page of the console in English and 简体中文 at
+// 1440×900 and 1920×1080. Each page is saved as a screenshot (test-results/page-tour/),
+// must log no console error (hydration errors included) and must not be wider than the
+// window. One simulated cluster (k3s + broken workloads + EdgeX + KubeEdge), one
+// signed-in context per viewport.
+
+const SIM = "tour-plant";
+const SHOTS = path.join(__dirname, "..", "test-results", "page-tour");
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+] as const;
+const LOCALES = ["en", "zh-Hans"] as const;
+
+let fleet: SimulatedFleet | undefined;
+let cluster: TCluster;
+let crashPod = "";
+let nodeName = "";
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(120_000);
+  fleet = await startSimulatedFleet([{ name: SIM, scenarios: ["k3s", "demo", "edgex", "kubeedge"] }]);
+  cluster = await connectSimCluster(request, fleet, SIM, { region: "eu-central", site: "berlin", labels: { env: "prod" } });
+  await expect
+    .poll(async () => {
+      const res = await request.get(`/api/v1/clusters/${cluster.id}/pods?namespace=demo`);
+      const list = (await res.json()) as { items: Array<{ object: { metadata: { name: string } } }> };
+      crashPod = list.items.map((i) => i.object.metadata.name).find((n) => n.startsWith("worker-")) ?? "";
+      return crashPod;
+    })
+    .not.toBe("");
+  const nodes = (await (await request.get(`/api/v1/clusters/${cluster.id}/nodes`)).json()) as { items: Array<{ object: { metadata: { name: string } } }> };
+  nodeName = nodes.items[0]?.object.metadata.name ?? "";
+  expect(nodeName).not.toBe("");
+});
+test.afterAll(async () => {
+  await fleet?.stop();
+});
+
+function pages(): Array<{ name: string; url: string }> {
+  const c = `/clusters/${cluster.id}`;
+  const tabs = ["nodes", "pods", "deployments", "replicasets", "daemonsets", "statefulsets", "jobs", "services", "events", "namespaces", "configmaps", "secrets", "kubeedge"];
+  return [
+    { name: "fleet", url: "/fleet" },
+    { name: "fleet-alerts", url: "/fleet/alerts" },
+    { name: "fleet-search", url: "/fleet/search?q=web" },
+    { name: "clusters", url: "/clusters" },
+    { name: "cluster-overview", url: c },
+    ...tabs.map((tab) => ({ name: `cluster-${tab}`, url: `${c}/${tab}` })),
+    ...["services", "devices", "profiles", "deviceServices", "readings"].map((v) => ({ name: `edgex-${v}`, url: `${c}/edgex?view=${v}` })),
+    { name: "pod-crashloop", url: `${c}/pods/demo/${crashPod}` },
+    { name: "deployment", url: `${c}/deployments/demo/web` },
+    { name: "node", url: `${c}/nodes/${nodeName}` },
+    { name: "users", url: "/users" },
+    { name: "audit", url: "/audit" },
+    { name: "account", url: "/account" },
+    { name: "not-found", url: "/no/such/page" },
+  ];
+}
+
+/** Waits until no loading indicator is left on the page. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  await expect(page.locator("main [role=status]").filter({ hasText: /Loading|加载中/ })).toHaveCount(0);
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`every page at ${viewport.width}×${viewport.height}, en and zh-Hans: no console error, nothing wider than the window`, async ({ browser, baseURL }) => {
+    test.setTimeout(300_000);
+    const context: BrowserContext = await browser.newContext({ storageState: "e2e/.auth/admin.json", viewport, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    let current = "";
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(msg.text())) problems.push(`${current}: console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`${current}: page error: ${error.message}`));
+    for (const locale of LOCALES) {
+      await context.addCookies([{ name: "outpost-locale", value: locale, url: baseURL! }]);
+      for (const { name, url } of pages()) {
+        current = `${locale} ${name}`;
+        await page.goto(url);
+        await settled(page);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > viewport.width) problems.push(`${current}: page is ${width} px wide in a ${viewport.width} px window`);
+        await page.screenshot({ path: path.join(SHOTS, `${viewport.width}x${viewport.height}`, locale, `${name}.png`), fullPage: true });
+      }
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+}
+
+test("/fleet hydrates without errors, load after load", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  for (let i = 0; i < 6; i++) {
+    await page.goto("/fleet");
+    await expect(page.getByTestId(`fleet-row-${SIM}`)).toBeVisible();
+    // Let the client take over (hydration) and the first live message arrive.
+    await expect(page.getByTestId("stream-status")).toHaveAttribute("data-status", "live");
+  }
+  expect(errors).toEqual([]);
+});
+
+test("unknown URLs get the console's translated 404 page; /favicon.ico is ours", async ({ page, request, baseURL }) => {
+  const res = await page.goto("/clusters/x/no-such-tab/at/all");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to the fleet overview" })).toHaveAttribute("href", "/fleet");
+  await page.context().addCookies([{ name: "outpost-locale", value: "zh-Hans", url: baseURL! }]);
+  await page.goto("/nothing-here");
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await page.context().clearCookies({ name: "outpost-locale" });
+
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const bytes = await icon.body();
+  // An ICO header: reserved 0, type 1 (icon), at least one image.
+  expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+  expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+});
