@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { TCluster } from "../lib/shared/clusters/clusters.schema";
 import { connectSimCluster, startSimulatedFleet, type SimulatedFleet } from "./support/simulated-clusters";
@@ -9,6 +12,7 @@ import { connectSimCluster, startSimulatedFleet, type SimulatedFleet } from "./s
 // window. One simulated cluster (k3s + broken workloads + EdgeX + KubeEdge), one
 // signed-in context per viewport.
 
+const run = promisify(execFile);
 const SIM = "tour-plant";
 const SHOTS = path.join(__dirname, "..", "test-results", "page-tour");
 const VIEWPORTS = [
@@ -128,4 +132,28 @@ test("unknown URLs get the console's translated 404 page; /favicon.ico is ours",
   // An ICO header: reserved 0, type 1 (icon), at least one image.
   expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
   expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+});
+
+test("the kubeconfig dialog creates a named, expiring API token and the file works with kubectl", async ({ page, request }) => {
+  await page.goto(`/clusters/${cluster.id}`);
+  await page.getByRole("button", { name: "Download kubeconfig" }).click();
+  const dialog = page.getByRole("dialog", { name: `kubeconfig for ${SIM}` });
+  await expect(dialog.getByLabel("Create a new API token for this file")).toBeChecked();
+  await expect(dialog.getByLabel("Token name")).toHaveValue(`kubeconfig ${SIM}`);
+  await dialog.getByLabel("Expires after").selectOption("7");
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Create token and download" }).click();
+  const file = await (await downloading).path();
+  const yaml = fs.readFileSync(file, "utf8");
+  expect(yaml).toMatch(/token: opt_\w+/);
+
+  const tokens = ((await (await request.get("/api/v1/tokens")).json()) as { items: Array<{ name: string; expiresAt: string | null }> }).items;
+  const created = tokens.find((tk) => tk.name === `kubeconfig ${SIM}`);
+  expect(created?.expiresAt).toBeTruthy();
+  const days = (Date.parse(created!.expiresAt!) - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(6.9);
+  expect(days).toBeLessThan(7.1);
+
+  const { stdout } = await run("kubectl", ["--kubeconfig", file, "get", "nodes", "--no-headers"]);
+  expect(stdout.trim().split("\n").length).toBeGreaterThan(0);
 });

@@ -14,6 +14,8 @@ import { StatusText } from "./status-text";
 /** Key facts of an object: kubectl's columns for it, namespace, creation, owner, node, labels. */
 export function ObjectSummary({ clusterId, resource, object, related }: { clusterId: string; resource: TExplorerResource; object: TKubeObject; related: TRelated }) {
   const t = useTranslations("explorer.detail");
+  // Field labels in sentence case like the rest of the summary (tables keep kubectl's headers).
+  const tf = useTranslations("explorer.field");
   const format = useFormatter();
   const now = useNow();
   const row = rowOf(resource, object, now);
@@ -22,10 +24,11 @@ export function ObjectSummary({ clusterId, resource, object, related }: { cluste
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-800 p-4 text-sm sm:grid-cols-[max-content_1fr]">
       {TABLE_COLUMNS[resource]
-        .filter((c) => c.key !== "name")
+        // The name is the page's title; the node has its own linked row below.
+        .filter((c) => c.key !== "name" && !(c.key === "node" && related.node))
         .map((c) => (
           <div key={c.key} className="contents">
-            <dt className="font-mono text-xs text-slate-400">{c.header}</dt>
+            <dt className="text-xs text-slate-400">{tf(c.key)}</dt>
             <dd className="font-mono text-slate-100">{c.key === "status" ? <StatusText status={String(row[c.key] ?? "")} /> : String(row[c.key] ?? "")}</dd>
           </div>
         ))}

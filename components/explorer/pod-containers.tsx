@@ -11,6 +11,7 @@ interface ContainerStatus {
   ready?: boolean;
   restartCount?: number;
   state?: { running?: unknown; waiting?: { reason?: string }; terminated?: { reason?: string; exitCode?: number } };
+  lastState?: { terminated?: { reason?: string; exitCode?: number } };
 }
 
 function stateText(s: ContainerStatus | undefined): string {
@@ -19,6 +20,12 @@ function stateText(s: ContainerStatus | undefined): string {
   if (s.state.waiting) return s.state.waiting.reason ?? "Waiting";
   if (s.state.terminated) return s.state.terminated.reason ?? `ExitCode:${s.state.terminated.exitCode ?? 0}`;
   return "Waiting";
+}
+
+/** kubectl describe's "Last State" in one cell: "Terminated: Error (exit 1)". */
+function lastStateText(s: ContainerStatus | undefined): string {
+  const last = s?.lastState?.terminated;
+  return last ? `Terminated: ${last.reason ?? "Unknown"} (exit ${last.exitCode ?? "?"})` : "";
 }
 
 /** The containers of a pod (init containers first) with image, readiness, restarts and state. */
@@ -31,19 +38,20 @@ export function PodContainers({ pod }: { pod: TKubeObject }) {
     ...(spec?.containers ?? []).map((c) => ({ ...c, init: false, status: status?.containerStatuses?.find((s) => s.name === c.name) })),
   ];
   return (
-    <DataTable variant="kubectl" label={t("containers")} columns={["NAME", "IMAGE", "READY", "RESTARTS", "STATE"]}>
+    <DataTable variant="kubectl" label={t("containers")} columns={["NAME", "IMAGE", "READY", "RESTARTS", "STATE", "LAST STATE"]}>
       {rows.map((c) => (
         <tr key={`${c.init ? "init" : "main"}-${c.name}`}>
           <td className="px-3 py-1.5">
             {c.name}
             {c.init ? <span className="ml-2 text-slate-500">{t("initContainer")}</span> : null}
           </td>
-          <td className="px-3 py-1.5">{c.image ?? ""}</td>
+          <td className="max-w-md px-3 py-1.5 break-all">{c.image ?? ""}</td>
           <td className="px-3 py-1.5">{String(c.status?.ready ?? false)}</td>
           <td className="px-3 py-1.5">{c.status?.restartCount ?? 0}</td>
           <td className="px-3 py-1.5">
             <StatusText status={stateText(c.status)} />
           </td>
+          <td className="px-3 py-1.5 text-slate-400">{lastStateText(c.status)}</td>
         </tr>
       ))}
     </DataTable>

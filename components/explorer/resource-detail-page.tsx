@@ -13,6 +13,7 @@ import { ObjectActions } from "./object-actions";
 import { ObjectSummary } from "./object-summary";
 import { PodContainers } from "./pod-containers";
 import { PodLogsViewer } from "./pod-logs-viewer";
+import { PodTrouble } from "./pod-trouble";
 import { RelatedList } from "./related-list";
 import { SecretKeys } from "./secret-keys";
 import { StaleBanner } from "./stale-banner";
@@ -89,6 +90,7 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
           </div>
           {tab === "overview" ? (
             <div className="space-y-5" role="tabpanel">
+              {resource === "pods" ? <PodTrouble clusterId={clusterId} pod={object} /> : null}
               <ObjectSummary clusterId={clusterId} resource={resource} object={object} related={data.related} />
               {resource === "pods" ? <PodContainers pod={object} /> : null}
               {resource === "secrets" ? (

@@ -22,6 +22,7 @@ export const TERMS: Record<string, Term> = {
 
 /**
  * Messages that use a term's English word for something else (EdgeX's autoEvents field,
- * Node.js, a user account's "Active") and are exempt, by `namespace.key`.
+ * Node.js, a user account's "Active", an event's "Last seen" = 最近发生) and are exempt, by
+ * `namespace.key`.
  */
-export const TERM_EXEMPT = new Set<string>(["edgex.device.autoEvents", "clusters.import.nodeTitle", "users.active"]);
+export const TERM_EXEMPT = new Set<string>(["edgex.device.autoEvents", "clusters.import.nodeTitle", "users.active", "explorer.field.lastSeen"]);
