@@ -39,6 +39,25 @@ function isAlive(pid: number): boolean {
 }
 
 describe("embedded Postgres", () => {
+  // `npm start` as root in /root/outpost or a `mktemp -d` checkout: the postgres OS user
+  // cannot traverse the checkout, so its files go to a reachable place, said where.
+  it.runIf(process.getuid?.() === 0)("as root, runs with a data directory inside a 0700 folder (data placed where postgres can reach)", async () => {
+    const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-private-"));
+    dirs.push(privateDir);
+    expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700);
+    const dataDir = path.join(privateDir, "checkout", ".outpost");
+    fs.mkdirSync(dataDir, { recursive: true });
+    const fallbackBase = path.join(tmp(), "var-lib-outpost");
+    const lines: string[] = [];
+    const db = await startEmbeddedPostgres({ dataDir, fallbackBase, log: (l) => lines.push(l) });
+    started.push(db);
+    expect(await query(db.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    const where = fs.readFileSync(path.join(dataDir, "postgres-location"), "utf8").trim();
+    expect(where.startsWith(fallbackBase)).toBe(true);
+    expect(fs.existsSync(path.join(where, "data", "PG_VERSION"))).toBe(true);
+    expect(lines.join("\n")).toContain(`PostgreSQL data is in ${where}`);
+  });
+
   it("initialises, keeps data across restarts and stops its server", async () => {
     const dataDir = tmp();
     const first = await startEmbeddedPostgres({ dataDir });

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { findPostgresBinaries } from "./postgres-binaries";
 import { markDatabaseUnavailable } from "./database-availability";
+import { choosePostgresRoot } from "./postgres-data-location";
 import { clearStalePostmaster } from "./stale-postmaster";
 
 export interface EmbeddedPostgres {
@@ -18,8 +19,10 @@ export interface EmbeddedPostgres {
 }
 
 export interface StartEmbeddedPostgresOptions {
-  /** Directory owned by Outpost; Postgres lives in `<dir>/postgres`. */
+  /** Directory owned by Outpost; Postgres lives in `<dir>/postgres` (or see choosePostgresRoot). */
   dataDir: string;
+  /** Base directory used when running as root and `dataDir` is out of the postgres user's reach (tests). */
+  fallbackBase?: string;
   database?: string;
   log?: (line: string) => void;
 }
@@ -70,17 +73,6 @@ function chownTree(dir: string, owner: { uid: number; gid: number } | undefined)
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) chownTree(p, owner);
     else fs.chownSync(p, owner.uid, owner.gid);
-  }
-}
-
-function assertReachableBy(owner: { uid: number; gid: number }, dir: string): void {
-  try {
-    execFileSync(process.execPath, ["-e", `process.setgid(${owner.gid}); process.setuid(${owner.uid}); require("fs").accessSync(${JSON.stringify(path.dirname(dir))}, require("fs").constants.X_OK)`], { stdio: "ignore" });
-  } catch {
-    throw new Error(
-      `PostgreSQL runs as OS user "postgres" when Outpost runs as root, and it cannot reach ${dir}. ` +
-        `Set OUTPOST_DATA_DIR to a directory other users can traverse (e.g. /var/lib/outpost), or run Outpost as a non-root user.`,
-    );
   }
 }
 
@@ -185,16 +177,15 @@ export function embeddedPostgresUrl(dataDir: string, database = "outpost"): stri
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   const database = options.database ?? "outpost";
-  const root = path.resolve(options.dataDir, "postgres");
+  const owner = postgresOsUser();
+  const root = choosePostgresRoot(options.dataDir, owner, log, options.fallbackBase);
   const dataDir = path.join(root, "data");
   const socketDir = socketDirFor(root);
   // 0711 on directories we create: as root, Postgres runs as `postgres` and must be able
   // to traverse into the data directory (it cannot list it).
   fs.mkdirSync(root, { recursive: true, mode: 0o711 });
   fs.mkdirSync(socketDir, { recursive: true, mode: 0o700 });
-  const owner = postgresOsUser();
   if (owner) {
-    assertReachableBy(owner, root);
     fs.chownSync(root, owner.uid, owner.gid);
     fs.chmodSync(root, 0o700);
     fs.chownSync(socketDir, owner.uid, owner.gid);
