@@ -92,6 +92,14 @@ for (const viewport of VIEWPORTS) {
         await settled(page);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > viewport.width) problems.push(`${current}: page is ${width} px wide in a ${viewport.width} px window`);
+        // A table that scrolls sideways hides columns: long cells must wrap or truncate instead.
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll("main table")].flatMap((table) => {
+            const box = table.parentElement!;
+            return box.scrollWidth > box.clientWidth + 1 ? [`${table.getAttribute("aria-label") ?? "table"} (${box.scrollWidth} px in ${box.clientWidth} px)`] : [];
+          }),
+        );
+        for (const table of cut) problems.push(`${current}: table wider than the page: ${table}`);
         await page.screenshot({ path: path.join(SHOTS, `${viewport.width}x${viewport.height}`, locale, `${name}.png`), fullPage: true });
       }
     }

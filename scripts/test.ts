@@ -4,10 +4,12 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { testPath } from "./test-prerequisites";
 
 const root = path.join(__dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
+// The machine's kubectl first (tests rely on its version choice), the extracted one as fallback.
+const env: Record<string, string | undefined> = { ...process.env, PATH: testPath(), NEXT_TELEMETRY_DISABLED: "1", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
 
 interface Step {
   name: string;
@@ -22,6 +24,8 @@ const steps: Step[] = [
   { name: "prisma generate", command: process.execPath, args: ["node_modules/prisma/build/index.js", "generate"], required: true },
   // Real helm v4 and kubectl v1.34 into .tools/bin/ (tests look them up with kubeToolPath).
   { name: "kube tools (helm, kubectl)", command: bin("tsx"), args: ["scripts/kube-tools.ts"], required: true },
+  // Chromium and a CJK font (apt-get as root; otherwise says what to install).
+  { name: "test prerequisites", command: bin("tsx"), args: ["scripts/test-prerequisites.ts"], required: true },
   ...(pkg.scripts["build:agent"] ? [{ name: "build agent", command: "npm", args: ["run", "--silent", "build:agent"], required: true }] : []),
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },

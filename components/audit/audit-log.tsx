@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { TAuditEvent } from "@/lib/shared/audit/audit.schema";
@@ -17,6 +17,13 @@ const FILTERS = ["actor", "action", "outcome", "target"] as const;
 /** Audit log with filters kept in the URL (shareable links) and keyset paging. */
 export function AuditLog() {
   const t = useTranslations("audit");
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const format = useFormatter();
   const errorMessage = useErrorMessage();
   const router = useRouter();
@@ -72,9 +79,10 @@ export function AuditLog() {
       {rows.length > 0 ? (
         <DataTable label={t("title")} columns={[t("col.time"), t("col.actor"), t("col.action"), t("col.target"), t("col.outcome"), t("col.ip"), t("col.details")]}>
           {rows.map((e) => (
-            <tr key={e.id} className="align-top hover:bg-slate-900/60">
+            <Fragment key={e.id}>
+            <tr className="align-top hover:bg-slate-900/60">
               <td className="px-3 py-2 whitespace-nowrap text-slate-400" title={e.at}>
-                {format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}
+                {format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "medium" })}
               </td>
               <td className="px-3 py-2 font-mono">{e.actorName}</td>
               <td className="px-3 py-2 font-mono text-sky-300">{e.action}</td>
@@ -83,10 +91,30 @@ export function AuditLog() {
                 <Badge tone={e.outcome === "success" ? "green" : e.outcome === "denied" ? "amber" : "red"}>{e.outcome === "success" ? t("success") : e.outcome === "denied" ? t("denied") : t("failure")}</Badge>
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.ip ?? "—"}</td>
-              <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-slate-400" title={e.details ? JSON.stringify(e.details) : undefined}>
-                {e.details ? JSON.stringify(e.details) : ""}
+              <td className="max-w-xs px-3 py-2 font-mono text-xs text-slate-400">
+                {e.details ? (
+                  // Long details open in a row of their own instead of widening the table.
+                  <button
+                    type="button"
+                    aria-expanded={open.has(e.id)}
+                    aria-label={t("detailsToggle", { action: e.action })}
+                    onClick={() => toggle(e.id)}
+                    className="block w-full truncate text-left hover:text-white"
+                  >
+                    {open.has(e.id) ? "▾ " : "▸ "}
+                    {JSON.stringify(e.details)}
+                  </button>
+                ) : null}
               </td>
             </tr>
+            {open.has(e.id) && e.details ? (
+              <tr data-testid="audit-details">
+                <td colSpan={7} className="bg-slate-950 px-3 py-2">
+                  <pre className="font-mono text-xs break-all whitespace-pre-wrap text-slate-300">{JSON.stringify(e.details, null, 2)}</pre>
+                </td>
+              </tr>
+            ) : null}
+            </Fragment>
           ))}
         </DataTable>
       ) : null}

@@ -38,7 +38,7 @@ export function ClusterRegistrationPanel({ clusterId, canWrite }: { clusterId: s
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<"edit" | "delete" | "rotate" | "revoke" | null>(null);
   const [fresh, setFresh] = useState<TCluster | null>(null);
-  const cluster = useQuery({ queryKey: clusterKeys.detail(clusterId), queryFn: ({ signal }) => fetchCluster(clusterId, signal), refetchInterval: 3_000 });
+  const cluster = useQuery({ queryKey: clusterKeys.detail(clusterId), queryFn: ({ signal }) => fetchCluster(clusterId, signal) });
   const rotate = useMutation({
     mutationFn: () => apiFetch<TCluster>(`/api/v1/clusters/${clusterId}/registration-tokens`, { method: "POST" }),
     onSuccess: (data) => {

@@ -36,10 +36,12 @@ export function Sparkline({ points, label, units }: { points: ReadonlyArray<{ t:
         <path d={d} fill="none" strokeWidth={1.5} className="stroke-sky-400" />
         <circle cx={x(last.t)} cy={y(last.v)} r={2} className="fill-sky-300" />
       </svg>
-      <div className="flex justify-between font-mono text-[10px] text-slate-500" style={{ width: W }}>
-        <span>{format.dateTime(new Date(t0), { timeStyle: "medium" })}</span>
-        <span>{t("range", { min: num(lo), max: num(hi) })}</span>
-        <span>{format.dateTime(new Date(t1), { timeStyle: "medium" })}</span>
+      <div className="font-mono text-[10px] whitespace-nowrap text-slate-500" style={{ width: W }}>
+        <div className="flex justify-between">
+          <span>{format.dateTime(new Date(t0), { timeStyle: "medium" })}</span>
+          <span>{format.dateTime(new Date(t1), { timeStyle: "medium" })}</span>
+        </div>
+        <div className="truncate text-center">{t("range", { min: num(lo), max: num(hi) })}</div>
       </div>
     </figure>
   );

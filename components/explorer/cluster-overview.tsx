@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { useClusterOverview } from "@/lib/client/explorer/use-kube-detail";
 import { clusterKeys, fetchCluster } from "@/lib/client/clusters";
 import { explorerKeys } from "@/lib/client/explorer/explorer-keys";
+import { useClusterChanges } from "@/lib/client/explorer/use-cluster-changes";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -23,6 +24,7 @@ function Card({ label, children, testId }: { label: string; children: ReactNode;
 }
 
 const PHASES = ["Running", "Pending", "Succeeded", "Failed", "Unknown"];
+const OVERVIEW_LISTS = ["nodes", "pods", "deployments", "events"] as const;
 
 /**
  * The live summary of one cluster (the overview page): Kubernetes/k3s version, servers and
@@ -34,7 +36,9 @@ export function ClusterOverview({ clusterId }: { clusterId: string }) {
   const t = useTranslations("explorer.overview");
   // The cluster itself (state, last seen, agent) from the query the page header shares,
   // so the page never shows another state or "last seen" than the header.
-  const live = useQuery({ queryKey: clusterKeys.detail(clusterId), queryFn: ({ signal }) => fetchCluster(clusterId, signal), refetchInterval: 3_000 });
+  const live = useQuery({ queryKey: clusterKeys.detail(clusterId), queryFn: ({ signal }) => fetchCluster(clusterId, signal) });
+  // Live: nodes, pods, deployments and events as the informers see them change.
+  useClusterChanges(clusterId, OVERVIEW_LISTS, "", explorerKeys.overview(clusterId));
   const errorMessage = useErrorMessage();
   const overview = useClusterOverview(clusterId);
   const queryClient = useQueryClient();

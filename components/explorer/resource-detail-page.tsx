@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { explorerKeys } from "@/lib/client/explorer/explorer-keys";
+import { useClusterChanges } from "@/lib/client/explorer/use-cluster-changes";
 import { useKubeDetail } from "@/lib/client/explorer/use-kube-detail";
 import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
@@ -21,6 +23,16 @@ import { useClusterErrorMessage } from "./use-cluster-error-message";
 import { YamlView } from "./yaml-view";
 
 const ACTIONABLE: readonly TExplorerResource[] = ["pods", "deployments", "nodes"];
+/** Lists whose changes an object's page shows (itself, related pods, events). */
+const LIVE_LISTS: Partial<Record<TExplorerResource, TExplorerResource[]>> = {
+  deployments: ["deployments", "replicasets", "pods", "events"],
+  replicasets: ["replicasets", "pods", "events"],
+  statefulsets: ["statefulsets", "pods", "events"],
+  daemonsets: ["daemonsets", "pods", "events"],
+  jobs: ["jobs", "pods", "events"],
+  nodes: ["nodes", "pods", "events"],
+  pods: ["pods", "events"],
+};
 // kubectl's word, shown as kubectl prints it in every language.
 const TERMINATING = "Terminating";
 
@@ -42,6 +54,8 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
   const tabs = ["overview", "yaml", ...(resource === "pods" ? ["logs"] : [])] as const;
   const tab = (tabs as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as (typeof tabs)[number]) : "overview";
   const detail = useKubeDetail(clusterId, resource, namespace, name);
+  // Live: the object, its pods and events (and a Deployment's ReplicaSets) by server push.
+  useClusterChanges(clusterId, LIVE_LISTS[resource] ?? [resource, "events"], namespace, explorerKeys.detail(clusterId, resource, namespace, name));
   const errorMessage = useErrorMessage();
   const clusterErrorMessage = useClusterErrorMessage();
   const data = detail.data;

@@ -21,6 +21,30 @@ function virtualRowsKey(v: { getVirtualItems(): Array<{ index: number }> }): str
   return `${items[0]?.index ?? -1}-${items.at(-1)?.index ?? -1}`;
 }
 const STATUS_KEYS = new Set(["status", "type"]);
+/**
+ * Long free-text columns are cut at a width (full text on hover) so every column stays on
+ * screen at 1440 px; rows have a fixed height (virtualised), so nothing wraps.
+ */
+const TRUNCATE: Readonly<Record<string, string>> = {
+  message: "max-w-md",
+  object: "max-w-[16rem]",
+  images: "max-w-[16rem]",
+  osImage: "max-w-[11rem]",
+  kernelVersion: "max-w-[10rem]",
+  containerRuntime: "max-w-[11rem]",
+  roles: "max-w-[10rem]",
+  nodeSelector: "max-w-[10rem]",
+  ports: "max-w-[12rem]",
+  externalIp: "max-w-[10rem]",
+  reason: "max-w-[12rem]",
+  version: "max-w-[10rem]",
+};
+/**
+ * kubectl's `-o wide` extras that only fit on a wide screen (≥ 1536 px); below that they
+ * are on the object's page (as `kubectl get` without `-o wide` leaves them out).
+ */
+const WIDE_ONLY = new Set(["osImage", "kernelVersion"]);
+const cellVisibility = (key: string) => (WIDE_ONLY.has(key) ? "hidden 2xl:table-cell" : "");
 
 /** Where a row leads: the object's page (events lead to the object they are about). */
 function hrefOf(clusterId: string, resource: TExplorerResource, obj: TKubeObject): string | null {
@@ -97,7 +121,7 @@ export function ResourceTable({
             {columns.map((c) => {
               const active = sort.key === c.key;
               return (
-                <th key={c.key} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold" aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
+                <th key={c.key} scope="col" className={`whitespace-nowrap px-3 py-2 font-semibold ${cellVisibility(c.key)}`} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
                   <button type="button" className="hover:text-white" onClick={() => onSort({ key: c.key, dir: active && sort.dir === "asc" ? "desc" : "asc" })}>
                     {c.header}
                     {/* The direction is announced by aria-sort; the arrow is for the eye. */}
@@ -127,11 +151,13 @@ export function ResourceTable({
                   const value = String(r.row[c.key] ?? "");
                   const text = STATUS_KEYS.has(c.key) && resource !== "services" && resource !== "secrets" ? <StatusText status={value} /> : value;
                   return (
-                    <td key={c.key} className={`whitespace-nowrap px-3 ${c.key === "message" ? "max-w-xl truncate" : ""}`} title={c.key === "message" ? value : undefined}>
+                    <td key={c.key} className={`whitespace-nowrap px-3 ${cellVisibility(c.key)}`} title={TRUNCATE[c.key] && value ? value : undefined}>
                       {i === (showNamespace ? 1 : 0) && href ? (
                         <Link href={href} tabIndex={-1} className="text-sky-300 hover:underline">
                           {text}
                         </Link>
+                      ) : TRUNCATE[c.key] ? (
+                        <span className={`block truncate ${TRUNCATE[c.key]}`}>{text}</span>
                       ) : (
                         text
                       )}

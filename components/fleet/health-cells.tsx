@@ -49,7 +49,7 @@ export function LabelChips({ labels }: { labels: Record<string, string> }) {
   const t = useTranslations("fleet");
   const entries = Object.entries(labels);
   return (
-    <span className="flex flex-wrap gap-1">
+    <span className="flex max-w-56 flex-wrap gap-1">
       {entries.slice(0, 3).map(([k, v]) => (
         <span key={k} className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-[11px] text-slate-300">
           {labelChipText(k, v)}

@@ -1,19 +1,19 @@
 // Reads Server-Sent Events from a fetch Response body (test helper).
 import type { TWatchMessage } from "@/lib/shared/explorer/explorer.schema";
 
-export interface SseReader {
+export interface SseReader<M = TWatchMessage> {
   /** Resolves with the next message matching `pred` (bounded by timeoutMs). */
-  next(pred?: (m: TWatchMessage) => boolean, timeoutMs?: number): Promise<TWatchMessage>;
+  next(pred?: (m: M) => boolean, timeoutMs?: number): Promise<M>;
   /** Every message received so far. */
-  received: TWatchMessage[];
+  received: M[];
   cancel(): Promise<void>;
 }
 
-export function readSse(res: Response): SseReader {
+export function readSse<M = TWatchMessage>(res: Response): SseReader<M> {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const received: TWatchMessage[] = [];
-  const waiters: Array<{ pred: (m: TWatchMessage) => boolean; resolve: (m: TWatchMessage) => void; from: number }> = [];
+  const received: M[] = [];
+  const waiters: Array<{ pred: (m: M) => boolean; resolve: (m: M) => void; from: number }> = [];
   let cursor = 0;
   let buffer = "";
   const deliver = () => {
@@ -36,7 +36,7 @@ export function readSse(res: Response): SseReader {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
-        if (data) received.push(JSON.parse(data) as TWatchMessage);
+        if (data) received.push(JSON.parse(data) as M);
       }
       deliver();
     }

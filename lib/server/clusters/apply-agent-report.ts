@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "../db/prisma";
+import { notifyClusterChanged } from "./cluster-change-events";
 
 /** What an agent reports in CONTROL hello/info messages (agent/src/collect-cluster-info.ts). */
 const ZAgentReportSchema = z.object({
@@ -26,4 +27,5 @@ export async function applyAgentReport(clusterId: string, message: Record<string
       lastSeenAt: new Date(),
     },
   });
+  notifyClusterChanged([clusterId]);
 }

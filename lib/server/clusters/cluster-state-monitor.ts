@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "../audit/record-audit-event";
 import { redactSecrets } from "../audit/redact-secrets";
 import { log } from "../log/logger";
 import { connectedClusterIds } from "../tunnel/tunnel-registry";
+import { notifyClusterChanged } from "./cluster-change-events";
 import { clusterRuntime } from "./cluster-runtime-state";
 import { DISCONNECT_GRACE_MS, deriveClusterState } from "./derive-cluster-state";
 import { probeClusterReadiness } from "./probe-cluster-readiness";
@@ -72,6 +73,7 @@ async function applyStates(clusters: Cluster[], now: number): Promise<void> {
         })),
       }),
     ]);
+    notifyClusterChanged(chunk.map(({ cluster }) => cluster.id));
     for (const { cluster, derived } of transitions) {
       log.info(`cluster ${cluster.name}: ${cluster.state} → ${derived.state}${derived.reason ? ` (${derived.reason})` : ""}`);
     }

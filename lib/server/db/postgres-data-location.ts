@@ -34,6 +34,8 @@ export function choosePostgresRoot(
 ): string {
   const preferred = path.resolve(dataDir, "postgres");
   const pointer = path.join(path.resolve(dataDir), "postgres-location");
+  // Created as before (0711: traversable, not listable) so the check sees the real path.
+  fs.mkdirSync(path.resolve(dataDir), { recursive: true, mode: 0o711 });
   if (!owner || reachableBy(owner, preferred)) return preferred;
   const fallback = path.join(path.resolve(fallbackBase), `postgres-${createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12)}`);
   fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o711 });

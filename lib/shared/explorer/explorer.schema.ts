@@ -37,6 +37,23 @@ export type TListQuery = z.infer<typeof ZListQuerySchema>;
 
 export const ZExplorerResourceSchema = z.enum(EXPLORER_RESOURCES);
 
+/** `?resources=nodes,pods&namespace=` of the SSE changes route (what a page shows, at most 6 lists). */
+export const ZChangesQuerySchema = z.object({
+  resources: z
+    .string()
+    .max(200)
+    .transform((v) => [...new Set(v.split(",").map((r) => r.trim()).filter(Boolean))])
+    .pipe(z.array(ZExplorerResourceSchema).max(6, "at most 6 resources")),
+  namespace: z.union([z.literal(""), ZNamespaceSchema]).optional(),
+});
+export type TChangesQuery = z.infer<typeof ZChangesQuerySchema>;
+
+/** One `changed` event of the changes route: which lists changed, and whether the cluster row did. */
+export interface TChangesEvent {
+  resources: TExplorerResource[];
+  cluster: boolean;
+}
+
 /** `?resource=pods&namespace=&labelSelector=&resourceVersion=` of the SSE watch route. */
 export const ZWatchQuerySchema = ZListQuerySchema.extend({
   resource: ZExplorerResourceSchema,
