@@ -17,7 +17,7 @@ describe("npm test prerequisites", () => {
     try {
       const PATH = testPath(bare);
       expect(PATH.split(path.delimiter)).toEqual([bare, KUBE_TOOLS_DIR]);
-      const out = execFileSync("/bin/sh", ["-c", "command -v kubectl && kubectl version --client"], { env: { PATH }, encoding: "utf8" });
+      const out = execFileSync("/bin/sh", ["-c", "command -v kubectl && kubectl version --client"], { env: { ...process.env, PATH }, encoding: "utf8" });
       expect(out).toContain(path.join(KUBE_TOOLS_DIR, "kubectl"));
       expect(out).toMatch(/Client Version: v1\.34\.5/);
     } finally {

@@ -52,7 +52,7 @@ export function readSse<M = TWatchMessage>(res: Response): SseReader<M> {
           const i = waiters.indexOf(waiter);
           if (i >= 0) {
             waiters.splice(i, 1);
-            reject(new Error(`no matching SSE message within ${timeoutMs} ms; got ${received.map((m) => m.type).join(",")}`));
+            reject(new Error(`no matching SSE message within ${timeoutMs} ms; got ${JSON.stringify(received).slice(0, 500)}`));
           }
         }, timeoutMs).unref();
       });
