@@ -10,7 +10,7 @@ test("switching to 简体中文 translates navigation, tables and errors", async
   await page.getByTestId("user-menu").getByLabel("Language").selectOption("zh-Hans");
   const nav = page.getByRole("navigation", { name: "主导航" });
   await expect(nav.getByRole("link", { name: "集群总览" })).toBeVisible();
-  for (const item of ["集群", "用户", "审计"]) await expect(nav.getByRole("link", { name: item })).toBeVisible();
+  for (const item of ["集群", "用户", "审计"]) await expect(nav.getByRole("link", { name: item, exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "用户" })).toBeVisible();
   const table = page.getByRole("table", { name: "用户" });
   for (const header of ["用户名", "显示名称", "角色", "状态", "创建时间"]) await expect(table.getByRole("columnheader", { name: header })).toBeVisible();

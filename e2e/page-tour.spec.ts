@@ -29,7 +29,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ request }) => {
   test.setTimeout(120_000);
   fleet = await startSimulatedFleet([{ name: SIM, scenarios: ["k3s", "demo", "edgex", "kubeedge"] }]);
-  cluster = await connectSimCluster(request, fleet, SIM, { region: "eu-central", site: "berlin", labels: { env: "prod" } });
+  cluster = await connectSimCluster(request, fleet, SIM, { region: "eu-central", site: "berlin", labels: { env: "prod", tier: "factory" } });
   await expect
     .poll(async () => {
       const res = await request.get(`/api/v1/clusters/${cluster.id}/pods?namespace=demo`);
@@ -70,7 +70,7 @@ function pages(): Array<{ name: string; url: string }> {
 /** Waits until no loading indicator is left on the page. */
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState("load");
-  await expect(page.locator("main [role=status]").filter({ hasText: /Loading|加载中/ })).toHaveCount(0);
+  await expect(page.locator("main [role=status]").filter({ hasText: /Loading|加载中/ })).toHaveCount(0, { timeout: 30_000 });
 }
 
 for (const viewport of VIEWPORTS) {
@@ -164,4 +164,15 @@ test("the kubeconfig dialog creates a named, expiring API token and the file wor
 
   const { stdout } = await run("kubectl", ["--kubeconfig", file, "get", "nodes", "--no-headers"]);
   expect(stdout.trim().split("\n").length).toBeGreaterThan(0);
+});
+
+test("a Deployment's page shows a scale 3 → 5 live (server push, no reload)", async ({ page, request }) => {
+  await page.goto(`/clusters/${cluster.id}/deployments/demo/web`);
+  const ready = page.locator("dt", { hasText: /^Ready$/ }).locator("xpath=following-sibling::dd[1]");
+  await expect(ready).toHaveText("3/3");
+  const res = await request.post(`/api/v1/clusters/${cluster.id}/deployments/demo/web/scale`, { data: { replicas: 5 } });
+  expect(res.status(), await res.text()).toBe(200);
+  // The fallback poll is 60 s: within 15 s only the changes stream can have brought it.
+  await expect(ready).toHaveText("5/5", { timeout: 15_000 });
+  await request.post(`/api/v1/clusters/${cluster.id}/deployments/demo/web/scale`, { data: { replicas: 3 } });
 });

@@ -85,8 +85,8 @@ export function AuditLog() {
                 {format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "medium" })}
               </td>
               <td className="px-3 py-2 font-mono">{e.actorName}</td>
-              <td className="px-3 py-2 font-mono text-sky-300">{e.action}</td>
-              <td className="px-3 py-2">{e.targetName ?? e.targetId ?? "—"}</td>
+              <td className="px-3 py-2 font-mono whitespace-nowrap text-sky-300">{e.action}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{e.targetName ?? e.targetId ?? "—"}</td>
               <td className="px-3 py-2">
                 <Badge tone={e.outcome === "success" ? "green" : e.outcome === "denied" ? "amber" : "red"}>{e.outcome === "success" ? t("success") : e.outcome === "denied" ? t("denied") : t("failure")}</Badge>
               </td>

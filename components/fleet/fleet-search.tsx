@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { fleetKeys, toQueryString } from "@/lib/client/fleet/fleet-keys";
@@ -21,13 +22,31 @@ export function FleetSearch() {
   const t = useTranslations("fleet.searchPage");
   const tKind = useTranslations("fleet.kind");
   const errorMessage = useErrorMessage();
-  const [text, setText] = useState("");
-  const [q, setQ] = useState("");
-  const [kind, setKind] = useState<TSearchKind | "">("");
+  // The search lives in the URL (`?q=&kind=`), so a link shares exactly these results.
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const q = (params.get("q") ?? "").trim();
+  const kindParam = params.get("kind") ?? "";
+  const kind: TSearchKind | "" = (SEARCH_KINDS as readonly string[]).includes(kindParam) ? (kindParam as TSearchKind) : "";
+  const [text, setText] = useState(q);
+  const setParams = (next: { q?: string; kind?: string }) => {
+    // From the address bar, not this render: a debounced update must keep a kind chosen since.
+    const merged = new URLSearchParams(window.location.search);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) merged.set(k, v);
+      else merged.delete(k);
+    }
+    router.replace(`${pathname}${merged.size ? `?${merged.toString()}` : ""}`, { scroll: false });
+  };
   useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 300);
+    if (text.trim() === q) return;
+    const timer = setTimeout(() => setParams({ q: text.trim() }), 300);
     return () => clearTimeout(timer);
-  }, [text]);
+    // setParams is rebuilt every render; the text and the URL's q decide.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, q]);
+  const setKind = (value: TSearchKind | "") => setParams({ kind: value });
   const query = { q, kind: kind || undefined, limit: 100 };
   const hits = useQuery({
     queryKey: fleetKeys.search(query),

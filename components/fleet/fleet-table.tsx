@@ -22,7 +22,9 @@ export function groupKeyOf(row: TFleetCluster, group: string): string | null {
   return row.labels[group.slice("label:".length)] ?? null;
 }
 
-const COLUMNS = ["cluster", "state", "location", "labels", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge", "lastSeen", "trend"] as const;
+// The 24 h trend opens in a row of its own from the cluster cell (a column of its own no
+// longer fit 1440 px beside the labels).
+const COLUMNS = ["cluster", "state", "location", "labels", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge", "lastSeen"] as const;
 
 /** One page of the fleet as a table; group headers when grouped; a trend chart per row on demand. */
 export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetClustersPage; group: string | undefined; freshAt: string | null; summaryAt: string | null }) {
@@ -53,6 +55,14 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
                   {row.displayName}
                 </Link>
                 {row.displayName !== row.name ? <div className="font-mono text-xs text-slate-500">{row.name}</div> : null}
+                <button
+                  type="button"
+                  onClick={() => setExpanded(expanded === row.id ? null : row.id)}
+                  aria-expanded={expanded === row.id}
+                  className="mt-0.5 block rounded text-xs whitespace-nowrap text-slate-400 hover:text-sky-300"
+                >
+                  {expanded === row.id ? `▾ ${t("hideTrend")}` : `▸ ${t("showTrend")}`}
+                </button>
               </td>
               <td className="px-3 py-2">
                 <ClusterStateBadge state={row.state} reason={row.stateReason} />
@@ -80,16 +90,6 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />
-              </td>
-              <td className="px-3 py-2">
-                <button
-                  type="button"
-                  onClick={() => setExpanded(expanded === row.id ? null : row.id)}
-                  aria-expanded={expanded === row.id}
-                  className="rounded px-2 py-0.5 text-xs text-sky-300 hover:bg-slate-800"
-                >
-                  {expanded === row.id ? t("hideTrend") : t("showTrend")}
-                </button>
               </td>
             </tr>
             {expanded === row.id ? (

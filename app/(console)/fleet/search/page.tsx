@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { FleetSearch } from "@/components/fleet/fleet-search";
 import { FleetTabs } from "@/components/fleet/fleet-tabs";
 import { PageHeader } from "@/components/shell/page-header";
@@ -15,7 +16,9 @@ export default async function FleetSearchPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <FleetTabs />
-      <FleetSearch />
+      <Suspense>
+        <FleetSearch />
+      </Suspense>
     </>
   );
 }
