@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { findPostgresBinaries } from "./postgres-binaries";
 import { markDatabaseUnavailable } from "./database-availability";
-import { choosePostgresRoot } from "./postgres-data-location";
+import { choosePostgresRoot, recordedPostgresRoot } from "./postgres-data-location";
 import { clearStalePostmaster } from "./stale-postmaster";
 
 export interface EmbeddedPostgres {
@@ -161,7 +161,7 @@ function connectionUrl(password: string, database: string, socketDir: string): s
  * dev and test tools that seed it while the console runs), or null when there is none.
  */
 export function embeddedPostgresUrl(dataDir: string, database = "outpost"): string | null {
-  const root = path.resolve(dataDir, "postgres");
+  const root = recordedPostgresRoot(dataDir);
   const passwordFile = path.join(root, "password");
   if (!fs.existsSync(passwordFile)) return null;
   return connectionUrl(fs.readFileSync(passwordFile, "utf8").trim(), database, socketDirFor(root));

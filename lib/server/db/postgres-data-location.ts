@@ -49,3 +49,9 @@ export function choosePostgresRoot(
   log(`PostgreSQL data is in ${fallback}: the OS user "postgres" cannot traverse ${path.dirname(preferred)} (recorded in ${pointer})`);
   return fallback;
 }
+
+/** Where the embedded PostgreSQL of a console on `dataDir` lives (the recorded fallback, else `<dataDir>/postgres`). */
+export function recordedPostgresRoot(dataDir: string): string {
+  const pointer = path.join(path.resolve(dataDir), "postgres-location");
+  return fs.existsSync(pointer) ? fs.readFileSync(pointer, "utf8").trim() : path.resolve(dataDir, "postgres");
+}
