@@ -10,6 +10,8 @@ const BODIES: Array<{ name: string; raw: string }> = [
   { name: "JSON string", raw: '"hello"' },
   { name: "wrong types", raw: JSON.stringify({ username: 5, password: [], name: {}, role: 7, ttlDays: "ten", disabled: "yes", locale: 3, displayName: false, currentPassword: 1, newPassword: null }) },
   { name: "oversized", raw: JSON.stringify({ name: "x".repeat(1_100_000) }) },
+  { name: "NUL in strings", raw: '{"username":"a\\u0000b","password":"p\\u0000","name":"n\\u0000","displayName":"d\\u0000","role":"viewer","currentPassword":"x\\u0000","newPassword":"y\\u0000y-long-enough","labels":{"k\\u0000":"v"}}' },
+  { name: "lone surrogates", raw: '{"username":"a\\ud800","password":"\\udc00pw","name":"\\ud83d","displayName":"x\\udfff","role":"viewer","newPassword":"\\ud800long-enough-pass"}' },
 ];
 
 const QUERIES = ["?limit=abc", "?limit=-5", "?since=yesterday", "?before=0", "?outcome=maybe", "?limit=999999"];

@@ -10,9 +10,25 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "Request body is larger than 1 MiB");
   if (text.trim() === "") throw new ApiError("invalid_json", "Request body is empty; expected a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ApiError("invalid_json", `Request body is not valid JSON: ${(error as Error).message}`);
   }
+  if (hasUnstorableString(value)) {
+    throw new ApiError("invalid_json", "Request body contains a NUL character or an unpaired UTF-16 surrogate in a string");
+  }
+  return value;
+}
+
+// PostgreSQL text cannot hold NUL, and a lone surrogate is not valid Unicode: refuse both
+// here (400) instead of failing in the database (500).
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function hasUnstorableString(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return UNSTORABLE.test(value);
+  if (depth > 64 || value === null || typeof value !== "object") return false;
+  const entries = Array.isArray(value) ? value : Object.entries(value).flat();
+  return entries.some((v) => hasUnstorableString(v, depth + 1));
 }
