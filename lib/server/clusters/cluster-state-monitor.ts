@@ -4,6 +4,8 @@ import { prisma } from "../db/prisma";
 import { SYSTEM_ACTOR } from "../audit/record-audit-event";
 import { redactSecrets } from "../audit/redact-secrets";
 import { log } from "../log/logger";
+import { isLeader } from "../replicas/leader-lock";
+import { decidesStateOf } from "../replicas/tunnel-leases";
 import { connectedClusterIds } from "../tunnel/tunnel-registry";
 import { notifyClusterChanged } from "./cluster-change-events";
 import { clusterRuntime } from "./cluster-runtime-state";
@@ -89,7 +91,11 @@ export async function runStatePass(only?: string[]): Promise<void> {
   const clusters = await prisma.cluster.findMany({
     where: only ? { id: { in: only } } : { OR: [{ state: { not: "pending" } }, { id: { in: connected } }] },
   });
-  await applyStates(clusters, now);
+  // With several replicas each cluster's state is decided by one of them: the one holding
+  // (or, within its lease, last holding) the tunnel, else the leader.
+  const local = new Set(connected);
+  const leader = isLeader();
+  await applyStates(clusters.filter((c) => local.has(c.id) || decidesStateOf(c.id, leader)), now);
 }
 
 /**

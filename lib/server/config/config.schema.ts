@@ -58,6 +58,10 @@ export const ZEnvSchema = z.object({
   ),
   OUTPOST_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).min(0).max(600).default(10),
   OUTPOST_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  OUTPOST_REPLICA_ID: optionalNonEmpty.pipe(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "must be 1–100 letters, digits, '.', '_', ':' or '-'").optional()),
+  OUTPOST_PEER_URL: optionalNonEmpty.pipe(
+    z.url({ protocol: /^https$/, message: "must be an https:// URL" }).refine((u) => !/^https:\/\/[^/]*@/.test(u), "must not contain credentials").optional(),
+  ),
   OUTPOST_METRICS_TOKEN: optionalNonEmpty.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 

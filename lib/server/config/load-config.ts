@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import path from "node:path";
 import { ZEnvSchema } from "./config.schema";
 
@@ -25,6 +26,10 @@ export interface OutpostConfig {
   agentImage: string | undefined;
   shutdownTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** This process among several console replicas sharing one database (default host:port). */
+  replicaId: string;
+  /** The URL other replicas use to forward requests for clusters whose tunnel this one holds. */
+  peerUrl: string;
   /** Bearer token Prometheus presents at /metrics; /metrics answers 404 without one. */
   metricsToken: string | undefined;
 }
@@ -68,5 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.OUTPOST_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     logLevel: e.OUTPOST_LOG_LEVEL,
     metricsToken: e.OUTPOST_METRICS_TOKEN,
+    replicaId: e.OUTPOST_REPLICA_ID ?? `${os.hostname()}:${e.OUTPOST_PORT}`,
+    peerUrl: (e.OUTPOST_PEER_URL ?? `https://127.0.0.1:${e.OUTPOST_PORT}`).replace(/\/+$/, ""),
   };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { createTunnelKubeConfig } from "@/lib/tunnel/kubeconfig";
 import { prisma } from "../db/prisma";
 import { log } from "../log/logger";
+import { isLeader } from "../replicas/leader-lock";
+import { remoteOwner } from "../replicas/tunnel-leases";
 import { dialCluster, getTunnel } from "../tunnel/tunnel-registry";
 import { buildSearchEntries } from "./build-search-entries";
 import { ClusterHealthSource } from "./cluster-health-source";
@@ -112,15 +114,18 @@ export class FleetCollector {
         pass.failed.push({ clusterId: s.clusterId, error: s.lastError ?? "The cluster's agent is not answering" });
       }
     }
-    for (const c of active) if (!wantedSet.has(c.id)) pass.failed.push({ clusterId: c.id, error: "The cluster's agent is not connected" });
+    // Clusters whose tunnel another replica holds are collected there.
+    for (const c of active) if (!wantedSet.has(c.id) && !remoteOwner(c.id)) pass.failed.push({ clusterId: c.id, error: "The cluster's agent is not connected" });
 
     const written = await this.writer.write(pass, now);
     lap("write");
-    const alerts = await reconcileFleetAlerts(now);
+    // Alert rules, their notifications and pruning run once for the fleet: on the leader.
+    const leader = isLeader();
+    const alerts = leader ? await reconcileFleetAlerts(now) : { fired: [], resolved: [] };
     lap("alerts");
     if (alerts.fired.length) this.notifier.notify("alert.fired", alerts.fired);
     if (alerts.resolved.length) this.notifier.notify("alert.resolved", alerts.resolved);
-    if (now.getTime() - this.lastPruneAt >= PRUNE_EVERY_MS) {
+    if (leader && now.getTime() - this.lastPruneAt >= PRUNE_EVERY_MS) {
       this.lastPruneAt = now.getTime();
       await pruneFleetData(this.config.retentionMs, now);
       lap("prune");

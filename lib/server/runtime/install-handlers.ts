@@ -7,6 +7,7 @@ import { startWithdrawalSweep } from "../streams/end-withdrawn-streams";
 import { watchDatabase } from "../db/watch-database";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
 import { serveMetrics } from "../metrics/serve-metrics";
+import { startReplicaCoordination } from "../replicas/start-replica-coordination";
 import { registerRawHandler } from "./raw-handlers";
 import { registerUpgradeHandler } from "./upgrade-handlers";
 
@@ -18,6 +19,8 @@ import { registerUpgradeHandler } from "./upgrade-handlers";
  */
 export async function installHandlers(): Promise<() => Promise<void>> {
   const stops: Array<() => Promise<void> | void> = [];
+  // First: the other jobs ask whether this replica leads and which replica holds a tunnel.
+  stops.push(await startReplicaCoordination());
 
   const monitor = startClusterStateMonitor();
   stops.push(() => monitor.stop());
