@@ -61,8 +61,16 @@ describe("helm chart deploy/helm/outpost", () => {
     expect(Buffer.from(db!.data!.uri!, "base64").toString()).toBe("postgresql://o:p@db/outpost");
   });
 
+  it("runs several replicas with a disruption budget and a peer URL per pod", async () => {
+    const res = await render("database.url=postgresql://o:p@db/outpost", "replicaCount=3");
+    expect(res.code).toBe(0);
+    const docs = docsOf(res.out);
+    expect(docs.find((d) => d.kind === "PodDisruptionBudget")?.spec).toMatchObject({ maxUnavailable: 1 });
+    expect(docs.find((d) => d.kind === "Deployment")?.spec).toMatchObject({ replicas: 3, strategy: { type: "RollingUpdate" } });
+    expect(res.out).toContain('value: "https://$(POD_IP):8443"');
+  });
+
   it.each([
-    [["database.url=postgresql://o:p@db/outpost", "replicaCount=2"], "replicaCount > 1 is not supported yet"],
     [[], "set database.existingSecret"],
     [["database.url=mysql://db/outpost"], "does not match pattern"],
     [["database.url=postgresql://o:p@db/outpost", "env.logLevel=loud"], "value must be one of"],

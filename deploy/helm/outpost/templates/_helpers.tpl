@@ -35,9 +35,6 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
 {{- define "outpost.validate" -}}
-{{- if gt (int .Values.replicaCount) 1 -}}
-{{- fail "replicaCount > 1 is not supported yet: tunnels live in one process's memory (see docs/OPERATIONS.md, Kubernetes)" -}}
-{{- end -}}
 {{- if and (not .Values.database.existingSecret) (not .Values.database.url) -}}
 {{- fail "set database.existingSecret (a Secret with the PostgreSQL URL) or database.url" -}}
 {{- end -}}
