@@ -4,6 +4,7 @@
 // a live list on one replica sees a change made through another, a killed replica's
 // clusters come back through the others, and a rolling restart keeps every cluster Active.
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import https from "node:https";
 import { promisify } from "node:util";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
@@ -11,7 +12,7 @@ import type { EmbeddedPostgres } from "../lib/server/db/embedded-postgres";
 import type { TCluster } from "../lib/shared/clusters/clusters.schema";
 import { queryReplicaDb, startReplica, startReplicaDatabase, type Replica } from "./support/console-replicas";
 import { E2E_PORT } from "./support/console-process";
-import { connectSimCluster, startSimulatedFleet, type SimulatedFleet } from "./support/simulated-clusters";
+import { kubeconfigOf, runImportCommand, startSimulatedFleet, waitForClusterState, type SimulatedFleet } from "./support/simulated-clusters";
 import { startTcpBalancer, type TcpBalancer } from "./support/tcp-balancer";
 
 const run = promisify(execFile);
@@ -63,12 +64,23 @@ test.beforeAll(async () => {
   await startReplica(C, shared);
   fleet = await startSimulatedFleet(CLUSTERS.map((name) => ({ name })));
   const api = await apiOn(lb.port);
-  const imported = await Promise.all(CLUSTERS.map((name) => connectSimCluster(api, fleet, name)));
-  clusterIds.push(...imported.map((c: TCluster) => c.id));
+  // Ten agents start at once on two shared cores: allow them more than one cluster's time.
+  const imported = await Promise.all(
+    CLUSTERS.map(async (name) => {
+      const res = await api.post("/api/v1/clusters", { data: { name } });
+      expect(res.status(), await res.text()).toBe(201);
+      const cluster = (await res.json()) as TCluster;
+      await runImportCommand(cluster.importCommands?.curlInsecure ?? cluster.importCommands?.kubectl ?? "", kubeconfigOf(fleet, name));
+      return waitForClusterState(api, cluster.id, "active", 120_000);
+    }),
+  );
+  clusterIds.push(...imported.map((c) => c.id));
   await api.dispose();
 });
 
 test.afterAll(async () => {
+  // Each replica's log, for whoever reads a failure.
+  for (const r of replicas) if (r.process) fs.writeFileSync(test.info().outputPath(`${r.id}.log`), r.process.output());
   await fleet?.stop();
   for (const r of replicas) await r.process?.stop().catch(() => undefined);
   await lb?.close();

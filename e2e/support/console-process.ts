@@ -50,7 +50,7 @@ export async function startConsoleProcess(
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const started = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`console did not start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`console did not start in 180 s:\n${output}`)), 180_000);
     const onData = () => {
       if (!output.includes("Outpost console:") || !/\n\s*\n/.test(output.slice(output.indexOf("Outpost console:")))) return;
       clearTimeout(timer);

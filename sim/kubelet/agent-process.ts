@@ -89,10 +89,26 @@ export function podRoot(cluster: ClusterState, pod: Pod, container: string): str
  * in-cluster configuration pointing at this cluster's port, and its files under a per-pod
  * root passed as OUTPOST_PATH_PREFIX. Output goes to a LogBuffer.
  */
+// A container restarted while its previous start is still preparing must not delete the
+// files that start is writing (seen under load as ENOENT on a Secret volume file).
+const preparing = new Map<string, Promise<void>>();
+
+async function freshPodRoot(cluster: ClusterState, pod: Pod, container: Container, root: string): Promise<void> {
+  const mine = (preparing.get(root) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+    await rm(root, { recursive: true, force: true }).catch(() => undefined);
+    await preparePodRoot(cluster, pod, container, root);
+  });
+  preparing.set(root, mine);
+  try {
+    await mine;
+  } finally {
+    if (preparing.get(root) === mine) preparing.delete(root);
+  }
+}
+
 export async function startAgentContainer(cluster: ClusterState, pod: Pod, container: Container): Promise<AgentContainer> {
   const root = podRoot(cluster, pod, container.name);
-  await rm(root, { recursive: true, force: true }).catch(() => undefined);
-  await preparePodRoot(cluster, pod, container, root);
+  await freshPodRoot(cluster, pod, container, root);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: root,
