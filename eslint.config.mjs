@@ -12,6 +12,7 @@ const config = [
       ".outpost/**",
       "lib/generated/**",
       "agent/dist/**",
+      "dist/**",
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
