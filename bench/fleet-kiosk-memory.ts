@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
     const s = { minute, heapMiB: Math.round(((m.JSHeapUsedSize ?? 0) / 2 ** 20) * 100) / 100, nodes: m.Nodes ?? 0, listeners: m.JSEventListeners ?? 0, cells: Number(await canvas.getAttribute("data-cells")), load: load() };
     samples.push(s);
-    console.log(JSON.stringify(s));
+    // Frame figures so far with every sample, so an interrupted run still tells.
+    console.log(JSON.stringify({ ...s, frames: await page.evaluate("window.__wallFrames()") }));
   };
   const started = Date.now();
   await sample(0);
