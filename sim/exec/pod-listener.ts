@@ -23,6 +23,8 @@ interface Listener {
 }
 
 const listeners = new WeakMap<Duplex, Listener>();
+/** Largest request body a simulated listener reads (nginx's default client_max_body_size is 1 MiB). */
+const MAX_BODY = 1024 * 1024;
 
 const nginxPage = (status: number, title: string): string =>
   `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n`;
@@ -53,9 +55,14 @@ async function answer(l: Listener, req: http.IncomingMessage, res: http.ServerRe
 const server = http.createServer((req, res) => {
   const l = listeners.get(req.socket as unknown as Duplex);
   const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
+  let size = 0;
+  req.on("data", (c: Buffer) => {
+    size += c.length;
+    if (size <= MAX_BODY) chunks.push(c);
+  });
   req.on("end", () => {
     if (!l) return void res.writeHead(500).end();
+    if (size > MAX_BODY) return void res.writeHead(413, { "Content-Length": 0 }).end();
     answer(l, req, res, Buffer.concat(chunks)).catch(() => {
       if (!res.headersSent) res.writeHead(502);
       res.end();

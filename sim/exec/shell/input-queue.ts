@@ -1,3 +1,6 @@
+/** Most stdin held for a command that does not read it (a pipe buffer, generously). */
+export const MAX_BUFFERED_STDIN = 1024 * 1024;
+
 /**
  * The stdin of a simulated process: bytes pushed by the exec stream, read by commands
  * line by line or to the end. `end()` is EOF (the client closed stdin, or ^D on a tty).
@@ -14,7 +17,8 @@ export class InputQueue {
   }
 
   push(data: Buffer | string): void {
-    if (this.ended) return;
+    // Past the bound, input is dropped rather than held: one client cannot grow the simulator.
+    if (this.ended || this.buf.length >= MAX_BUFFERED_STDIN) return;
     this.buf = Buffer.concat([this.buf, typeof data === "string" ? Buffer.from(data) : data]);
     this.wake();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputQueue } from "./input-queue";
+import { InputQueue, MAX_BUFFERED_STDIN } from "./input-queue";
 import { parseScript } from "./parse-script";
 import { PodFilesystem } from "./pod-filesystem";
 import { runExecCommand } from "./run-shell";
@@ -77,5 +77,14 @@ describe("the simulated container shell", () => {
     expect((await sh.run("date")).out).toBe("Mon Dec  7 09:05:03 UTC 2026\n");
     expect((await sh.run("uname", "-a")).out).toBe("Linux web-1 5.15.0-126-generic #136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024 x86_64 Linux\n");
     expect(await sh.run("stty", "size")).toMatchObject({ code: 1, err: "stty: standard input: Not a tty\n" });
+  });
+
+  it("holds at most MAX_BUFFERED_STDIN of unread stdin", async () => {
+    const q = new InputQueue();
+    for (let i = 0; i < 40; i++) q.push(Buffer.alloc(64 * 1024, 97));
+    q.end();
+    const chunk = await q.readChunk();
+    expect(chunk!.length).toBe(MAX_BUFFERED_STDIN);
+    expect(await q.readChunk()).toBeNull();
   });
 });
