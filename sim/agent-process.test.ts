@@ -57,6 +57,9 @@ describe("agent containers run as real child processes", () => {
     c = sim.clusters[0] as SimClusterInternal;
     const cm = await api(c, "POST", "/api/v1/namespaces/default/configmaps", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "agent-cfg" }, data: { server: "https://console.test" } });
     expect(cm.status).toBe(201);
+    // RBAC is on: the pods' service account may read its namespace once bound to "view".
+    const rb = await api(c, "POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "default-view" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" }, subjects: [{ kind: "ServiceAccount", name: "default", namespace: "default" }] });
+    expect(rb.status).toBe(201);
   });
   afterAll(async () => sim?.stop());
 

@@ -45,6 +45,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator 
     leaseRenewMs: opts.leaseRenewMs ?? 10_000,
     seed: opts.seed ?? 1,
     podDirRoot,
+    rbac: opts.rbac ?? true,
   };
   const specs = specsOf(opts);
   const names = new Set<string>();

@@ -98,4 +98,6 @@ export interface SimulatorOptions {
   podStartMs?: number;
   /** Interval of node lease renewals (default 10 s). */
   leaseRenewMs?: number;
+  /** RBAC enforcement (default true). `false` is for benchmarks only: tests, e2e and the demo never turn it off. */
+  rbac?: boolean;
 }

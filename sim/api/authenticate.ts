@@ -1,5 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { ClusterState, UserInfo } from "../cluster/cluster-state";
+import type { RequestAttributes } from "../rbac/policy-rule";
+import { authorizeRequest } from "./authorize-request";
 import { ApiError } from "./status";
 
 /** The caller and, when impersonating, the effective identity. */
@@ -14,10 +16,16 @@ function headerList(req: IncomingMessage, name: string): string[] {
   return raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
+function impersonate(resource: string, name: string, namespace = "", group = "", subresource = ""): RequestAttributes {
+  return { resourceRequest: true, verb: "impersonate", group, resource, subresource, namespace, name };
+}
+
 /**
- * Bearer-token authentication (401 Status otherwise) plus Impersonate-User/-Group/-Uid.
- * Every authenticated identity may impersonate (the simulator does not enforce RBAC);
- * the audit trail records both identities.
+ * Bearer-token authentication (401 Status otherwise) plus Impersonate-User/-Group/-Uid/-Extra,
+ * authorised like the apiserver's impersonation filter: the caller needs `impersonate` on
+ * users (or serviceaccounts in their namespace), on each group, uid and extra value; the
+ * impersonated identity then also carries system:authenticated. The audit trail records
+ * both identities.
  */
 export function authenticate(cluster: ClusterState, req: IncomingMessage): RequestIdentity {
   const auth = req.headers.authorization ?? "";
@@ -29,8 +37,22 @@ export function authenticate(cluster: ClusterState, req: IncomingMessage): Reque
     if (req.headers["impersonate-group"]) throw new ApiError(500, "requested [{Group  " + headerList(req, "impersonate-group").join(",") + "}] without impersonating a user", "InternalError");
     return { authenticated: user, effective: user, impersonated: false };
   }
-  const groups = headerList(req, "impersonate-group");
+  const groupsGiven = req.headersDistinct?.["impersonate-group"] !== undefined;
+  let groups = headerList(req, "impersonate-group");
+  const sa = impUser.match(/^system:serviceaccount:([^:]+):([^:]+)$/);
+  if (sa) {
+    authorizeRequest(cluster, user, impersonate("serviceaccounts", sa[2] ?? "", sa[1] ?? ""));
+    if (!groupsGiven) groups = ["system:serviceaccounts", `system:serviceaccounts:${sa[1]}`];
+  } else authorizeRequest(cluster, user, impersonate("users", impUser));
+  for (const g of groups) authorizeRequest(cluster, user, impersonate("groups", g));
   const uid = req.headers["impersonate-uid"];
-  const effective: UserInfo = { username: impUser, groups: [...groups, "system:authenticated"], uid: typeof uid === "string" ? uid : undefined };
+  if (typeof uid === "string" && uid) authorizeRequest(cluster, user, impersonate("uids", uid, "", "authentication.k8s.io"));
+  for (const [header, values] of Object.entries(req.headersDistinct ?? {})) {
+    if (!header.startsWith("impersonate-extra-")) continue;
+    const key = decodeURIComponent(header.slice("impersonate-extra-".length));
+    for (const v of values ?? []) authorizeRequest(cluster, user, impersonate("userextras", v, "", "authentication.k8s.io", key));
+  }
+  if (impUser !== "system:anonymous" && !groups.includes("system:authenticated")) groups = [...groups, "system:authenticated"];
+  const effective: UserInfo = { username: impUser, groups, uid: typeof uid === "string" && uid ? uid : undefined };
   return { authenticated: user, effective, impersonated: true };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ClusterState } from "../cluster/cluster-state";
 import { protobufBodyToJson } from "../protobuf/request-body";
 import { authenticate } from "./authenticate";
+import { authorizeRequest } from "./authorize-request";
 import { handleGet, handleList } from "./handle-read";
 import { handleReview } from "./handle-review";
 import { handleSubresource } from "./handle-subresource";
@@ -10,6 +11,7 @@ import { handleWatch } from "./handle-watch";
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from "./handle-write";
 import { readBody, sendError, sendJson, sendStatus, wantsAggregatedDiscovery } from "./http-io";
 import { parseResourcePath } from "./parse-resource-path";
+import { requestAttributes } from "./request-attributes";
 import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from "./serve-discovery";
 import { openapiGroupVersion, openapiIndex, parseOpenapiPath } from "./serve-openapi";
 import { ApiError, statusOf } from "./status";
@@ -50,6 +52,9 @@ export async function handleRequest(cluster: ClusterState, req: IncomingMessage,
       entry.impersonatedUser = id.effective.username;
       entry.impersonatedGroups = id.effective.groups;
     }
+    const attrs = requestAttributes(method, url.pathname, q);
+    if (attrs.resourceRequest) Object.assign(entry, { verb: attrs.verb, resource: attrs.resource, subresource: attrs.subresource || undefined, namespace: attrs.namespace || undefined, name: attrs.name || undefined });
+    authorizeRequest(cluster, id.effective, attrs);
     const body = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : protobufBodyToJson(req, await readBody(req));
     if (method === "GET") {
       if (pathname === "/version") return sendJson(res, 200, versionInfo(cluster));

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { ClusterCerts } from "../certs/create-cluster-certs";
 import type { EdgexDeployment, SimService } from "../edgex-contract";
+import { RbacAuthorizer } from "../rbac/rbac-authorizer";
 import { ObjectStore } from "../store/object-store";
 import { ResourceRegistry } from "../store/resource-registry";
 import type { TimerHeap } from "../store/timer-heap";
@@ -18,6 +19,8 @@ export interface SimRuntime {
   seed: number;
   /** Root directory for per-pod filesystems of agent processes. */
   podDirRoot: string;
+  /** RBAC enforced (default). Off only for benchmarks that measure the simulator without it. */
+  rbac: boolean;
 }
 
 /** Identity of an authenticated request. */
@@ -35,6 +38,7 @@ const AUDIT_SIZE = 2000;
 /** Everything one simulated cluster holds; behaviour lives in the modules that take it. */
 export class ClusterState {
   readonly store: ObjectStore;
+  readonly rbac: RbacAuthorizer;
   readonly registry = new ResourceRegistry();
   readonly adminToken = randomBytes(24).toString("base64url");
   readonly tokens = new Map<string, UserInfo>();
@@ -65,6 +69,7 @@ export class ClusterState {
     readonly index: number,
   ) {
     this.store = new ObjectStore(historySize);
+    this.rbac = new RbacAuthorizer(this.store);
     this.tokens.set(this.adminToken, { username: "system:admin", groups: ["system:masters", "system:authenticated"] });
   }
 

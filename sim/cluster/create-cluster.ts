@@ -3,6 +3,8 @@ import { createClusterCerts } from "../certs/create-cluster-certs";
 import { startControllers } from "../controllers/start-controllers";
 import { applyNodeReadiness, startNodeHeartbeats } from "../kubelet/node-heartbeats";
 import { startKubelet } from "../kubelet/run-kubelet";
+import { startClusterRoleAggregation } from "../rbac/aggregate-cluster-roles";
+import { seedBootstrapPolicy } from "../rbac/seed-bootstrap-policy";
 import { scenarioDemo } from "../scenarios/scenario-demo";
 import { scenarioEdgex } from "../scenarios/scenario-edgex";
 import { scenarioK3s, scenarioK3sHa } from "../scenarios/scenario-k3s";
@@ -24,6 +26,7 @@ export async function createCluster(spec: ClusterSpec, index: number, rt: SimRun
   const state = new ClusterState(spec.name, version, certs, rt, historySize, index);
   state.faults = { ...spec.faults };
   startControllers(state);
+  startClusterRoleAggregation(state);
   startKubelet(state);
   // Populate as if the cluster had been running for days: objects are born in the past
   // and the kubelet puts pods straight into their steady state.
@@ -31,6 +34,7 @@ export async function createCluster(spec: ClusterSpec, index: number, rt: SimRun
   state.bootstrapping = true;
   state.bootClockMs = Date.now() - ageMs;
   try {
+    seedBootstrapPolicy(state);
     if (scenarios.includes("k3s-ha")) scenarioK3sHa(state, spec.agents ?? 2);
     else scenarioK3s(state, spec.agents ?? 2);
     if (scenarios.includes("kubeedge")) scenarioKubeedge(state);

@@ -91,11 +91,41 @@ function checkKind(obj: KubeObject, causes: FieldCause[]): void {
         if (typeof v !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) causes.push(bad(`data[${k}]`, "<secret contents redacted>", "illegal base64 data"));
       }
       return;
+    case "Role":
+    case "ClusterRole":
+      checkRules(obj.kind, obj.rules, causes);
+      return;
     case "ClusterRoleBinding":
     case "RoleBinding":
       if (!isRecord(obj.roleRef) || typeof obj.roleRef.name !== "string") causes.push(req("roleRef"));
       return;
   }
+}
+
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+
+/** PolicyRule checks of the apiserver's RBAC validation. */
+function checkRules(kind: string, rules: unknown, causes: FieldCause[]): void {
+  if (rules === undefined || rules === null) return;
+  if (!Array.isArray(rules)) return void causes.push(bad("rules", "…", "must be a list of PolicyRules"));
+  rules.forEach((rule: unknown, i) => {
+    const at = `rules[${i}]`;
+    if (!isRecord(rule)) return void causes.push(bad(at, rule, "must be an object"));
+    for (const k of ["verbs", "apiGroups", "resources", "resourceNames", "nonResourceURLs"]) {
+      if (rule[k] !== undefined && rule[k] !== null && !isStringList(rule[k])) causes.push(bad(`${at}.${k}`, rule[k], "must be a list of strings"));
+    }
+    const len = (k: string): number => (Array.isArray(rule[k]) ? (rule[k] as unknown[]).length : 0);
+    if (len("verbs") === 0) causes.push({ field: `${at}.verbs`, reason: "FieldValueRequired", message: "Required value: verbs must contain at least one value" });
+    if (len("nonResourceURLs") > 0) {
+      if (kind === "Role") causes.push(bad(`${at}.nonResourceURLs`, rule.nonResourceURLs, "namespaced rules cannot apply to non-resource URLs"));
+      if (len("apiGroups") > 0 || len("resources") > 0) causes.push(bad(`${at}.nonResourceURLs`, rule.nonResourceURLs, "rules cannot apply to both regular resources and non-resource URLs"));
+      return;
+    }
+    if (len("apiGroups") === 0) causes.push({ field: `${at}.apiGroups`, reason: "FieldValueRequired", message: "Required value: resource rules must supply at least one api group" });
+    if (len("resources") === 0) causes.push({ field: `${at}.resources`, reason: "FieldValueRequired", message: "Required value: resource rules must supply at least one resource" });
+  });
 }
 
 /** Validates an object for create/update; throws 422 Invalid with field causes. */

@@ -14,8 +14,6 @@ export function k3sSystem(cluster: ClusterState): void {
   put(cluster, "storage.k8s.io/v1", "StorageClass", { name: "local-path", annotations: { "storageclass.kubernetes.io/is-default-class": "true", "objectset.rio.cattle.io/id": "" } }, { provisioner: "rancher.io/local-path", reclaimPolicy: "Delete", volumeBindingMode: "WaitForFirstConsumer" });
   put(cluster, "scheduling.k8s.io/v1", "PriorityClass", { name: "system-cluster-critical" }, { value: 2000000000, description: "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary." });
   put(cluster, "scheduling.k8s.io/v1", "PriorityClass", { name: "system-node-critical" }, { value: 2000001000, description: "Used for system critical pods that must not be moved from their current node." });
-  for (const r of ["cluster-admin", "admin", "edit", "view", "system:coredns", "local-path-provisioner-role", "system:metrics-server"]) put(cluster, "rbac.authorization.k8s.io/v1", "ClusterRole", { name: r }, { rules: [{ apiGroups: ["*"], resources: ["*"], verbs: r === "view" ? ["get", "list", "watch"] : ["*"] }] });
-  put(cluster, "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", { name: "cluster-admin" }, { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "system:masters" }] });
   crd(cluster, "k3s.cattle.io", "Addon", "addons", "v1", "Namespaced", [{ name: "Source", type: "string", jsonPath: ".spec.source" }, { name: "Checksum", type: "string", jsonPath: ".spec.checksum" }]);
   helmControllerCrds(cluster);
   crd(cluster, "traefik.io", "IngressRoute", "ingressroutes", "v1alpha1", "Namespaced");
