@@ -1,19 +1,22 @@
 // Connects a simulated cluster to this test process's tunnel registry the way a real
 // agent would, minus enrolment: a real WebSocket on loopback, real TunnelSessions on both
 // ends, and the agent's real authenticating proxy (agent/src/serve-kube-proxy.ts) in
-// front of the simulator's kube-apiserver. After attach, `dialCluster(clusterId)` works.
+// front of the simulator's kube-apiserver, authenticating as the agent's service account
+// with exactly the RBAC an import creates (apply-agent-access.ts). After attach,
+// `dialCluster(clusterId)` works.
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
 import { TunnelSession } from "@/lib/tunnel";
 import { KUBE_TARGET, registerTunnel, unregisterTunnel } from "@/lib/server/tunnel/tunnel-registry";
 import { createKubeProxy } from "@/agent/src/serve-kube-proxy";
 import { createLogger } from "@/agent/src/logger";
+import { applyAgentAccess } from "./apply-agent-access";
 
 export interface SimClusterAccess {
   /** https URL of the simulated apiserver. */
   server: string;
   caPem: string;
-  /** Bearer token the "agent" uses (the simulator's admin or service-account token). */
+  /** The simulator's admin token: installs the import's RBAC; the agent then uses its own service account. */
   token: string;
 }
 
@@ -27,11 +30,12 @@ export interface AttachedCluster {
 
 export async function attachSimCluster(clusterId: string, access: SimClusterAccess): Promise<AttachedCluster> {
   const url = new URL(access.server);
+  const agentToken = await applyAgentAccess(access);
   const proxy = createKubeProxy(
     {
       url,
       tls: { ca: Buffer.from(access.caPem), rejectUnauthorized: true, servername: url.hostname === "127.0.0.1" ? "localhost" : undefined },
-      authorization: () => `Bearer ${access.token}`,
+      authorization: () => `Bearer ${agentToken}`,
       namespace: "outpost-system",
       inCluster: false,
     },

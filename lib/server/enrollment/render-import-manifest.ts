@@ -1,64 +1,12 @@
 import "server-only";
 import YAML from "yaml";
 import { AGENT_BASE_IMAGE, AGENT_BOOTSTRAP_SCRIPT } from "@/lib/shared/agent/agent-bootstrap";
+import { AGENT_LABELS, AGENT_NAMESPACE, agentAccessObjects } from "@/lib/shared/enrollment/agent-rbac";
 import { getRuntimeContext } from "../runtime/runtime-context";
 import { readAgentBundle } from "./read-agent-bundle";
 
-export const AGENT_NAMESPACE = "outpost-system";
-const LABELS = { "app.kubernetes.io/name": "outpost-agent", "app.kubernetes.io/managed-by": "outpost" };
+const LABELS = AGENT_LABELS;
 const HEALTH_PORT = 8091;
-
-/** The agent's own permissions (docs/SECURITY.md explains each rule). */
-function agentClusterRole() {
-  const read = ["get", "list", "watch"];
-  return {
-    apiVersion: "rbac.authorization.k8s.io/v1",
-    kind: "ClusterRole",
-    metadata: { name: "outpost-agent", labels: LABELS },
-    rules: [
-      // Console users act as themselves: the agent forwards their requests impersonated.
-      { apiGroups: [""], resources: ["users", "groups", "serviceaccounts"], verbs: ["impersonate"] },
-      // The fleet health summary (read-only, no secrets).
-      { apiGroups: [""], resources: ["nodes", "pods", "services", "endpoints", "namespaces", "events"], verbs: read },
-      { apiGroups: ["apps"], resources: ["deployments", "replicasets", "daemonsets", "statefulsets"], verbs: read },
-      { apiGroups: ["batch"], resources: ["jobs"], verbs: read },
-      { apiGroups: ["events.k8s.io"], resources: ["events"], verbs: read },
-      { apiGroups: ["devices.kubeedge.io"], resources: ["devices", "devicemodels"], verbs: read },
-      // EdgeX health goes through the service proxy (GET only).
-      { apiGroups: [""], resources: ["services/proxy"], verbs: ["get"] },
-      { nonResourceURLs: ["/version", "/readyz", "/livez", "/healthz"], verbs: ["get"] },
-    ],
-  };
-}
-
-/** Console roles → Kubernetes groups the agent impersonates, bound to built-in roles. */
-function consoleRoleBindings() {
-  const nodeAccess = (name: string, verbs: string[]) => ({
-    apiVersion: "rbac.authorization.k8s.io/v1",
-    kind: "ClusterRole",
-    metadata: { name, labels: LABELS },
-    rules: [
-      { apiGroups: [""], resources: ["nodes", "namespaces"], verbs },
-      { apiGroups: ["devices.kubeedge.io"], resources: ["devices", "devicemodels"], verbs: ["get", "list", "watch"] },
-    ],
-  });
-  const bind = (name: string, role: string, group: string) => ({
-    apiVersion: "rbac.authorization.k8s.io/v1",
-    kind: "ClusterRoleBinding",
-    metadata: { name, labels: LABELS },
-    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
-    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: group }],
-  });
-  return [
-    nodeAccess("outpost:operator-nodes", ["get", "list", "watch", "patch"]),
-    nodeAccess("outpost:viewer-nodes", ["get", "list", "watch"]),
-    bind("outpost:admin", "cluster-admin", "outpost:admin"),
-    bind("outpost:operator", "edit", "outpost:operator"),
-    bind("outpost:operator-nodes", "outpost:operator-nodes", "outpost:operator"),
-    bind("outpost:viewer", "view", "outpost:viewer"),
-    bind("outpost:viewer-nodes", "outpost:viewer-nodes", "outpost:viewer"),
-  ];
-}
 
 /**
  * How the agent container starts: a prebuilt image (OUTPOST_AGENT_IMAGE) runs its own
@@ -148,31 +96,7 @@ export async function renderImportManifest(token: string, clusterId: string): Pr
   // Without a prebuilt image the manifest needs the bundle's hash: 503 until it is built.
   const launch = config.agentImage ? { image: config.agentImage } : bootstrapLaunch((await readAgentBundle()).sha256);
   const docs = [
-    { apiVersion: "v1", kind: "Namespace", metadata: { name: AGENT_NAMESPACE, labels: LABELS } },
-    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "outpost-agent", namespace: AGENT_NAMESPACE, labels: LABELS } },
-    agentClusterRole(),
-    {
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: "ClusterRoleBinding",
-      metadata: { name: "outpost-agent", labels: LABELS },
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "outpost-agent" },
-      subjects: [{ kind: "ServiceAccount", name: "outpost-agent", namespace: AGENT_NAMESPACE }],
-    },
-    {
-      // The agent keeps its credential in a Secret of its own namespace.
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: "Role",
-      metadata: { name: "outpost-agent-state", namespace: AGENT_NAMESPACE, labels: LABELS },
-      rules: [{ apiGroups: [""], resources: ["secrets"], verbs: ["get", "create", "update", "patch"] }],
-    },
-    {
-      apiVersion: "rbac.authorization.k8s.io/v1",
-      kind: "RoleBinding",
-      metadata: { name: "outpost-agent-state", namespace: AGENT_NAMESPACE, labels: LABELS },
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "outpost-agent-state" },
-      subjects: [{ kind: "ServiceAccount", name: "outpost-agent", namespace: AGENT_NAMESPACE }],
-    },
-    ...consoleRoleBindings(),
+    ...agentAccessObjects(),
     {
       apiVersion: "v1",
       kind: "Secret",

@@ -1,7 +1,17 @@
 import "server-only";
 import type { TExplorerResource } from "@/lib/shared/explorer/resources";
+import type { Principal } from "../auth/principal";
+import { identityOf, type KubeIdentity } from "../k8s/kube-identity";
 
-/** What one shared upstream watch covers: one list of one cluster. */
+/**
+ * Kinds whose lists are never cached under the agent's own identity: the agent's ClusterRole
+ * grants neither (docs/SECURITY.md), so each viewer's list and watch of them runs as that
+ * viewer, impersonated — the cluster's RBAC decides, and no Secret sits in a cache shared
+ * with people who may not read it.
+ */
+const READ_AS_VIEWER: ReadonlySet<TExplorerResource> = new Set(["configmaps", "secrets"]);
+
+/** What one shared upstream watch covers: one list of one cluster, read as one identity. */
 export interface InformerKey {
   clusterId: string;
   resource: TExplorerResource;
@@ -9,8 +19,15 @@ export interface InformerKey {
   namespace: string;
   /** "" = no selector. */
   labelSelector: string;
+  /** Who the upstream list and watch run as: null = the agent (shared by every viewer). */
+  identity: KubeIdentity;
+}
+
+/** The informer key of a list as `principal` views it. */
+export function informerKeyFor(principal: Principal, clusterId: string, resource: TExplorerResource, namespace: string, labelSelector: string): InformerKey {
+  return { clusterId, resource, namespace, labelSelector, identity: READ_AS_VIEWER.has(resource) ? identityOf(principal) : null };
 }
 
 export function informerKeyString(key: InformerKey): string {
-  return JSON.stringify([key.clusterId, key.resource, key.namespace, key.labelSelector]);
+  return JSON.stringify([key.clusterId, key.resource, key.namespace, key.labelSelector, key.identity?.username ?? null, key.identity?.role ?? null]);
 }

@@ -6,7 +6,7 @@ import type { Principal } from "../auth/principal";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { KubeError } from "../k8s/kube-error";
 import { identityOf } from "../k8s/kube-identity";
-import type { InformerKey } from "./informer-key";
+import { informerKeyFor } from "./informer-key";
 import { hadListAccess, probeListAccess } from "./probe-list-access";
 import { toClusterRef } from "./to-cluster-ref";
 import { readInformer } from "./watch-hub";
@@ -26,7 +26,7 @@ export async function listClusterResources(principal: Principal, clusterId: stri
   const cluster = await getClusterOrThrow(clusterId);
   const namespace = RESOURCE_INFO[resource].namespaced ? (query.namespace ?? "") : "";
   const labelSelector = query.labelSelector?.trim() ?? "";
-  const key: InformerKey = { clusterId, resource, namespace, labelSelector };
+  const key = informerKeyFor(principal, clusterId, resource, namespace, labelSelector);
   const identity = identityOf(principal)!;
   const base = { cluster: toClusterRef(cluster), resource, namespace: namespace || null, labelSelector: labelSelector || null };
   const [informer, refusal] = await Promise.all([

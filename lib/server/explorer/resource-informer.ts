@@ -35,8 +35,9 @@ export function watchCounters(): { open: number; opened: number } {
  * watch from the list's resourceVersion; a watch the server ends is resumed from the last
  * resourceVersion seen (bookmarks keep it fresh); 410 Expired → relist and send a new
  * snapshot; failures (cluster gone, timeout) → status "not live" with the error, retried
- * with backoff while anyone listens. Runs as the console itself (no impersonation): callers
- * check the viewer's own access before they subscribe (see probe-list-access.ts).
+ * with backoff while anyone listens. Runs as the key's identity: the agent itself for most
+ * kinds (callers check the viewer's own access before they subscribe, see
+ * probe-list-access.ts), the viewer for ConfigMaps and Secrets (see informer-key.ts).
  */
 export class ResourceInformer {
   readonly items = new Map<string, TKubeObject>();
@@ -161,8 +162,8 @@ export class ResourceInformer {
   }
 
   private async relist(): Promise<void> {
-    const { clusterId, resource, namespace, labelSelector } = this.key;
-    const list = await listKubeObjects(clusterId, null, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, signal: this.controller.signal });
+    const { clusterId, resource, namespace, labelSelector, identity } = this.key;
+    const list = await listKubeObjects(clusterId, identity, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, signal: this.controller.signal });
     if (this.stopped) return;
     const next = new Map<string, TKubeObject>();
     for (const item of list.items) {
@@ -199,7 +200,7 @@ export class ResourceInformer {
 
   /** Watches (resuming after normal ends) until the server says the resourceVersion expired. */
   private async watchUntilExpired(): Promise<void> {
-    const { clusterId, resource, namespace, labelSelector } = this.key;
+    const { clusterId, resource, namespace, labelSelector, identity } = this.key;
     while (!this.stopped) {
       const started = Date.now();
       let events = 0;
@@ -207,7 +208,7 @@ export class ResourceInformer {
       counters.open++;
       counters.opened++;
       try {
-        for await (const event of watchKubeObjects(clusterId, null, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, resourceVersion: this.resourceVersion, signal: this.controller.signal })) {
+        for await (const event of watchKubeObjects(clusterId, identity, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, resourceVersion: this.resourceVersion, signal: this.controller.signal })) {
           events++;
           if (event.type === "ERROR") {
             if (event.object.code === 410) return;

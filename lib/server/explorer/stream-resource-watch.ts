@@ -5,6 +5,7 @@ import type { Principal } from "../auth/principal";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { KubeError } from "../k8s/kube-error";
 import { identityOf } from "../k8s/kube-identity";
+import { informerKeyFor } from "./informer-key";
 import { probeListAccess } from "./probe-list-access";
 import { subscribeToList } from "./watch-hub";
 
@@ -80,7 +81,7 @@ export async function streamResourceWatch(principal: Principal, clusterId: strin
         signal.addEventListener("abort", () => cleanup(), { once: true });
         write(`retry: ${RETRY_MS}\n\n`);
         unsubscribe = await subscribeToList(
-          { clusterId, resource, namespace, labelSelector: query.labelSelector?.trim() ?? "" },
+          informerKeyFor(principal, clusterId, resource, namespace, query.labelSelector?.trim() ?? ""),
           (message) => write(frame(message)),
           query.resourceVersion,
         );
