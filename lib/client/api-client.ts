@@ -8,6 +8,8 @@ export class ApiClientError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly requestId?: string,
+    /** "cluster": the message is the cluster's own answer. */
+    readonly source?: "cluster",
   ) {
     super(message);
   }
@@ -38,6 +40,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       body?.error?.message ?? `HTTP ${response.status}`,
       body?.error?.fields ?? {},
       body?.error?.requestId,
+      body?.error?.source,
     );
   }
   return data as T;

@@ -9,7 +9,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: TErrorCode,
     message: string,
-    readonly extra: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
+    readonly extra: { fields?: Record<string, string>; headers?: Record<string, string>; source?: "cluster" } = {},
   ) {
     super(message);
     this.status = ERROR_STATUS[code];

@@ -49,7 +49,7 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     apiError = new ApiError("internal", `Internal error (request id ${requestId})`);
   }
   const body: TApiErrorBody = {
-    error: { code: apiError.code, message: apiError.message, requestId, ...(apiError.extra.fields ? { fields: apiError.extra.fields } : {}) },
+    error: { code: apiError.code, message: apiError.message, requestId, ...(apiError.extra.fields ? { fields: apiError.extra.fields } : {}), ...(apiError.extra.source ? { source: apiError.extra.source } : {}) },
   };
   return Response.json(body, { status: apiError.status, headers: { ...apiError.extra.headers, "x-request-id": requestId } });
 }

@@ -20,7 +20,7 @@ export class KubeError extends ApiError {
     readonly kubeStatus: number,
     readonly reason: string,
     message: string,
-    extra: { headers?: Record<string, string> } = {},
+    extra: { headers?: Record<string, string>; source?: "cluster" } = {},
   ) {
     super(code, message, extra);
   }
@@ -78,7 +78,10 @@ export function kubeErrorFromResponse(clusterId: string, status: number, bodyTex
     if (bodyText.trim()) message = `${message}: ${bodyText.trim().slice(0, 200)}`;
   }
   if (status === 401) message = `The cluster refused the agent's credentials: ${message}`;
-  return new KubeError(clusterId, codeForKubeStatus(status), status, reason, message, retryAfter ? { headers: { "retry-after": retryAfter } } : {});
+  // A 4xx other than 401 is the cluster's own decision about the request (its RBAC, its
+  // validation): the UI shows the cluster's words, not a console error.
+  const source = status >= 400 && status < 500 && status !== 401 ? ("cluster" as const) : undefined;
+  return new KubeError(clusterId, codeForKubeStatus(status), status, reason, message, { ...(retryAfter ? { headers: { "retry-after": retryAfter } } : {}), ...(source ? { source } : {}) });
 }
 
 /** The cluster has no connected agent. */

@@ -31,5 +31,7 @@ export interface TApiErrorBody {
     requestId?: string;
     /** Field path ("password", "labels.env") → message, for validation errors. */
     fields?: Record<string, string>;
+    /** "cluster": the cluster itself refused the request and `message` is its own (e.g. its RBAC's Forbidden). */
+    source?: "cluster";
   };
 }
