@@ -1,3 +1,4 @@
+import { authorizeRequest } from "../api/authorize-request";
 import type { RequestIdentity } from "../api/authenticate";
 import type { ClusterState } from "../cluster/cluster-state";
 
@@ -9,7 +10,7 @@ export interface StreamAttributes {
   subresource: string;
 }
 
-/** Authorises `pods/<sub>` for the effective identity; throws a Forbidden ApiError when refused. */
-export function authorizeStream(_cluster: ClusterState, _id: RequestIdentity, _attrs: StreamAttributes): void {
-  // The simulator does not enforce RBAC yet (docs/SIMULATOR.md); streams follow the same rule as every other request.
+/** Authorises `pods/<sub>` for the effective identity with the cluster's RBAC; throws a Forbidden ApiError when refused. */
+export function authorizeStream(cluster: ClusterState, id: RequestIdentity, attrs: StreamAttributes): void {
+  authorizeRequest(cluster, id.effective, { resourceRequest: true, verb: attrs.verb, group: "", resource: "pods", subresource: attrs.subresource, namespace: attrs.namespace, name: attrs.name });
 }
