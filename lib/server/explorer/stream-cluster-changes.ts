@@ -6,6 +6,7 @@ import { onClusterChanged } from "../clusters/cluster-change-events";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { KubeError } from "../k8s/kube-error";
 import { identityOf } from "../k8s/kube-identity";
+import { informerKeyFor } from "./informer-key";
 import { probeListAccess } from "./probe-list-access";
 import { subscribeToList } from "./watch-hub";
 
@@ -77,7 +78,7 @@ export async function streamClusterChanges(principal: Principal, clusterId: stri
       unsubscribers.push(onClusterChanged(clusterId, () => changed(null)));
       for (const { resource, namespace } of watched) {
         // The snapshot and status a new subscriber gets first are not changes.
-        const off = await subscribeToList({ clusterId, resource, namespace, labelSelector: "" }, (message) => {
+        const off = await subscribeToList(informerKeyFor(principal, clusterId, resource, namespace, ""), (message) => {
           if (message.type === "change") changed(resource);
         });
         if (closed) off();
