@@ -26,7 +26,7 @@ const STATUS_KEYS = new Set(["status", "type"]);
  * screen at 1440 px; rows have a fixed height (virtualised), so nothing wraps.
  */
 const TRUNCATE: Readonly<Record<string, string>> = {
-  message: "max-w-md",
+  message: "max-w-sm",
   object: "max-w-[16rem]",
   images: "max-w-[16rem]",
   osImage: "max-w-[11rem]",
