@@ -17,6 +17,7 @@ import { setRuntimeContext } from "./lib/server/runtime/runtime-context";
 import { findRawHandler } from "./lib/server/runtime/raw-handlers";
 import { findUpgradeHandler } from "./lib/server/runtime/upgrade-handlers";
 import { ensureConsoleTls } from "./lib/server/tls/ensure-console-tls";
+import { registerServingTlsUpdater } from "./lib/server/tls/serving-tls-updater";
 
 export interface ConsoleHandle {
   url: string;
@@ -88,6 +89,8 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // An admin setting the agent URL may re-issue the certificate (lib/server/tls/cover-serving-name.ts).
+  registerServingTlsUpdater(({ certPem, keyPem }) => server.setSecureContext({ key: keyPem, cert: certPem }));
   server.on("upgrade", (req, socket, head) => {
     const pathname = new URL(req.url ?? "/", "https://localhost").pathname;
     const upgrade = findUpgradeHandler(pathname);

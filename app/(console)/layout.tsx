@@ -14,6 +14,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/clusters", key: "clusters" },
     ...(can(principal.role, "users:read") ? [{ href: "/users", key: "users" } as const] : []),
     ...(can(principal.role, "audit:read") ? [{ href: "/audit", key: "audit" } as const] : []),
+    ...(can(principal.role, "settings:write") ? [{ href: "/settings", key: "settings" } as const] : []),
   ];
   return (
     <div className="flex min-h-screen">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import type { TImportCommands } from "@/lib/shared/clusters/clusters.schema";
 import { isReachableFromElsewhere } from "@/lib/shared/settings/agent-url-reach";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -29,7 +30,10 @@ export function ImportCommands({ commands, caChecksum }: { commands: TImportComm
     <div className="space-y-4" data-testid="import-commands">
       {isReachableFromElsewhere(agentUrl) ? null : (
         <p role="alert" data-testid="agent-url-warning" className="rounded-md border border-red-800 bg-red-950/40 px-3 py-2 text-sm text-red-200">
-          {t("loopbackWarning", { url: agentUrl })}
+          {t("loopbackWarning", { url: agentUrl })}{" "}
+          <Link href="/settings" className="underline hover:text-red-100">
+            {t("loopbackAction")}
+          </Link>
         </p>
       )}
       <p role="status" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">

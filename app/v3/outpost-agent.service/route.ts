@@ -2,10 +2,10 @@
 import { defineRoute } from "@/lib/server/http/define-route";
 import { renderSystemdUnit } from "@/lib/server/enrollment/render-systemd-unit";
 import { getRuntimeContext } from "@/lib/server/runtime/runtime-context";
+import { getAgentServerUrl } from "@/lib/server/settings/get-agent-server-url";
 
 export const GET = defineRoute({ access: "public" }, async () => {
-  const { config, caChecksum } = getRuntimeContext();
-  return new Response(renderSystemdUnit(config.serverUrl, caChecksum), {
+  return new Response(renderSystemdUnit(await getAgentServerUrl(), getRuntimeContext().caChecksum), {
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-disposition": 'attachment; filename="outpost-agent.service"' },
   });
 });

@@ -2,13 +2,14 @@ import "server-only";
 import type { TImportCommands } from "@/lib/shared/clusters/clusters.schema";
 import { AGENT_BOOTSTRAP_SCRIPT } from "@/lib/shared/agent/agent-bootstrap";
 import { getRuntimeContext } from "../runtime/runtime-context";
+import { getAgentServerUrl } from "../settings/get-agent-server-url";
 import { readAgentBundle } from "./read-agent-bundle";
 import { agentLaunch, type AgentLaunch } from "./render-import-manifest";
 import { BARE_HOST_PATHS, renderSystemdUnit } from "./render-systemd-unit";
 
 /** `/v3/import/<token>_<clusterId>.yaml` on the console URL agents use. */
-export function importManifestUrl(token: string, clusterId: string): string {
-  return `${getRuntimeContext().config.serverUrl}/v3/import/${token}_${clusterId}.yaml`;
+function importManifestUrl(server: string, token: string, clusterId: string): string {
+  return `${server}/v3/import/${token}_${clusterId}.yaml`;
 }
 
 const K3S_KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
@@ -65,8 +66,8 @@ function systemdInstall(bundleSha256: string, server: string, caChecksum: string
  */
 export async function buildImportCommands(token: string, clusterId: string, expiresAt: Date): Promise<TImportCommands> {
   const { config, caChecksum } = getRuntimeContext();
-  const url = importManifestUrl(token, clusterId);
-  const server = config.serverUrl;
+  const server = await getAgentServerUrl();
+  const url = importManifestUrl(server, token, clusterId);
   const bundleSha256 = (await readAgentBundle().catch(() => null))?.sha256;
   const launch = agentLaunch(config.agentImage, bundleSha256);
   return {

@@ -3,6 +3,7 @@ import YAML from "yaml";
 import { AGENT_BASE_IMAGE, AGENT_BOOTSTRAP_SCRIPT } from "@/lib/shared/agent/agent-bootstrap";
 import { AGENT_LABELS, AGENT_NAMESPACE, agentAccessObjects } from "@/lib/shared/enrollment/agent-rbac";
 import { getRuntimeContext } from "../runtime/runtime-context";
+import { getAgentServerUrl } from "../settings/get-agent-server-url";
 import { readAgentBundle } from "./read-agent-bundle";
 
 const LABELS = AGENT_LABELS;
@@ -93,6 +94,7 @@ function agentDeployment(launch: AgentLaunch, serverUrl: string, caChecksum: str
  */
 export async function renderImportManifest(token: string, clusterId: string): Promise<string> {
   const { config, caChecksum } = getRuntimeContext();
+  const serverUrl = await getAgentServerUrl();
   // Without a prebuilt image the manifest needs the bundle's hash: 503 until it is built.
   const launch = config.agentImage ? { image: config.agentImage } : bootstrapLaunch((await readAgentBundle()).sha256);
   const docs = [
@@ -102,9 +104,9 @@ export async function renderImportManifest(token: string, clusterId: string): Pr
       kind: "Secret",
       metadata: { name: "outpost-credentials", namespace: AGENT_NAMESPACE, labels: LABELS },
       type: "Opaque",
-      stringData: { url: config.serverUrl, token, "cluster-id": clusterId },
+      stringData: { url: serverUrl, token, "cluster-id": clusterId },
     },
-    agentDeployment(launch, config.serverUrl, caChecksum, clusterId),
+    agentDeployment(launch, serverUrl, caChecksum, clusterId),
   ];
   return docs.map((d) => YAML.stringify(d, { lineWidth: 0 })).join("---\n");
 }

@@ -1,0 +1,3 @@
+export const settingsKeys = {
+  agentUrl: () => ["settings", "agent-url"] as const,
+};
