@@ -27,6 +27,9 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "DELETE /api/v1/fleet/alerts/[id]/ack": "forbidden",
   "PUT /api/v1/fleet/webhook": "forbidden",
   "POST /api/v1/fleet/webhook/test": "forbidden",
+  // The URL agents dial (issue 12): admin only.
+  "PUT /api/v1/settings/agent-url": "forbidden",
+  "DELETE /api/v1/settings/agent-url": "forbidden",
   // Cluster explorer actions (issue 5): operator/admin only.
   "DELETE /api/v1/clusters/[id]/pods/[namespace]/[name]": "forbidden",
   "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/restart": "forbidden",

@@ -1,16 +1,10 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import * as x509 from "@peculiar/x509";
 import { ApiError } from "../http/api-error";
 import { getRuntimeContext } from "../runtime/runtime-context";
-import { certificateCovers, issueServingCertificate } from "./generate-certificates";
+import { certificateCovers, certificateNames, issueServingCertificate } from "./generate-certificates";
 import { updateServingTls } from "./serving-tls-updater";
-
-function namesOf(certPem: string): string[] {
-  const san = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
-  return (san?.names.items ?? []).map((n) => n.value);
-}
 
 /**
  * Makes the serving certificate cover `host`. A generated certificate that lacks it is
@@ -32,7 +26,7 @@ export async function coverServingName(host: string): Promise<boolean> {
   const current = fs.readFileSync(certFile, "utf8");
   if (certificateCovers(current, [name])) return false;
   const ca = { certPem: fs.readFileSync(path.join(dir, "ca.crt"), "utf8"), keyPem: fs.readFileSync(path.join(dir, "ca.key"), "utf8") };
-  const names = [...new Set([...config.hostnames, ...namesOf(current), name])];
+  const names = [...new Set([...config.hostnames, ...certificateNames(current), name])];
   const serving = await issueServingCertificate(ca, names);
   for (const [file, content, mode] of [[path.join(dir, "tls.key"), serving.keyPem, 0o600], [certFile, serving.certPem, 0o644]] as const) {
     fs.writeFileSync(`${file}.tmp-${process.pid}`, content, { mode });

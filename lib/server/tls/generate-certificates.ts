@@ -90,3 +90,9 @@ export function certificateCovers(certPem: string, names: string[], marginDays =
   const present = new Set((san?.names.items ?? []).map((n) => n.value.toLowerCase()));
   return names.every((n) => present.has(n.replace(/^\[|\]$/g, "").toLowerCase()));
 }
+
+/** The DNS names and IP addresses a certificate is issued for (its subjectAltName). */
+export function certificateNames(certPem: string): string[] {
+  const san = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
+  return (san?.names.items ?? []).map((n) => n.value);
+}
