@@ -22,8 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = path.resolve(__dirname, "../..");
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    // One directory per run: several test runs may share a checkout.
-    dir = path.join(root, ".outpost-test", `run-${process.pid}`);
+    // One directory per run and project: several test runs may share a checkout, and the
+    // integration and faults projects each start their own server in the same process.
+    dir = path.join(root, ".outpost-test", `run-${process.pid}-${project.name}`);
     fs.rmSync(dir, { recursive: true, force: true });
     embedded = await startEmbeddedPostgres({ dataDir: dir, database: "postgres" });
     serverUrl = embedded.url;
