@@ -80,7 +80,7 @@ test("an operator runs a PUT command (audited); a viewer cannot", async ({ brows
   await expect(form.getByTestId("edgex-set-result")).toHaveText("Settings was sent to the device.");
   await form.getByRole("button", { name: "Close" }).click();
   await operator.getByRole("button", { name: "Read Settings" }).click();
-  await expect(operator.getByTestId("edgex-value-SetPoint")).toHaveText("24.5");
+  await expect(operator.getByTestId("edgex-value-SetPoint")).toHaveText("24.5 degC");
   await expect(operator.getByTestId("edgex-value-FanMode")).toHaveText("LOW");
 
   const audit = await request.get("/api/v1/audit?action=edgex.command.set&actor=edgex-olga");

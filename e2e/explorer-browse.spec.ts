@@ -17,6 +17,9 @@ test.afterAll(async () => {
 
 // Journey: an admin opens an imported cluster, sees its overview, browses nodes, pods
 // (namespace filter, text filter and sort in the URL, keyboard to open a pod) and events.
+// -o wide node columns (OS-IMAGE, KERNEL-VERSION) show from 1536 px.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 test("browse a cluster's overview, nodes, pods and events", async ({ page }) => {
   await page.goto(`/clusters/${cluster.id}`);
   await expect(page.getByTestId("overview-version")).toContainText("v1.31.4+k3s1");

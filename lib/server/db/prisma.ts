@@ -44,7 +44,9 @@ export async function disconnectPrisma(): Promise<void> {
   const current = holder[KEY];
   holder[KEY] = undefined;
   await current?.client.$disconnect();
-  await current?.pool.end().catch(() => undefined);
+  // pool.end() waits for every checked-out connection; after a database outage one may
+  // never come back, so shutdown does not wait for it longer than 2 s.
+  if (current) await Promise.race([current.pool.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
 }
 
 export type { PrismaClient };
