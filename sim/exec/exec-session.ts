@@ -3,20 +3,13 @@ import { resolveEnv } from "../kubelet/agent-process";
 import type { Container, Pod } from "../store/kube-types";
 import { imageProfile } from "./shell/image-profile";
 import { InputQueue } from "./shell/input-queue";
+import type { ExecTarget } from "./exec-target";
 import { podFilesystem } from "./shell/pod-filesystem";
 import { runExecCommand } from "./shell/run-shell";
 import type { ProcessIO, ShellState, TermSize } from "./shell/shell-context";
 
 /** What an exec (or attach) asks for: the command and which streams the client opened. */
-export interface ExecRequest {
-  pod: Pod;
-  container: Container;
-  argv: string[];
-  stdin: boolean;
-  stdout: boolean;
-  stderr: boolean;
-  tty: boolean;
-}
+export type ExecRequest = ExecTarget;
 
 /** Where the session writes: channel 1 (stdout) or 2 (stderr). */
 export type ExecWrite = (channel: 1 | 2, data: Buffer) => void;
