@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { startSimulator, type Simulator } from "./index";
+import { startSimulator, type SimClusterInternal, type Simulator } from "./index";
+import type { Pod } from "./store/kube-types";
+import { waitForStore } from "./test/wait-for-store";
 import { dispatcherKubectl, kubectl } from "./test/run-kubectl";
 
 // Real kubectl against the simulator's streaming and metrics APIs: exec (WebSocket,
@@ -185,6 +187,10 @@ describe("kubectl exec, port-forward and top against the simulator", () => {
   });
 
   it("top pods -A --containers: the busy api uses more than nginx, the crash-looping worker little", async () => {
+    // The worker's first run (restartCount 0) is not yet a crash loop; wait until it has crashed once.
+    const state = (sim.clusters[0] as SimClusterInternal).state;
+    await waitForStore(state, "the demo worker restarted", () =>
+      (state.store.list("/pods", "demo") as Pod[]).some((p) => p.metadata.name.startsWith("worker-") && (p.status?.containerStatuses?.[0]?.restartCount ?? 0) > 0));
     const r = await k(["top", "pods", "-A", "--containers"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^NAMESPACE\s+POD\s+NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)/);
