@@ -11,6 +11,14 @@ import { hadListAccess, probeListAccess } from "./probe-list-access";
 import { toClusterRef } from "./to-cluster-ref";
 import { readInformer } from "./watch-hub";
 
+/** How long a read waits for an informer's immediate retry before answering with its error. */
+const RETRY_WAIT_MS = 5_000;
+
+function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
+
 function toItems(resource: TExplorerResource, objects: TKubeObject[], now: number): TKubeList["items"] {
   return objects.map((object) => ({ ...rowOf(resource, object, now), object }) as TKubeList["items"][number]);
 }
@@ -47,6 +55,9 @@ export async function listClusterResources(principal: Principal, clusterId: stri
     const items = known ? toItems(resource, informer.snapshot(), now) : [];
     return { ...base, resourceVersion: null, items, error: refusal.toData(), stale: items.length > 0 };
   }
+  // The user's probe reached the cluster, so a list that failed earlier (the cluster was
+  // Pending, or its link dropped) is tried again now rather than after its backoff.
+  if (!informer.synced) await waitAtMost(informer.retryNow(), RETRY_WAIT_MS);
   if (!informer.synced) {
     const error = informer.error ?? { code: "unavailable" as const, status: 503, reason: "NotSynced", message: "The list could not be read from the cluster" };
     return { ...base, resourceVersion: null, items: [], error, stale: false };

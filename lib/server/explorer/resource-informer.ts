@@ -1,6 +1,7 @@
 import "server-only";
 import { slimObject } from "@/lib/shared/explorer/slim-object";
 import type { TClusterError, TKubeObject, TWatchMessage } from "@/lib/shared/explorer/explorer.schema";
+import { onClusterChanged } from "../clusters/cluster-change-events";
 import { KubeError, kubeErrorFromResponse } from "../k8s/kube-error";
 import { listKubeObjects } from "../k8s/list-kube-objects";
 import { watchKubeObjects } from "../k8s/watch-kube-objects";
@@ -56,8 +57,15 @@ export class ResourceInformer {
   private markReady!: () => void;
   private readonly controller = new AbortController();
   private stopped = false;
+  /** Ends the current backoff pause early (set while pausing). */
+  private wake: (() => void) | null = null;
+  /** Waiters for the end of the next list attempt (see retryNow). */
+  private attemptWaiters: Array<() => void> = [];
 
-  constructor(readonly key: InformerKey) {
+  constructor(
+    readonly key: InformerKey,
+    private readonly minBackoffMs = MIN_BACKOFF_MS,
+  ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
@@ -70,10 +78,29 @@ export class ResourceInformer {
     this.controller.abort();
     this.listeners.clear();
     this.markReady();
+    this.attemptEnded();
   }
 
   get stopping(): boolean {
     return this.stopped;
+  }
+
+  /**
+   * An informer that has not listed yet, and is waiting out a backoff, lists again now;
+   * resolves when that attempt ends (successful or not). Callers use it when they know the
+   * cluster answers again (the user's own access probe just succeeded).
+   */
+  retryNow(): Promise<void> {
+    if (this.synced || this.stopped) return Promise.resolve();
+    const attempted = new Promise<void>((resolve) => this.attemptWaiters.push(resolve));
+    this.wake?.();
+    return attempted;
+  }
+
+  private attemptEnded(): void {
+    const waiters = this.attemptWaiters;
+    this.attemptWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** The cached objects, sorted by namespace and name. */
@@ -135,29 +162,42 @@ export class ResourceInformer {
   }
 
   private async run(): Promise<void> {
-    let backoff = MIN_BACKOFF_MS;
+    let backoff = this.minBackoffMs;
     while (!this.stopped) {
       try {
         await this.relist();
-        backoff = MIN_BACKOFF_MS;
+        this.attemptEnded();
+        backoff = this.minBackoffMs;
         await this.watchUntilExpired();
       } catch (error) {
         if (this.stopped) break;
         this.setStatus(false, asClusterError(error, this.key.clusterId));
         this.markReady();
+        this.attemptEnded();
         await this.pause(backoff);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+        backoff = Math.min(backoff * 2, Math.max(MAX_BACKOFF_MS, this.minBackoffMs));
       }
     }
   }
 
+  /**
+   * Waits `ms` before the next attempt — or less: a change of the cluster (its agent
+   * connected, it turned Active) retries at once, so a list that failed while the cluster
+   * was Pending is not left waiting out its backoff after the cluster came up.
+   */
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.controller.signal.addEventListener("abort", () => {
+      const done = () => {
         clearTimeout(timer);
+        off();
+        this.wake = null;
+        this.controller.signal.removeEventListener("abort", done);
         resolve();
-      }, { once: true });
+      };
+      this.wake = done;
+      const timer = setTimeout(done, ms);
+      const off = onClusterChanged(this.key.clusterId, done);
+      this.controller.signal.addEventListener("abort", done, { once: true });
     });
   }
 

@@ -14,26 +14,32 @@ interface Hub {
   lingerMs: number;
   /** How long a list request keeps its informer (the page's SSE subscription follows at once). */
   readLingerMs: number;
+  /** First retry delay of an informer whose list or watch failed (doubles up to 15 s or to itself). */
+  backoffMs: number;
 }
 
 // Process-wide: the SSE route, the list routes and server.ts share one hub.
 const KEY = Symbol.for("outpost.explorer-watch-hub");
 type Holder = { [KEY]?: Hub };
 function hub(): Hub {
-  return ((globalThis as Holder)[KEY] ??= { entries: new Map(), lingerMs: 5_000, readLingerMs: 30_000 });
+  return ((globalThis as Holder)[KEY] ??= { entries: new Map(), lingerMs: 5_000, readLingerMs: 30_000, backoffMs: 1_000 });
 }
 
-/** Sets how long unused informers linger before their upstream watch is closed (tests use 0). */
-export function configureWatchHub(opts: { lingerMs: number; readLingerMs?: number }): void {
+/**
+ * Sets how long unused informers linger before their upstream watch is closed (tests use 0)
+ * and, for tests, the first retry delay of a failed informer.
+ */
+export function configureWatchHub(opts: { lingerMs: number; readLingerMs?: number; backoffMs?: number }): void {
   hub().lingerMs = opts.lingerMs;
   hub().readLingerMs = opts.readLingerMs ?? opts.lingerMs;
+  hub().backoffMs = opts.backoffMs ?? 1_000;
 }
 
 function acquire(key: InformerKey): Entry {
   const id = informerKeyString(key);
   let entry = hub().entries.get(id);
   if (!entry) {
-    entry = { informer: new ResourceInformer(key), refs: 0 };
+    entry = { informer: new ResourceInformer(key, hub().backoffMs), refs: 0 };
     hub().entries.set(id, entry);
     entry.informer.start();
   }
