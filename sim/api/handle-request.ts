@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ClusterState } from "../cluster/cluster-state";
 import { protobufBodyToJson } from "../protobuf/request-body";
-import { authenticate } from "./authenticate";
+import type { AuditEntry } from "../types";
+import { auditWhenFinished, authenticateAudited } from "./audited-request";
 import { authorizeRequest } from "./authorize-request";
 import { handleGet, handleList } from "./handle-read";
 import { handleReview } from "./handle-review";
@@ -39,19 +40,10 @@ export async function handleRequest(cluster: ClusterState, req: IncomingMessage,
   const pathname = url.pathname.replace(/\/+$/, "") || "/";
   const q = url.searchParams;
   const method = req.method ?? "GET";
-  const entry = { time: new Date().toISOString(), user: "", groups: [] as string[], verb: method.toLowerCase(), method, requestURI: req.url ?? "/", code: 0 } as import("../types").AuditEntry;
-  res.on("finish", () => {
-    entry.code = res.statusCode;
-    cluster.recordAudit(entry);
-  });
+  const entry: AuditEntry = { time: new Date().toISOString(), user: "", groups: [], verb: method.toLowerCase(), method, requestURI: req.url ?? "/", code: 0 };
+  auditWhenFinished(cluster, res, entry);
   try {
-    const id = authenticate(cluster, req);
-    entry.user = id.authenticated.username;
-    entry.groups = id.authenticated.groups;
-    if (id.impersonated) {
-      entry.impersonatedUser = id.effective.username;
-      entry.impersonatedGroups = id.effective.groups;
-    }
+    const id = authenticateAudited(cluster, req, entry);
     const attrs = requestAttributes(method, url.pathname, q);
     if (attrs.resourceRequest) Object.assign(entry, { verb: attrs.verb, resource: attrs.resource, subresource: attrs.subresource || undefined, namespace: attrs.namespace || undefined, name: attrs.name || undefined });
     authorizeRequest(cluster, id.effective, attrs);

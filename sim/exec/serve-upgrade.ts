@@ -2,7 +2,7 @@ import { ServerResponse, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { authenticate } from "../api/authenticate";
+import { auditWhenFinished, authenticateAudited } from "../api/audited-request";
 import { handleRequest } from "../api/handle-request";
 import { sendError } from "../api/http-io";
 import { parseResourcePath } from "../api/parse-resource-path";
@@ -135,18 +135,9 @@ export function serveUpgrade(cluster: ClusterState, req: IncomingMessage, socket
   const method = req.method ?? "GET";
   const entry: AuditEntry = { time: new Date().toISOString(), user: "", groups: [], verb: method === "POST" ? "create" : "get", method, requestURI: req.url ?? "/", resource: "pods", subresource: sub, namespace: p.namespace, name: p.name, code: 0 };
   const res = responseOn(req, socket);
-  res.once("finish", () => {
-    entry.code = res.statusCode;
-    cluster.recordAudit(entry);
-  });
+  auditWhenFinished(cluster, res, entry);
   try {
-    const id = authenticate(cluster, req);
-    entry.user = id.authenticated.username;
-    entry.groups = id.authenticated.groups;
-    if (id.impersonated) {
-      entry.impersonatedUser = id.effective.username;
-      entry.impersonatedGroups = id.effective.groups;
-    }
+    const id = authenticateAudited(cluster, req, entry);
     if (method !== "GET" && method !== "POST") throw new ApiError(405, "the server does not allow this method on the requested resource", "MethodNotAllowed");
     if (!p.namespace || !p.name) throw new ApiError(404, "the server could not find the requested resource", "NotFound");
     authorizeStream(cluster, id, { verb: entry.verb, namespace: p.namespace, name: p.name, subresource: sub });
