@@ -1,6 +1,7 @@
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
 import { log } from "../log/logger";
+import { keepDedicatedConnection } from "./dedicated-connection";
 
 // One fixed advisory-lock key for "the replica that runs the run-once jobs".
 const LEADER_LOCK_KEY = 0x6f757470; // "outp"
@@ -23,43 +24,28 @@ export function isLeader(): boolean {
  */
 export async function startLeaderLock(databaseUrl: string, onChange: (leader: boolean) => void = () => undefined): Promise<() => Promise<void>> {
   const holder: { leader: boolean } = ((globalThis as Holder)[KEY] = { leader: false });
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   const set = (leader: boolean) => {
     if (holder.leader === leader) return;
     holder.leader = leader;
     log.info(leader ? "This replica is now the leader (runs the run-once jobs)" : "This replica is no longer the leader");
     onChange(leader);
   };
-  const attempt = async () => {
-    timer = undefined;
-    if (stopped) return;
-    try {
-      if (!client) {
-        const c = new pg.Client({ connectionString: databaseUrl, application_name: "outpost-leader" });
-        c.on("error", () => undefined);
-        c.on("end", () => {
-          if (client === c) client = undefined;
-          set(false);
-          if (!stopped) timer ??= setTimeout(() => void attempt(), RETRY_MS);
-        });
-        await c.connect();
-        client = c;
-      }
-      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [LEADER_LOCK_KEY]);
-      set(rows[0]?.locked === true);
-    } catch (error) {
-      log.warn(`leader lock attempt failed: ${error instanceof Error ? error.message : String(error)}`);
-      set(false);
-    }
-    if (!stopped && !holder.leader) timer ??= setTimeout(() => void attempt(), RETRY_MS);
+  const tryLock = async (client: pg.Client) => {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [LEADER_LOCK_KEY]);
+    set(rows[0]?.locked === true);
   };
-  await attempt();
+  const session = keepDedicatedConnection({ databaseUrl, applicationName: "outpost-leader", onConnect: tryLock, onLost: () => set(false) });
+  // A follower with a live session asks again until the leader's session ends.
+  const timer = setInterval(() => {
+    const client = session.client();
+    if (holder.leader || !client) return;
+    tryLock(client).catch((error: unknown) => log.warn(`leader lock attempt failed: ${error instanceof Error ? error.message : String(error)}`));
+  }, RETRY_MS);
+  timer.unref();
+  await session.ready;
   return async () => {
-    stopped = true;
-    clearTimeout(timer);
+    clearInterval(timer);
     set(false);
-    await client?.end().catch(() => undefined);
+    await session.stop();
   };
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import pg from "pg";
 import { prisma } from "../db/prisma";
 import { log } from "../log/logger";
+import { keepDedicatedConnection } from "./dedicated-connection";
 
 const CHANNEL = "outpost_close_tunnel";
-const RETRY_MS = 5_000;
 
 /**
  * Tells every replica to close a cluster's tunnel if it holds one that connected before
@@ -20,19 +19,13 @@ export function listenForTunnelCloses(
   databaseUrl: string,
   close: (clusterId: string, reason: string, connectedBefore: number) => void,
 ): () => Promise<void> {
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const connect = async () => {
-    timer = undefined;
-    if (stopped) return;
-    const c = new pg.Client({ connectionString: databaseUrl, application_name: "outpost-notices" });
-    c.on("error", () => undefined);
-    c.on("end", () => {
-      if (client === c) client = undefined;
-      if (!stopped) timer ??= setTimeout(() => void connect(), RETRY_MS);
-    });
-    c.on("notification", (message) => {
+  const session = keepDedicatedConnection({
+    databaseUrl,
+    applicationName: "outpost-notices",
+    onConnect: async (client) => {
+      await client.query(`LISTEN ${CHANNEL}`);
+    },
+    onNotification: (message) => {
       try {
         const notice = JSON.parse(message.payload ?? "{}") as { clusterId?: unknown; reason?: unknown; before?: unknown };
         if (typeof notice.clusterId === "string" && typeof notice.before === "number") {
@@ -41,21 +34,7 @@ export function listenForTunnelCloses(
       } catch {
         log.warn("ignored a malformed tunnel close notice");
       }
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CHANNEL}`);
-      client = c;
-    } catch (error) {
-      log.warn(`listening for tunnel close notices failed: ${String(error)}`);
-      await c.end().catch(() => undefined);
-      if (!stopped) timer ??= setTimeout(() => void connect(), RETRY_MS);
-    }
-  };
-  void connect();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await client?.end().catch(() => undefined);
-  };
+    },
+  });
+  return () => session.stop();
 }
