@@ -43,9 +43,13 @@ export function handleWatch(cluster: ClusterState, p: ResourcePath, req: Incomin
     if (cluster.faults.partition || res.destroyed || res.writableEnded) return;
     res.write(JSON.stringify({ type, object }) + "\n");
   };
+  // As kube-apiserver's watch encoder: the first Table event carries the column definitions, later ones none.
+  let headersSent = false;
   const emit = (type: WatchEventType, obj: KubeObject): void => {
     const out = present(t, obj);
-    write(type, asTable ? buildTable(cluster, t, [out], includeObject) : out);
+    if (!asTable) return write(type, out);
+    write(type, buildTable(cluster, t, [out], includeObject, { resourceVersion: out.metadata.resourceVersion }, { noHeaders: headersSent }));
+    headersSent = true;
   };
   const relevant = (o: KubeObject): boolean => (!ns || o.metadata.namespace === ns) && (!nameOnly || o.metadata.name === nameOnly);
   const onEvent = (ev: StoreEvent): void => {

@@ -30,6 +30,8 @@ function agentClusterRole() {
       { apiGroups: ["batch"], resources: ["jobs"], verbs: READ },
       { apiGroups: ["events.k8s.io"], resources: ["events"], verbs: READ },
       { apiGroups: ["devices.kubeedge.io"], resources: ["devices", "devicemodels"], verbs: READ },
+      // The resource explorer's discovery cache is dropped when a CRD comes or goes (definitions only, no custom objects).
+      { apiGroups: ["apiextensions.k8s.io"], resources: ["customresourcedefinitions"], verbs: READ },
       // EdgeX health goes through the service proxy (GET only).
       { apiGroups: [""], resources: ["services/proxy"], verbs: ["get"] },
       { nonResourceURLs: ["/version", "/readyz", "/livez", "/healthz"], verbs: ["get"] },
