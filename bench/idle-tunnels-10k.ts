@@ -3,7 +3,12 @@
 // GET /readyz through every tunnel every 5 s).
 //
 //   npx next build   # once: the console runs its production build
-//   npx tsx bench/idle-tunnels-10k.ts [--tunnels 10000] [--children 2] [--steady-s 30] [--nice=-20] [--profile]
+//   npx tsx bench/idle-tunnels-10k.ts [--tunnels 10000] [--children 2] [--steady-s 30] [--protocol 2] [--nice=-20] [--profile]
+//
+// --protocol: the control protocol the clients speak (docs/TUNNEL.md "Control protocol"). 1 =
+// an older agent: the console probes /readyz through every tunnel every 5 s and both ends
+// ping. 2 (default) = today's agent: each client reports `readiness` once after connect (its
+// apiserver is always ready here) and pings; the console opens no probe stream and sends no ping.
 //
 // --nice=N: see bench/enroll-1000.ts (priority on a shared machine). --profile samples the
 // console's CPU (V8 profiler through its inspector) for 20 s of the connect phase and for
@@ -41,6 +46,7 @@ const { values } = parseArgs({
     "source-ips": { type: "string", default: "10" },
     nice: { type: "string", default: "0" },
     profile: { type: "boolean", default: false },
+    protocol: { type: "string", default: "2" },
     child: { type: "boolean", default: false },
     creds: { type: "string" },
     server: { type: "string" },
@@ -77,7 +83,7 @@ async function runClients(): Promise<void> {
         const cred = creds[next++]!;
         const started = Date.now();
         try {
-          const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000);
+          const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, Number(values.protocol));
           const session = new TunnelSession(ws, {
             role: "agent",
             onStream(stream, target) {
@@ -88,6 +94,7 @@ async function runClients(): Promise<void> {
           });
           session.once("close", () => closed++);
           session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
+          if (Number(values.protocol) >= 2) session.sendControl({ type: "readiness", ready: true });
           sessions.push(session);
           connectMs.push(Date.now() - started);
         } catch (error) {
@@ -173,7 +180,7 @@ async function main(): Promise<void> {
     for (let c = 0; c < k; c++) {
       const file = path.join(dir, `creds-${c}.json`);
       fs.writeFileSync(file, JSON.stringify(creds.slice(c * share, (c + 1) * share)));
-      const child = spawn(process.execPath, ["--import", "tsx", __filename, "--child", "--creds", file, "--server", consoleProc.url, "--ca", caFile], {
+      const child = spawn(process.execPath, ["--import", "tsx", __filename, "--child", "--creds", file, "--server", consoleProc.url, "--ca", caFile, "--protocol", String(values.protocol)], {
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
       children.push(child);
@@ -209,10 +216,10 @@ async function main(): Promise<void> {
     const settled = percentile(rssSamples.slice(-10), 50);
     const tunnels = s1.clients.reduce((a, c) => a + c.open, 0);
 
-    console.log(`\nRESULT ${tunnels} idle tunnels on one console (target RSS < 2 GiB):`);
+    console.log(`\nRESULT ${tunnels} idle tunnels on one console, control protocol ${values.protocol} (target RSS < 2 GiB):`);
     console.log(`  console RSS settled (median of the last 10 s) ${mib(settled)}; after a forced GC ${mib(gc.rss)}; peak over the window ${mib(Math.max(...rssSamples))}`);
     console.log(`  per tunnel: RSS ${((gc.rss - base.rss) / tunnels / 1024).toFixed(1)} KiB (GC'd RSS delta), ${((settled - base.proc.rss) / tunnels / 1024).toFixed(1)} KiB (settled RSS delta); JS heap ${((gc.heapUsed - base.heapUsed) / tunnels / 1024).toFixed(1)} KiB, external ${((gc.external - base.external) / tunnels / 1024).toFixed(1)} KiB`);
-    console.log(`  keeping them Active: console CPU ${(((s1.proc.cpuMs - s0.proc.cpuMs) / windowMs) * 100).toFixed(1)} % of one core, its Postgres ${(((s1.db - s0.db) / windowMs) * 100).toFixed(1)} %; /readyz probes answered ${((probes * 1000) / windowMs).toFixed(0)}/s (${tunnels} clusters / 5 s = ${(tunnels / 5).toFixed(0)}/s expected); ${stillActive} still Active; tunnels closed ${s1.clients.reduce((a, c) => a + c.closed, 0)}`);
+    console.log(`  keeping them Active: console CPU ${(((s1.proc.cpuMs - s0.proc.cpuMs) / windowMs) * 100).toFixed(1)} % of one core, its Postgres ${(((s1.db - s0.db) / windowMs) * 100).toFixed(1)} %; /readyz probes answered ${((probes * 1000) / windowMs).toFixed(0)}/s (${Number(values.protocol) >= 2 ? "0" : (tunnels / 5).toFixed(0)}/s expected); ${stillActive} still Active; tunnels closed ${s1.clients.reduce((a, c) => a + c.closed, 0)}`);
     console.log(`  clients: ${s1.clients.map((c) => mib(c.rss)).join(" + ")} RSS in ${k} processes`);
     if (connectProfile) {
       console.log(`  console CPU profile, first 20 s of the connect phase:\n${(await connectProfile).join("\n")}`);

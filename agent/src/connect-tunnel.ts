@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+import { AGENT_PROTOCOL, AGENT_PROTOCOL_HEADER } from "@/lib/tunnel";
 import type { AgentState } from "./register-agent";
 import type { ConsoleTrust } from "./request-console";
 import { AGENT_VERSION } from "./version";
@@ -17,16 +18,18 @@ export function tunnelUrl(server: string): string {
 }
 
 /**
- * Opens the tunnel WebSocket with the agent credential. Resolves with the open socket;
+ * Opens the tunnel WebSocket with the agent credential, announcing the control `protocol`
+ * this agent speaks (an older agent, as benchmarks and tests play one, passes 1). Resolves with the open socket;
  * rejects with CredentialRejectedError on 401/403 and with a plain Error otherwise.
  */
-export function connectTunnel(server: string, state: AgentState, trust: ConsoleTrust, handshakeTimeoutMs = 15_000): Promise<WebSocket> {
+export function connectTunnel(server: string, state: AgentState, trust: ConsoleTrust, handshakeTimeoutMs = 15_000, protocol = AGENT_PROTOCOL): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(tunnelUrl(server), {
       headers: {
         authorization: `Bearer ${state.credential}`,
         "x-outpost-cluster-id": state.clusterId,
         "x-outpost-agent-version": AGENT_VERSION,
+        [AGENT_PROTOCOL_HEADER]: String(protocol),
       },
       perMessageDeflate: false, // frames are mostly already-compact JSON/protobuf; deflate costs memory per tunnel
       handshakeTimeout: handshakeTimeoutMs,

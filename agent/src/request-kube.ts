@@ -5,13 +5,15 @@ import type { KubeTarget } from "./load-kube-target";
 export interface KubeResponse {
   status: number;
   body: Record<string, unknown> | null;
+  /** The body as text, at most 1 KiB (for messages such as `/readyz`'s). */
+  text: string;
 }
 
 /**
  * Sends one JSON request to the apiserver with the agent's own credentials (not through the
  * tunnel): cluster facts for hello/info and the agent's state Secret.
  */
-export function requestKube(target: KubeTarget, method: string, path: string, json?: unknown): Promise<KubeResponse> {
+export function requestKube(target: KubeTarget, method: string, path: string, json?: unknown, timeoutMs = 15_000): Promise<KubeResponse> {
   const body = json === undefined ? undefined : JSON.stringify(json);
   const authorization = target.authorization();
   return new Promise((resolve, reject) => {
@@ -22,7 +24,7 @@ export function requestKube(target: KubeTarget, method: string, path: string, js
         port: target.url.port || 443,
         method,
         path,
-        timeout: 15_000,
+        timeout: timeoutMs,
         headers: {
           accept: "application/json",
           ...(authorization ? { authorization } : {}),
@@ -35,13 +37,14 @@ export function requestKube(target: KubeTarget, method: string, path: string, js
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
           let parsed: Record<string, unknown> | null = null;
+          const raw = Buffer.concat(chunks).toString("utf8");
           try {
-            const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+            const value: unknown = JSON.parse(raw);
             if (typeof value === "object" && value !== null) parsed = value as Record<string, unknown>;
           } catch {
             parsed = null;
           }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
+          resolve({ status: res.statusCode ?? 0, body: parsed, text: raw.slice(0, 1024) });
         });
         res.on("error", reject);
       },

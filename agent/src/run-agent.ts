@@ -21,6 +21,9 @@ export interface AgentTimings {
   /** A connection that stayed up this long resets the backoff. */
   stableAfterMs: number;
   infoIntervalMs: number;
+  /** Local /readyz check period and deadline (readiness pushed to the console). */
+  readinessIntervalMs: number;
+  readinessTimeoutMs: number;
 }
 
 /** Observers of the agent's life, for diagnostics and for running many agents in one process. */
@@ -29,7 +32,7 @@ export interface AgentHooks {
   onTunnel?(session: TunnelSession | undefined): void;
 }
 
-export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000 };
+export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000 };
 
 /**
  * The agent's life: pin the console CA (or fail before the token leaves), obtain a credential
@@ -93,6 +96,7 @@ export async function runAgent(
         log,
         signal,
         infoIntervalMs: timings.infoIntervalMs,
+        readiness: timings,
         onUp: (session) => {
           reenrolled = false;
           health.setTunnelUp(true);

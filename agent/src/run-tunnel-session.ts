@@ -6,6 +6,7 @@ import { errorMessage, type Logger } from "./logger";
 import type { AgentState } from "./register-agent";
 import type { KubeProxy } from "./serve-kube-proxy";
 import type { StateStore } from "./store-agent-state";
+import { watchReadiness, type ReadinessTimings } from "./watch-readiness";
 
 /** The only stream target an agent serves: its kube-apiserver. Never an arbitrary host:port. */
 export const KUBE_TARGET = "k8s";
@@ -19,6 +20,7 @@ export interface SessionContext {
   log: Logger;
   signal: AbortSignal;
   infoIntervalMs: number;
+  readiness: ReadinessTimings;
   /** Called once the session exists (the tunnel is up). */
   onUp(session: TunnelSession): void;
 }
@@ -46,7 +48,8 @@ async function rotateCredential(ctx: SessionContext, session: TunnelSession, mes
 
 /**
  * Runs one connected tunnel until it closes: serves "k8s" streams through the proxy, sends
- * hello and then info every `infoIntervalMs`, handles credential rotation. Resolves with the
+ * hello and then info every `infoIntervalMs`, reports readiness changes, handles credential
+ * rotation. Resolves with the
  * close info; closes the tunnel with 1000 when `signal` aborts (SIGTERM).
  */
 export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<TunnelCloseInfo> {
@@ -71,6 +74,13 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
   };
   void report("hello");
   const infoTimer = setInterval(() => void report("info"), ctx.infoIntervalMs);
+  // Protocol 2 (announced on connect): readiness is pushed, the console opens no probe streams.
+  // An older console ignores the message and keeps probing through the proxy.
+  const stopReadiness = watchReadiness(target, ctx.readiness, (verdict) => {
+    if (!session.isOpen) return;
+    session.sendControl({ ...verdict });
+    log.info("readiness", { ready: verdict.ready, ...(verdict.reason ? { reason: verdict.reason } : {}) });
+  });
 
   session.on("control", (message: TunnelControlMessage) => {
     if (message.type === "rotate-credential") void rotateCredential(ctx, session, message);
@@ -82,6 +92,7 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
   return new Promise((resolve) => {
     session.once("close", (info: TunnelCloseInfo) => {
       clearInterval(infoTimer);
+      stopReadiness();
       ctx.signal.removeEventListener("abort", onAbort);
       resolve(info);
     });

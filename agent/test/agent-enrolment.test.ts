@@ -50,7 +50,7 @@ describe("agent enrolment (bundled agent, child process)", () => {
     const credential = Buffer.from(stored.data.credential!, "base64").toString();
     expect(h.fakeConsole.credentials.get(credential)).toBe("c-enrol");
     expect(tunnel.credential).toBe(credential);
-    expect(tunnel.controls[0]).toMatchObject({ type: "hello", agentVersion: "0.1.0", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 3, serverCount: 1, platform: "linux/amd64" });
+    expect(tunnel.controls.find((m) => m.type === "hello")).toMatchObject({ type: "hello", agentVersion: "0.1.0", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 3, serverCount: 1, platform: "linux/amd64" });
     expect(tunnel.agentVersion).toBe("0.1.0");
 
     // SIGTERM closes the tunnel with a normal close code and exits 0.
@@ -118,7 +118,7 @@ describe("agent enrolment (bundled agent, child process)", () => {
     );
     h.agents.push(agent);
     const tunnel = await hello;
-    expect(tunnel.controls[0]).toMatchObject({ nodeCount: 3, serverCount: 1 });
+    expect(tunnel.controls.find((m) => m.type === "hello")).toMatchObject({ nodeCount: 3, serverCount: 1 });
     const file = path.join(stateDir, "agent-state.json");
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual({ clusterId: "c-docker", credential: tunnel.credential, server: h.fakeConsole.url });

@@ -91,6 +91,31 @@ describe("agent tunnel (bundled agent, child process)", () => {
     expect(seen?.headers["impersonate-group"]).toBe("ops, viewers");
   });
 
+  it("reports readiness on the control channel, first at once and then changes; a console that ignores it can still probe", async () => {
+    const { tunnel } = await connectAgent("c-ready");
+    expect(tunnel.protocol).toBe("2");
+    const readiness = () => tunnel.controls.filter((m) => m.type === "readiness");
+    await expect.poll(readiness).toEqual([{ type: "readiness", ready: true }]);
+    try {
+      h.apiserver.readyzFailure = "injected";
+      await expect.poll(readiness, { timeout: 12_000 }).toEqual([
+        { type: "readiness", ready: true },
+        { type: "readiness", ready: false, reason: "readyz answered 500: readyz check failed" },
+      ]);
+    } finally {
+      h.apiserver.readyzFailure = undefined;
+    }
+    // An older console ignores the message and probes through the tunnel as before.
+    const stream = await tunnel.session.openStream("k8s");
+    const status = await new Promise<number>((resolve, reject) => {
+      http.request({ path: "/readyz", createConnection: () => stream }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on("error", reject).end();
+    });
+    expect(status).toBe(200);
+  });
+
   it("logs its per-stream flow-control state on SIGUSR2", async () => {
     const { agent, tunnel } = await connectAgent("c-diag");
     const stream = await tunnel.session.openStream("k8s");
@@ -120,7 +145,15 @@ describe("agent tunnel (bundled agent, child process)", () => {
     const { agent, tunnel } = await connectAgent("c-rotate", { keepToken: false });
     const rotated = `cred-rotated-${"r".repeat(32)}`;
     h.fakeConsole.credentials.set(rotated, "c-rotate");
-    const reply = new Promise((resolve) => tunnel.session.once("control", resolve));
+    // The rotation's answer, not a readiness report that may cross it.
+    const reply = new Promise((resolve) => {
+      const onControl = (message: { type: string }) => {
+        if (!message.type.startsWith("credential-")) return;
+        tunnel.session.off("control", onControl);
+        resolve(message);
+      };
+      tunnel.session.on("control", onControl);
+    });
     tunnel.session.sendControl({ type: "rotate-credential", credential: rotated });
     expect(await reply).toEqual({ type: "credential-rotated" });
     const secret = h.apiserver.secrets.get("c-rotate/outpost-agent-state") as { data: Record<string, string> };

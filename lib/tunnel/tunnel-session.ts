@@ -64,6 +64,7 @@ export class TunnelSession extends EventEmitter {
   private lastSeenAt = Date.now();
   private lastTickAt = Date.now();
   private readonly pingIntervalMs: number;
+  private readonly sendPings: boolean;
 
   constructor(ws: WebSocket, options: TunnelSessionOptions) {
     super();
@@ -93,6 +94,7 @@ export class TunnelSession extends EventEmitter {
     ws.on("error", () => {});
 
     this.pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+    this.sendPings = options.sendPings ?? true;
     this.pingTimer = setInterval(() => this.keepAlive(), this.pingIntervalMs);
     this.pingTimer.unref();
     if (ws.readyState !== WS_OPEN) this.finish(1006, "websocket not open");
@@ -195,7 +197,7 @@ export class TunnelSession extends EventEmitter {
       this.finish(1006, `peer silent for ${silentFor} ms`);
       return;
     }
-    if (this.ws.readyState === WS_OPEN) this.ws.ping();
+    if (this.sendPings && this.ws.readyState === WS_OPEN) this.ws.ping();
   }
 
   private allocateId(): number {

@@ -26,8 +26,14 @@ export interface TunnelSessionOptions {
   reservedStreams?: number;
   /** Per-stream receive window in bytes (default 256 KiB). */
   initialWindow?: number;
-  /** WebSocket ping interval (default 5 s). */
+  /** WebSocket ping interval (default 5 s); also how often a silent peer is judged. */
   pingIntervalMs?: number;
+  /**
+   * Whether this end sends pings (default true). Pings go one way: the agent pings, the
+   * console only answers (ws answers a ping with a pong by itself) and judges the agent by
+   * what it hears — a pong counts as life for the agent, a ping for the console.
+   */
+  sendPings?: boolean;
   /** A peer silent (no message, ping or pong) this long is dead (default 15 s). */
   deadAfterMs?: number;
   /** How long {@link TunnelSession.openStream} waits for OPEN_OK (default 10 s). */

@@ -29,6 +29,8 @@ export interface FakeApiserver {
   secrets: Map<string, KubeObject>;
   /** Emits "watch" and "log" (with the response) when a stream starts. */
   events: EventEmitter;
+  /** When set, /readyz answers 500 with this in its body. */
+  readyzFailure: string | undefined;
   watchers: Set<http.ServerResponse>;
   logFollowers: Set<http.ServerResponse>;
   /** Sends one watch event to every open pod watch. */
@@ -81,6 +83,8 @@ export async function startFakeApiserver(ca: TestCa, token = "sa-token-012345678
     events: new EventEmitter(),
     watchers: new Set<http.ServerResponse>(),
     logFollowers: new Set<http.ServerResponse>(),
+    /** When set, /readyz answers 500 with this in its body. */
+    readyzFailure: undefined as string | undefined,
   };
   const authorized = (req: http.IncomingMessage) => req.headers.authorization === `Bearer ${token}`;
 
@@ -90,7 +94,7 @@ export async function startFakeApiserver(ca: TestCa, token = "sa-token-012345678
     if (!authorized(req)) return status(res, 401, "Unauthorized", "Unauthorized");
     const path = url.pathname;
     if (path === "/version") return json(res, 200, { major: "1", minor: "31", gitVersion: "v1.31.4+k3s1", platform: "linux/amd64" });
-    if (path === "/readyz") return res.end("ok");
+    if (path === "/readyz") return fake.readyzFailure ? res.writeHead(500).end(`[-]etcd failed: ${fake.readyzFailure}\nreadyz check failed`) : res.end("ok");
     if (path === "/api/v1/nodes") return json(res, 200, { kind: "NodeList", apiVersion: "v1", metadata: { resourceVersion: "5" }, items: fake.nodes });
     if (path === "/api/v1/namespaces/default/pods" && url.searchParams.get("watch") === "true") {
       res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked" });
@@ -159,6 +163,13 @@ export async function startFakeApiserver(ca: TestCa, token = "sa-token-012345678
   const { port } = server.address() as AddressInfo;
   return {
     ...fake,
+    // Copied fields are snapshots; this one is read by the handler, so it stays live.
+    get readyzFailure() {
+      return fake.readyzFailure;
+    },
+    set readyzFailure(value: string | undefined) {
+      fake.readyzFailure = value;
+    },
     url: `https://127.0.0.1:${port}`,
     host: "127.0.0.1",
     port,

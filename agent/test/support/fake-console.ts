@@ -13,6 +13,8 @@ export interface ConsoleTunnel {
   clusterId: string;
   credential: string;
   agentVersion: string | undefined;
+  /** The control protocol the agent announced (x-outpost-agent-protocol). */
+  protocol: string | undefined;
   controls: TunnelControlMessage[];
   closed: Promise<TunnelCloseInfo>;
 }
@@ -121,6 +123,7 @@ export async function startFakeConsole(ca: TestCa, sessionOptions: Omit<TunnelSe
         clusterId,
         credential,
         agentVersion: req.headers["x-outpost-agent-version"] as string | undefined,
+        protocol: req.headers["x-outpost-agent-protocol"] as string | undefined,
         controls: [],
         closed: new Promise((resolve) => session.once("close", resolve)),
       };

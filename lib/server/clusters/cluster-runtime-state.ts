@@ -13,6 +13,12 @@ export interface ClusterRuntime {
   lastReadyAt?: number;
   lastProbeError?: string;
   lastSeenWrittenAt?: number;
+  /** The connected agent pushes readiness (protocol ≥ 2): no probe streams for it. */
+  pushesReadiness?: boolean;
+  /** The agent's last readiness verdict on this connection; undefined until the first. */
+  reportedReady?: { ready: boolean; reason?: string };
+  /** The readiness verdict the monitor last acted on (ok, or the error), to react only to changes. */
+  verdict?: string;
 }
 
 const KEY = Symbol.for("outpost.cluster-runtime");

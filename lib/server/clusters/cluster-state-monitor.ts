@@ -1,8 +1,6 @@
 import "server-only";
 import { Prisma, type Cluster } from "@/lib/generated/prisma/client";
 import { prisma } from "../db/prisma";
-import { SYSTEM_ACTOR } from "../audit/record-audit-event";
-import { redactSecrets } from "../audit/redact-secrets";
 import { log } from "../log/logger";
 import { isLeader } from "../replicas/leader-lock";
 import { decidesStateOf } from "../replicas/tunnel-leases";
@@ -11,10 +9,14 @@ import { notifyClusterChanged } from "./cluster-change-events";
 import { clusterRuntime } from "./cluster-runtime-state";
 import { DISCONNECT_GRACE_MS, deriveClusterState } from "./derive-cluster-state";
 import { probeClusterReadiness } from "./probe-cluster-readiness";
+import { applyPushedReadiness } from "./pushed-readiness";
+import { writeStateTransitions, type StateChange } from "./write-state-transitions";
 
 const PROBE_CONCURRENCY = 64;
 /** lastSeenAt is written at most this often per cluster (one batched UPDATE per pass). */
 const LAST_SEEN_WRITE_MS = 10_000;
+/** How often readiness-pushing clusters are looked at for silence (in memory, no I/O). */
+const SWEEP_INTERVAL_MS = 1_000;
 
 async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -23,9 +25,14 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
   }));
 }
 
-async function probe(clusterId: string): Promise<void> {
-  const error = await probeClusterReadiness(clusterId);
+/** Readiness of one connected cluster: from its agent's reports, or (older agents) a probe through the tunnel. */
+async function refreshReadiness(clusterId: string): Promise<void> {
   const runtime = clusterRuntime(clusterId);
+  if (runtime.pushesReadiness) {
+    runtime.verdict = applyPushedReadiness(clusterId, runtime, Date.now());
+    return;
+  }
+  const error = await probeClusterReadiness(clusterId);
   if (error) runtime.lastProbeError = error;
   else {
     runtime.lastProbeError = undefined;
@@ -44,64 +51,72 @@ async function writeLastSeen(ids: string[], now: number): Promise<void> {
   for (const id of due) clusterRuntime(id).lastSeenWrittenAt = now;
 }
 
-const STATE_WRITE_CHUNK = 200;
+const STATE_WRITE_CHUNK = 500;
 
 async function applyStates(clusters: Cluster[], now: number): Promise<void> {
-  const changes = clusters.flatMap((cluster) => {
+  const changes: StateChange[] = clusters.flatMap((cluster) => {
     const derived = deriveClusterState(cluster.connectedAt !== null, clusterRuntime(cluster.id), now, cluster.state);
-    return derived.state === cluster.state && derived.reason === cluster.stateReason ? [] : [{ cluster, derived }];
+    if (derived.state === cluster.state && derived.reason === cluster.stateReason) return [];
+    return [{ id: cluster.id, from: cluster.state, fromReason: cluster.stateReason, to: derived.state, reason: derived.reason }];
   });
-  // Batched, non-interactive transactions: after a console restart thousands of clusters
-  // may change at once, and one round trip per cluster would stall the monitor for minutes.
+  // Batched: after a console restart thousands of clusters may change at once, and one round
+  // trip per cluster would stall the monitor for minutes.
   for (let i = 0; i < changes.length; i += STATE_WRITE_CHUNK) {
-    const chunk = changes.slice(i, i + STATE_WRITE_CHUNK);
-    const transitions = chunk.filter((c) => c.derived.state !== c.cluster.state);
-    await prisma.$transaction([
-      ...chunk.map(({ cluster, derived }) =>
-        prisma.cluster.update({
-          where: { id: cluster.id },
-          data: { state: derived.state, stateReason: derived.reason, ...(derived.state !== cluster.state ? { stateSince: new Date(now) } : {}) },
-        }),
-      ),
-      prisma.auditEvent.createMany({
-        data: transitions.map(({ cluster, derived }) => ({
-          actorId: SYSTEM_ACTOR.id,
-          actorName: SYSTEM_ACTOR.name,
-          action: "cluster.state",
-          targetType: "cluster",
-          targetId: cluster.id,
-          targetName: cluster.name,
-          details: redactSecrets({ from: cluster.state, to: derived.state, reason: derived.reason }),
-        })),
-      }),
-    ]);
-    notifyClusterChanged(chunk.map(({ cluster }) => cluster.id));
-    for (const { cluster, derived } of transitions) {
-      log.info(`cluster ${cluster.name}: ${cluster.state} → ${derived.state}${derived.reason ? ` (${derived.reason})` : ""}`);
+    const applied = await writeStateTransitions(changes.slice(i, i + STATE_WRITE_CHUNK), new Date(now));
+    notifyClusterChanged(applied.map((c) => c.id));
+    for (const c of applied) {
+      if (c.from !== c.to) log.info(`cluster ${c.name}: ${c.from} → ${c.to}${c.reason ? ` (${c.reason})` : ""}`);
     }
   }
 }
 
-/** One pass: probe connected clusters, record last-seen, derive and store state changes (all, or only `only`). */
+/**
+ * One pass: refresh readiness of connected clusters (pushed, or probed for older agents),
+ * record last-seen, derive and store state changes (all, or only `only`). Transitions are
+ * compare-and-set (write-state-transitions.ts), so overlapping passes log and audit each once.
+ */
 export async function runStatePass(only?: string[]): Promise<void> {
   const connected = connectedClusterIds().filter((id) => !only || only.includes(id));
-  await mapLimit(connected, PROBE_CONCURRENCY, probe);
-  const now = Date.now();
-  await writeLastSeen(connected, now);
-  const clusters = await prisma.cluster.findMany({
-    where: only ? { id: { in: only } } : { OR: [{ state: { not: "pending" } }, { id: { in: connected } }] },
+  await mapLimit(connected, PROBE_CONCURRENCY, refreshReadiness);
+  // Probes may overlap (a check during the periodic pass); read-derive-write does not, so a
+  // pass never writes a verdict older than one another pass already stored.
+  const write = writing.then(async () => {
+    const now = Date.now();
+    await writeLastSeen(connected, now);
+    const clusters = await prisma.cluster.findMany({
+      where: only ? { id: { in: only } } : { OR: [{ state: { not: "pending" } }, { id: { in: connected } }] },
+    });
+    // With several replicas each cluster's state is decided by one of them: the one holding
+    // (or, within its lease, last holding) the tunnel, else the leader.
+    const local = new Set(connected);
+    const leader = isLeader();
+    await applyStates(clusters.filter((c) => local.has(c.id) || decidesStateOf(c.id, leader)), now);
   });
-  // With several replicas each cluster's state is decided by one of them: the one holding
-  // (or, within its lease, last holding) the tunnel, else the leader.
-  const local = new Set(connected);
-  const leader = isLeader();
-  await applyStates(clusters.filter((c) => local.has(c.id) || decidesStateOf(c.id, leader)), now);
+  writing = write.catch(() => undefined);
+  await write;
+}
+
+let writing: Promise<unknown> = Promise.resolve();
+
+/** Connected readiness-pushing clusters whose verdict changed since the monitor last acted on it. */
+function changedPushVerdicts(now: number): string[] {
+  const changed: string[] = [];
+  for (const id of connectedClusterIds()) {
+    const runtime = clusterRuntime(id);
+    if (!runtime.pushesReadiness) continue;
+    const before = runtime.verdict;
+    runtime.verdict = applyPushedReadiness(id, runtime, now);
+    if (runtime.verdict !== before) changed.push(id);
+  }
+  return changed;
 }
 
 /**
- * Keeps every cluster's state true to the facts: every `intervalMs` (default 5 s) probes
- * /readyz through each live tunnel (bounded concurrency) and derives states. `check(id)`
- * runs a pass for one cluster at once (an agent just connected or left).
+ * Keeps every cluster's state true to the facts. Every `intervalMs` (default 5 s) a full
+ * pass: readiness of each live tunnel (older agents probed with bounded concurrency), last
+ * seen, states derived. Every second an in-memory sweep of readiness-pushing clusters checks
+ * those whose verdict changed (a silent agent). `check(id)` runs a pass for one cluster soon
+ * (an agent connected, left or reported readiness).
  */
 export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<void>; check(clusterId: string): void } {
   let running: Promise<void> | undefined;
@@ -130,6 +145,10 @@ export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<
       runStatePass(ids).catch((error: unknown) => log.error(`cluster state check failed: ${String(error)}`));
     }, 100);
   };
+  const sweep = setInterval(() => {
+    for (const id of changedPushVerdicts(Date.now())) checkNow(id);
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
   return {
     check: (clusterId) => {
       checkNow(clusterId);
@@ -149,6 +168,7 @@ export function startClusterStateMonitor(intervalMs = 5_000): { stop(): Promise<
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      clearInterval(sweep);
       clearTimeout(flush);
       for (const t of timers) clearTimeout(t);
       await running;

@@ -2,17 +2,18 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { TunnelSession, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
+import { AGENT_PROTOCOL_HEADER, READINESS_PUSH_PROTOCOL, TunnelSession, parseAgentProtocol, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { applyAgentReport } from "../clusters/apply-agent-report";
 import { clusterRuntime } from "../clusters/cluster-runtime-state";
+import { applyReadinessReport } from "../clusters/apply-readiness-report";
 import { prisma } from "../db/prisma";
 import { authenticateAgent } from "../enrollment/authenticate-agent";
 import { CLIENT_IP_HEADER } from "../http/request-meta";
 import { log } from "../log/logger";
 import { reportAgentViolation } from "./agent-budget";
 import { AgentControlBudget } from "./agent-control-budget";
-import { registerTunnel, unregisterTunnel } from "./tunnel-registry";
+import { getTunnel, registerTunnel, unregisterTunnel } from "./tunnel-registry";
 
 function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
@@ -38,8 +39,10 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
       await recordAuditEvent({ actor: { id: null, name: "agent" }, action: "cluster.connect", outcome: "failure", ip, details: { claimedClusterId: claimed?.slice(0, 64) ?? null } });
       return refuse(socket, 401, "Unauthorized");
     }
+    const protocol = parseAgentProtocol(req.headers[AGENT_PROTOCOL_HEADER]);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new TunnelSession(ws, { role: "console" });
+      // Pings go one way: every agent pings (older ones too), the console answers with pongs.
+      const session = new TunnelSession(ws, { role: "console", sendPings: false });
       const previous = registerTunnel(cluster.id, session);
       if (previous) {
         previous.close(4000, "replaced by a new connection of the same cluster");
@@ -49,6 +52,9 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
       runtime.connected = true;
       runtime.disconnectedAt = undefined;
       runtime.lastProbeError = undefined;
+      runtime.pushesReadiness = protocol >= READINESS_PUSH_PROTOCOL;
+      runtime.reportedReady = undefined;
+      runtime.verdict = undefined;
       log.info(`agent of cluster ${cluster.name} connected from ${ip}`);
       // A flood of reports costs one UPDATE per 5 s; beyond 30 messages per 10 s they are dropped.
       const budget = new AgentControlBudget(
@@ -58,6 +64,9 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
       session.on("control", (message: TunnelControlMessage) => {
         if (!budget.admit()) return;
         if (message.type === "hello" || message.type === "info") budget.report(message);
+        else if (message.type === "readiness" && runtime.pushesReadiness && getTunnel(cluster.id) === session) {
+          if (applyReadinessReport(runtime, message)) onChange(cluster.id);
+        }
       });
       session.on("close", (info: TunnelCloseInfo) => {
         budget.stop();

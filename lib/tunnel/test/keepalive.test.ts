@@ -57,6 +57,24 @@ describe("tunnel keepalive", () => {
     await expect(pair.console.openStream("k8s")).resolves.toBeDefined();
   });
 
+  it("pings from one side only: a console that sends none stays alive on the agent's pings, the agent on the pongs", async () => {
+    const timing = { pingIntervalMs: 20, deadAfterMs: 120 };
+    pair = await connectSessionPair({ ...timing, sendPings: false }, { ...timing, onStream: () => {} });
+    let consolePings = 0;
+    pair.agentSocket.on("ping", () => consolePings++);
+    const outcome = await new Promise<string>((resolve) => {
+      let pongs = 0;
+      pair?.agentSocket.on("pong", () => {
+        if (++pongs === 30) resolve("alive"); // five dead-after periods
+      });
+      pair?.console.once("close", (info: TunnelCloseInfo) => resolve(`console closed: ${info.reason}`));
+      pair?.agent.once("close", (info: TunnelCloseInfo) => resolve(`agent closed: ${info.reason}`));
+    });
+    expect(outcome).toBe("alive");
+    expect(consolePings).toBe(0);
+    expect(pair.console.isOpen && pair.agent.isOpen).toBe(true);
+  });
+
   it("does not blame the peer for a stall of its own event loop", async () => {
     const timing = { pingIntervalMs: 20, deadAfterMs: 100 };
     pair = await connectSessionPair(timing, { ...timing, onStream: () => {} });
