@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "clusters:write": ["admin", "operator"],
   "clusters:act": ["admin", "operator"],
   "settings:write": ["admin"],
+  "bundles:read": ["admin", "operator", "viewer"],
+  "bundles:write": ["admin", "operator"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -39,6 +39,13 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/clusters/[id]/secrets/[namespace]/[name]/reveal": "forbidden",
   // EdgeX set commands (issue 6): operator/admin only, audited.
   "PUT /api/v1/clusters/[id]/edgex/devices/[device]/commands/[command]": "forbidden",
+  // Bundles (issue 15): operators and admins change them, viewers read.
+  "POST /api/v1/bundles": "forbidden",
+  "POST /api/v1/bundles/[id]/revisions": "forbidden",
+  "POST /api/v1/bundles/[id]/pause": "forbidden",
+  "POST /api/v1/bundles/[id]/resume": "forbidden",
+  "POST /api/v1/bundles/[id]/abort": "forbidden",
+  "POST /api/v1/bundles/[id]/rollback": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

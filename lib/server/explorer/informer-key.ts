@@ -1,7 +1,7 @@
 import "server-only";
 import type { TExplorerResource } from "@/lib/shared/explorer/resources";
 import type { Principal } from "../auth/principal";
-import { identityOf, type KubeIdentity } from "../k8s/kube-identity";
+import { identityOf, type UserIdentity } from "../k8s/kube-identity";
 
 /**
  * Kinds whose lists are never cached under the agent's own identity: the agent's ClusterRole
@@ -20,7 +20,7 @@ export interface InformerKey {
   /** "" = no selector. */
   labelSelector: string;
   /** Who the upstream list and watch run as: null = the agent (shared by every viewer). */
-  identity: KubeIdentity;
+  identity: UserIdentity | null;
 }
 
 /** The informer key of a list as `principal` views it. */

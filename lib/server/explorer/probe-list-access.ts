@@ -1,7 +1,7 @@
 import "server-only";
 import type { TExplorerResource } from "@/lib/shared/explorer/resources";
 import { listKubeObjects } from "../k8s/list-kube-objects";
-import type { KubeIdentity } from "../k8s/kube-identity";
+import type { UserIdentity } from "../k8s/kube-identity";
 
 /** A successful check is trusted this long (a revoked binding applies within it). */
 const FRESH_MS = 30_000;
@@ -15,7 +15,7 @@ function checkedAt(): Map<string, number> {
   return ((globalThis as Holder)[KEY] ??= new Map());
 }
 
-function keyOf(clusterId: string, identity: NonNullable<KubeIdentity>, resource: TExplorerResource, namespace: string): string {
+function keyOf(clusterId: string, identity: UserIdentity, resource: TExplorerResource, namespace: string): string {
   return JSON.stringify([clusterId, identity.username, identity.role, resource, namespace]);
 }
 
@@ -25,7 +25,7 @@ function keyOf(clusterId: string, identity: NonNullable<KubeIdentity>, resource:
  * keeps the cluster's RBAC in charge of who sees what. Successes are remembered for 30 s;
  * failures throw KubeError and are not remembered.
  */
-export async function probeListAccess(clusterId: string, identity: NonNullable<KubeIdentity>, resource: TExplorerResource, namespace: string): Promise<void> {
+export async function probeListAccess(clusterId: string, identity: UserIdentity, resource: TExplorerResource, namespace: string): Promise<void> {
   const key = keyOf(clusterId, identity, resource, namespace);
   const at = checkedAt().get(key);
   if (at !== undefined && Date.now() - at < FRESH_MS) return;
@@ -35,7 +35,7 @@ export async function probeListAccess(clusterId: string, identity: NonNullable<K
 }
 
 /** True when the user's access was confirmed within the last hour (used while the cluster cannot be asked). */
-export function hadListAccess(clusterId: string, identity: NonNullable<KubeIdentity>, resource: TExplorerResource, namespace: string): boolean {
+export function hadListAccess(clusterId: string, identity: UserIdentity, resource: TExplorerResource, namespace: string): boolean {
   const at = checkedAt().get(keyOf(clusterId, identity, resource, namespace));
   return at !== undefined && Date.now() - at < REMEMBERED_MS;
 }

@@ -1,12 +1,22 @@
 import "server-only";
 import type { TRole } from "@/lib/shared/users/users.schema";
+import { FLEET_GROUP, FLEET_USER } from "@/lib/shared/enrollment/agent-rbac";
 import type { Principal } from "../auth/principal";
 
-/** Who a cluster call is made for. `null` = the console itself (background jobs, shared watches). */
-export type KubeIdentity = { username: string; role: TRole } | null;
+/**
+ * Who a cluster call is made for. `null` = the console itself (background jobs, shared
+ * watches); `FLEET_IDENTITY` = the console applying bundles (its own narrow role).
+ */
+export type KubeIdentity = UserIdentity | typeof FLEET_IDENTITY | null;
+
+/** A console user, impersonated. */
+export type UserIdentity = { username: string; role: TRole };
+
+/** The console's fleet identity: bundles are applied as user outpost-fleet, group outpost:fleet. */
+export const FLEET_IDENTITY = { fleet: true } as const;
 
 /** The identity of a console user, for impersonation. */
-export function identityOf(principal: Pick<Principal, "username" | "role">): KubeIdentity {
+export function identityOf(principal: Pick<Principal, "username" | "role">): UserIdentity {
   return { username: principal.username, role: principal.role };
 }
 
@@ -22,6 +32,7 @@ export function impersonatedUser(username: string): string {
  */
 export function impersonationHeaders(identity: KubeIdentity): Record<string, string | string[]> {
   if (!identity) return {};
+  if ("fleet" in identity) return { "impersonate-user": FLEET_USER, "impersonate-group": [FLEET_GROUP, "system:authenticated"] };
   return {
     "impersonate-user": impersonatedUser(identity.username),
     "impersonate-group": [`outpost:${identity.role}`, "system:authenticated"],

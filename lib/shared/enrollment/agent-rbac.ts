@@ -9,6 +9,11 @@ export const AGENT_SERVICE_ACCOUNT = "outpost-agent";
 export const AGENT_LABELS = { "app.kubernetes.io/name": "outpost-agent", "app.kubernetes.io/managed-by": "outpost" };
 /** Groups the console impersonates its users into (one per console role). */
 export const CONSOLE_GROUPS = ["outpost:admin", "outpost:operator", "outpost:viewer"] as const;
+/** The console's fleet identity: bundles are applied as this user in this group (docs/BUNDLES.md). */
+export const FLEET_USER = "outpost-fleet";
+export const FLEET_GROUP = "outpost:fleet";
+
+import { BUNDLE_KINDS } from "../bundles/bundle-kinds";
 
 const RBAC = "rbac.authorization.k8s.io";
 const READ = ["get", "list", "watch"];
@@ -23,7 +28,7 @@ function agentClusterRole() {
       // Console users act as themselves: the agent forwards their requests impersonated,
       // and may only put them in the console's groups (never system:masters).
       { apiGroups: [""], resources: ["users"], verbs: ["impersonate"] },
-      { apiGroups: [""], resources: ["groups"], verbs: ["impersonate"], resourceNames: [...CONSOLE_GROUPS, "system:authenticated"] },
+      { apiGroups: [""], resources: ["groups"], verbs: ["impersonate"], resourceNames: [...CONSOLE_GROUPS, FLEET_GROUP, "system:authenticated"] },
       // Shared caches and the fleet health summary (read-only; no Secrets, no ConfigMaps).
       { apiGroups: [""], resources: ["nodes", "pods", "services", "endpoints", "namespaces", "events"], verbs: READ },
       { apiGroups: ["apps"], resources: ["deployments", "replicasets", "daemonsets", "statefulsets"], verbs: READ },
@@ -35,6 +40,25 @@ function agentClusterRole() {
       // EdgeX health goes through the service proxy (GET only).
       { apiGroups: [""], resources: ["services/proxy"], verbs: ["get"] },
       { nonResourceURLs: ["/version", "/readyz", "/livez", "/healthz"], verbs: ["get"] },
+    ],
+  };
+}
+
+/**
+ * What bundles may do on a cluster: manage the kinds a bundle can carry (the same table
+ * the console validates revisions against) and read pods for the health of a wave. No
+ * RBAC, no CRDs, no Secrets: a bundle cannot widen anybody's rights.
+ */
+function fleetClusterRole() {
+  const byGroup = new Map<string, string[]>();
+  for (const k of BUNDLE_KINDS) byGroup.set(k.group, [...(byGroup.get(k.group) ?? []), k.plural]);
+  return {
+    apiVersion: `${RBAC}/v1`,
+    kind: "ClusterRole",
+    metadata: { name: FLEET_GROUP, labels: AGENT_LABELS },
+    rules: [
+      ...[...byGroup].map(([group, resources]) => ({ apiGroups: [group], resources, verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] })),
+      { apiGroups: [""], resources: ["pods"], verbs: READ },
     ],
   };
 }
@@ -101,5 +125,7 @@ export function agentAccessObjects(): Array<Record<string, unknown>> {
     bind("outpost:operator-nodes", "outpost:operator-nodes", "outpost:operator"),
     bind("outpost:viewer", "view", "outpost:viewer"),
     bind("outpost:viewer-nodes", "outpost:viewer-nodes", "outpost:viewer"),
+    fleetClusterRole(),
+    bind(FLEET_GROUP, FLEET_GROUP, FLEET_GROUP),
   ];
 }

@@ -70,3 +70,36 @@ export function labelSelectorError(selector: string): string | null {
   }
   return null;
 }
+
+function requirementMatches(req: string, labels: Record<string, string>): boolean {
+  const set = /^(\S+)\s+(in|notin)\s*\(([^()]*)\)$/.exec(req);
+  if (set) {
+    const values = set[3]!.split(",").map((v) => v.trim());
+    const value = labels[set[1]!];
+    return set[2] === "in" ? value !== undefined && values.includes(value) : value === undefined || !values.includes(value);
+  }
+  const cmp = /^([^=!<>\s]+)\s*(==|=|!=|<|>)\s*(\S*)$/.exec(req);
+  if (cmp) {
+    const value = labels[cmp[1]!];
+    if (cmp[2] === "!=") return value !== cmp[3];
+    if (cmp[2] === "<" || cmp[2] === ">") {
+      if (value === undefined || !/^-?\d+$/.test(value)) return false;
+      return cmp[2] === "<" ? Number(value) < Number(cmp[3]) : Number(value) > Number(cmp[3]);
+    }
+    return value === cmp[3];
+  }
+  const exists = /^(!?)\s*([^=!<>\s()]+)$/.exec(req);
+  if (exists) return exists[1] === "!" ? labels[exists[2]!] === undefined : labels[exists[2]!] !== undefined;
+  return false;
+}
+
+/**
+ * Whether `labels` match a selector (apimachinery semantics: every requirement holds;
+ * `!=` and `notin` also match when the key is absent). A selector that does not parse
+ * matches nothing; the empty selector matches everything.
+ */
+export function labelSelectorMatches(selector: string, labels: Record<string, string>): boolean {
+  if (labelSelectorError(selector) !== null) return false;
+  if (selector.trim() === "") return true;
+  return (splitRequirements(selector) ?? []).every((req) => requirementMatches(req, labels));
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { ZBundleRolloutSchema } from "@/lib/shared/bundles/bundles.schema";
+import { prisma } from "../db/prisma";
+import { log } from "../log/logger";
+import { runLimited } from "../fleet/run-limited";
+import { isClusterConnected } from "../tunnel/tunnel-registry";
+import { pruneBundleObject } from "./apply-bundle-to-cluster";
+import { reconcileDeployment, refsOf } from "./reconcile-deployment";
+import { syncBundleTargets } from "./sync-bundle-targets";
+
+/** Clusters worked on at once per bundle pass. */
+const CONCURRENCY = 32;
+
+async function pruneUntargeted(bundle: { id: string; prune: boolean }): Promise<void> {
+  const rows = await prisma.bundleDeployment.findMany({ where: { bundleId: bundle.id, targeted: false }, select: { clusterId: true, appliedObjects: true } });
+  await runLimited(rows, CONCURRENCY, async (row) => {
+    const refs = bundle.prune ? refsOf(row.appliedObjects) : [];
+    if (refs.length > 0 && !isClusterConnected(row.clusterId)) return; // pruned when it returns
+    try {
+      for (const ref of refs.reverse()) await pruneBundleObject(row.clusterId, bundle.id, ref);
+      await prisma.bundleDeployment.deleteMany({ where: { bundleId: bundle.id, clusterId: row.clusterId, targeted: false } });
+    } catch (error) {
+      log.warn(`bundle ${bundle.id}: pruning from cluster ${row.clusterId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+/**
+ * One pass of a bundle's rollout (the reconcile loop; restarts and retries are the same
+ * code path): follow the targets, prune clusters no longer targeted, converge every
+ * cluster of the released waves, then gate: `maxFailed` failures pause the rollout; when
+ * every reachable cluster of the released waves is Ready for the soak time, release the
+ * next wave, or complete. Bundle updates are conditional on the rollout they were computed
+ * for, so an API change made meanwhile (new revision, pause) wins.
+ */
+export async function reconcileBundle(bundleId: string): Promise<void> {
+  const bundle = await prisma.bundle.findUnique({ where: { id: bundleId } });
+  if (!bundle) return;
+  await syncBundleTargets(bundle);
+  await pruneUntargeted(bundle);
+  if (bundle.status === "paused" || bundle.status === "aborted") return;
+  const revision = await prisma.bundleRevision.findUniqueOrThrow({ where: { bundleId_number: { bundleId, number: bundle.targetRevision } } });
+  const rows = await prisma.bundleDeployment.findMany({
+    where: { bundleId, targeted: true },
+    select: { bundleId: true, clusterId: true, state: true, wave: true, appliedRevision: true, appliedObjects: true, cluster: { select: { id: true, name: true, labels: true } } },
+  });
+  const released = rows.filter((r) => r.wave <= bundle.wave);
+  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing" };
+  await runLimited(released, CONCURRENCY, (row) => reconcileDeployment(row, ctx));
+
+  const current = { id: bundleId, targetRevision: bundle.targetRevision, rolloutStartedAt: bundle.rolloutStartedAt, status: bundle.status, wave: bundle.wave };
+  const rollout = ZBundleRolloutSchema.parse(bundle.rollout);
+  const failed = rows.filter((r) => r.state === "Failed").length;
+  if (failed >= rollout.maxFailed && bundle.status === "progressing") {
+    await prisma.bundle.updateMany({ where: current, data: { status: "paused", statusReason: `${failed} cluster(s) failed (the rollout pauses at ${rollout.maxFailed})` } });
+    return;
+  }
+  if (bundle.status !== "progressing") return;
+  const waiting = released.some((r) => r.state !== "Ready" && r.state !== "Offline");
+  if (waiting) {
+    if (bundle.waveReadyAt) await prisma.bundle.updateMany({ where: current, data: { waveReadyAt: null } });
+    return;
+  }
+  const now = new Date();
+  if (!bundle.waveReadyAt) {
+    await prisma.bundle.updateMany({ where: current, data: { waveReadyAt: now } });
+    if (rollout.soakSeconds > 0) return;
+  } else if (now.getTime() - bundle.waveReadyAt.getTime() < rollout.soakSeconds * 1000) {
+    return;
+  }
+  const lastWave = rows.reduce((max, r) => Math.max(max, r.wave), 0);
+  if (bundle.wave < lastWave) await prisma.bundle.updateMany({ where: current, data: { wave: bundle.wave + 1, waveReadyAt: null } });
+  else await prisma.bundle.updateMany({ where: current, data: { status: "completed", statusReason: null } });
+}

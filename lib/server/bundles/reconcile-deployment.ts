@@ -1,0 +1,74 @@
+import "server-only";
+import type { BundleDeploymentState } from "@/lib/generated/prisma/client";
+import { BundleRenderError } from "@/lib/shared/bundles/render-bundle";
+import { prisma } from "../db/prisma";
+import { KubeError } from "../k8s/kube-error";
+import { isClusterConnected } from "../tunnel/tunnel-registry";
+import { applyBundleToCluster } from "./apply-bundle-to-cluster";
+import { checkBundleHealth } from "./check-bundle-health";
+import { labelsOf } from "./list-target-clusters";
+
+export interface DeploymentRow {
+  bundleId: string;
+  clusterId: string;
+  state: BundleDeploymentState;
+  appliedRevision: number | null;
+  appliedObjects: unknown;
+  cluster: { id: string; name: string; labels: unknown };
+}
+
+export interface ReconcileContext {
+  bundle: { id: string; name: string; prune: boolean };
+  revision: { number: number; yaml: string };
+  /** Re-check clusters already Ready (while a wave soaks). */
+  recheckReady: boolean;
+}
+
+async function setState(row: DeploymentRow, state: BundleDeploymentState, message: string | null, extra: { appliedRevision?: number; appliedObjects?: string[] } = {}): Promise<void> {
+  const changed = state !== row.state;
+  await prisma.bundleDeployment.updateMany({
+    where: { bundleId: row.bundleId, clusterId: row.clusterId },
+    data: { state, message, ...(changed ? { stateSince: new Date() } : {}), ...(extra.appliedRevision !== undefined ? { appliedRevision: extra.appliedRevision, appliedAt: new Date() } : {}), ...(extra.appliedObjects ? { appliedObjects: extra.appliedObjects } : {}) },
+  });
+  row.state = state;
+  if (extra.appliedRevision !== undefined) row.appliedRevision = extra.appliedRevision;
+}
+
+/** Unreachable (tunnel down, timeout, the cluster's own 5xx) is Offline and retried; the cluster's refusal is Failed. */
+function isUnreachable(error: unknown): error is KubeError {
+  return error instanceof KubeError && (error.code === "unavailable" || error.code === "upstream_timeout");
+}
+
+export function refsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/**
+ * One cluster of a released wave: converge it on the target revision (apply when its
+ * applied revision differs; a cluster back from days offline applies only the latest),
+ * then read its health. Failed stays Failed until the next rollout (no retry storm
+ * against a cluster that refuses); unreachable becomes Offline and is retried every pass.
+ */
+export async function reconcileDeployment(row: DeploymentRow, ctx: ReconcileContext): Promise<void> {
+  if (row.state === "Failed") return;
+  if (!isClusterConnected(row.clusterId)) {
+    if (row.state !== "Offline") await setState(row, "Offline", "The cluster's agent is not connected");
+    return;
+  }
+  const cluster = { id: row.cluster.id, name: row.cluster.name, labels: labelsOf(row.cluster.labels) };
+  try {
+    if (row.appliedRevision !== ctx.revision.number) {
+      await setState(row, "Applying", null);
+      const applied = await applyBundleToCluster({ bundle: ctx.bundle, revision: ctx.revision, cluster, previousObjects: refsOf(row.appliedObjects) });
+      await setState(row, "NotReady", null, { appliedRevision: ctx.revision.number, appliedObjects: applied });
+    } else if (row.state === "Ready" && !ctx.recheckReady) {
+      return;
+    }
+    const health = await checkBundleHealth(row.clusterId, ctx.bundle, ctx.revision, cluster);
+    if (health.state !== row.state || health.message !== null) await setState(row, health.state, health.message);
+  } catch (error) {
+    if (isUnreachable(error)) await setState(row, "Offline", error.message);
+    else if (error instanceof BundleRenderError || error instanceof KubeError) await setState(row, "Failed", error.message);
+    else throw error;
+  }
+}
