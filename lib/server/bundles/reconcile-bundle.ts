@@ -34,18 +34,28 @@ async function pruneUntargeted(bundle: { id: string; prune: boolean }): Promise<
  * for, so an API change made meanwhile (new revision, pause) wins.
  */
 export async function reconcileBundle(bundleId: string): Promise<void> {
-  const bundle = await prisma.bundle.findUnique({ where: { id: bundleId } });
-  if (!bundle) return;
-  await syncBundleTargets(bundle);
-  await pruneUntargeted(bundle);
-  if (bundle.status === "paused" || bundle.status === "aborted") return;
-  const revision = await prisma.bundleRevision.findUniqueOrThrow({ where: { bundleId_number: { bundleId, number: bundle.targetRevision } } });
-  const rows = await prisma.bundleDeployment.findMany({
-    where: { bundleId, targeted: true },
-    select: { bundleId: true, clusterId: true, state: true, wave: true, appliedRevision: true, appliedObjects: true, cluster: { select: { id: true, name: true, labels: true } } },
-  });
+  const first = await prisma.bundle.findUnique({ where: { id: bundleId } });
+  if (!first) return;
+  await syncBundleTargets(first);
+  await pruneUntargeted(first);
+  // The bundle and its rows from one snapshot: never a new rollout's rows with the old rollout.
+  const read = await prisma.$transaction(
+    async (tx) => {
+      const bundle = await tx.bundle.findUnique({ where: { id: bundleId } });
+      if (!bundle || bundle.status === "paused" || bundle.status === "aborted") return null;
+      const revision = await tx.bundleRevision.findUniqueOrThrow({ where: { bundleId_number: { bundleId, number: bundle.targetRevision } } });
+      const rows = await tx.bundleDeployment.findMany({
+        where: { bundleId, targeted: true },
+        select: { bundleId: true, clusterId: true, state: true, wave: true, appliedRevision: true, appliedObjects: true, cluster: { select: { id: true, name: true, labels: true } } },
+      });
+      return { bundle, revision, rows };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  if (!read) return;
+  const { bundle, revision, rows } = read;
   const released = rows.filter((r) => r.wave <= bundle.wave);
-  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing" };
+  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt };
   await runLimited(released, CONCURRENCY, (row) => reconcileDeployment(row, ctx));
 
   const current = { id: bundleId, targetRevision: bundle.targetRevision, rolloutStartedAt: bundle.rolloutStartedAt, status: bundle.status, wave: bundle.wave };

@@ -22,16 +22,25 @@ export interface ReconcileContext {
   revision: { number: number; yaml: string };
   /** Re-check clusters already Ready (while a wave soaks). */
   recheckReady: boolean;
+  /** Identifies the rollout this pass works for. */
+  rolloutStartedAt: Date;
 }
 
-async function setState(row: DeploymentRow, state: BundleDeploymentState, message: string | null, extra: { appliedRevision?: number; appliedObjects?: string[] } = {}): Promise<void> {
+/**
+ * Records what was applied (a fact about the cluster, always kept) and the state — the
+ * state only while the rollout this pass works for is still current: a new revision,
+ * rollback or resume committed meanwhile has reset the rows and must not be overwritten.
+ */
+async function setState(row: DeploymentRow, ctx: ReconcileContext, state: BundleDeploymentState, message: string | null, applied?: { revision: number; objects: string[] }): Promise<void> {
+  const where = { bundleId: row.bundleId, clusterId: row.clusterId };
+  if (applied) await prisma.bundleDeployment.updateMany({ where, data: { appliedRevision: applied.revision, appliedAt: new Date(), appliedObjects: applied.objects } });
   const changed = state !== row.state;
   await prisma.bundleDeployment.updateMany({
-    where: { bundleId: row.bundleId, clusterId: row.clusterId },
-    data: { state, message, ...(changed ? { stateSince: new Date() } : {}), ...(extra.appliedRevision !== undefined ? { appliedRevision: extra.appliedRevision, appliedAt: new Date() } : {}), ...(extra.appliedObjects ? { appliedObjects: extra.appliedObjects } : {}) },
+    where: { ...where, bundle: { is: { rolloutStartedAt: ctx.rolloutStartedAt } } },
+    data: { state, message, ...(changed ? { stateSince: new Date() } : {}) },
   });
   row.state = state;
-  if (extra.appliedRevision !== undefined) row.appliedRevision = extra.appliedRevision;
+  if (applied) row.appliedRevision = applied.revision;
 }
 
 /** Unreachable (tunnel down, timeout, the cluster's own 5xx) is Offline and retried; the cluster's refusal is Failed. */
@@ -52,23 +61,23 @@ export function refsOf(value: unknown): string[] {
 export async function reconcileDeployment(row: DeploymentRow, ctx: ReconcileContext): Promise<void> {
   if (row.state === "Failed") return;
   if (!isClusterConnected(row.clusterId)) {
-    if (row.state !== "Offline") await setState(row, "Offline", "The cluster's agent is not connected");
+    if (row.state !== "Offline") await setState(row, ctx, "Offline", "The cluster's agent is not connected");
     return;
   }
   const cluster = { id: row.cluster.id, name: row.cluster.name, labels: labelsOf(row.cluster.labels) };
   try {
     if (row.appliedRevision !== ctx.revision.number) {
-      await setState(row, "Applying", null);
+      await setState(row, ctx, "Applying", null);
       const applied = await applyBundleToCluster({ bundle: ctx.bundle, revision: ctx.revision, cluster, previousObjects: refsOf(row.appliedObjects) });
-      await setState(row, "NotReady", null, { appliedRevision: ctx.revision.number, appliedObjects: applied });
+      await setState(row, ctx, "NotReady", null, { revision: ctx.revision.number, objects: applied });
     } else if (row.state === "Ready" && !ctx.recheckReady) {
       return;
     }
     const health = await checkBundleHealth(row.clusterId, ctx.bundle, ctx.revision, cluster);
-    if (health.state !== row.state || health.message !== null) await setState(row, health.state, health.message);
+    if (health.state !== row.state || health.message !== null) await setState(row, ctx, health.state, health.message);
   } catch (error) {
-    if (isUnreachable(error)) await setState(row, "Offline", error.message);
-    else if (error instanceof BundleRenderError || error instanceof KubeError) await setState(row, "Failed", error.message);
+    if (isUnreachable(error)) await setState(row, ctx, "Offline", error.message);
+    else if (error instanceof BundleRenderError || error instanceof KubeError) await setState(row, ctx, "Failed", error.message);
     else throw error;
   }
 }
