@@ -86,12 +86,17 @@ export function AuditLog() {
               </td>
               <td className="px-3 py-2 font-mono">{e.actorName}</td>
               <td className="px-3 py-2 font-mono whitespace-nowrap text-sky-300">{e.action}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{e.targetName ?? e.targetId ?? "—"}</td>
+              <td className="px-3 py-2">
+                {/* Table cells ignore max-width; a block inside them does not. */}
+                <div className="max-w-56 truncate" title={e.targetName ?? e.targetId ?? undefined}>
+                  {e.targetName ?? e.targetId ?? "—"}
+                </div>
+              </td>
               <td className="px-3 py-2">
                 <Badge tone={e.outcome === "success" ? "green" : e.outcome === "denied" ? "amber" : "red"}>{e.outcome === "success" ? t("success") : e.outcome === "denied" ? t("denied") : t("failure")}</Badge>
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-400">{e.ip ?? "—"}</td>
-              <td className="max-w-xs px-3 py-2 font-mono text-xs text-slate-400">
+              <td className="px-3 py-2 font-mono text-xs text-slate-400">
                 {e.details ? (
                   // Long details open in a row of their own instead of widening the table.
                   <button
@@ -99,7 +104,7 @@ export function AuditLog() {
                     aria-expanded={open.has(e.id)}
                     aria-label={t("detailsToggle", { action: e.action })}
                     onClick={() => toggle(e.id)}
-                    className="block w-full truncate text-left hover:text-white"
+                    className="block w-full max-w-72 truncate text-left hover:text-white"
                   >
                     {open.has(e.id) ? "▾ " : "▸ "}
                     {JSON.stringify(e.details)}

@@ -22,9 +22,9 @@ export function groupKeyOf(row: TFleetCluster, group: string): string | null {
   return row.labels[group.slice("label:".length)] ?? null;
 }
 
-// The 24 h trend opens in a row of its own from the cluster cell (a column of its own no
-// longer fit 1440 px beside the labels).
-const COLUMNS = ["cluster", "state", "location", "labels", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge", "lastSeen"] as const;
+// The 24 h trend opens in a row of its own from the cluster cell, and labels sit under the
+// region and site: with columns of their own the table no longer fit 1440 px.
+const COLUMNS = ["cluster", "state", "location", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge", "lastSeen"] as const;
 
 /** One page of the fleet as a table; group headers when grouped; a trend chart per row on demand. */
 export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetClustersPage; group: string | undefined; freshAt: string | null; summaryAt: string | null }) {
@@ -67,9 +67,13 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
               <td className="px-3 py-2">
                 <ClusterStateBadge state={row.state} reason={row.stateReason} />
               </td>
-              <td className="px-3 py-2 text-slate-300">{[row.region, row.site].filter(Boolean).join(" / ") || "—"}</td>
-              <td className="px-3 py-2">
-                <LabelChips labels={row.labels} />
+              <td className="px-3 py-2 text-slate-300">
+                <div>{[row.region, row.site].filter(Boolean).join(" / ") || "—"}</div>
+                {Object.keys(row.labels).length > 0 ? (
+                  <div className="mt-1">
+                    <LabelChips labels={row.labels} />
+                  </div>
+                ) : null}
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-300">{row.kubernetesVersion ?? "—"}</td>
               <td className="px-3 py-2 tabular-nums">
@@ -86,7 +90,7 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <DataAge at={s ? dataAsOf(s, freshAt) : null} stale={s ? !s.fresh : false} />
-                {s?.error && !s.fresh ? <div className="max-w-48 truncate text-xs text-slate-500" title={s.error}>{s.error}</div> : null}
+                {s?.error && !s.fresh ? <div className="max-w-40 truncate text-xs text-slate-500" title={s.error}>{s.error}</div> : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />

@@ -51,7 +51,7 @@ export function LabelChips({ labels }: { labels: Record<string, string> }) {
   return (
     <span className="flex max-w-56 flex-wrap gap-1">
       {entries.slice(0, 3).map(([k, v]) => (
-        <span key={k} className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-[11px] text-slate-300">
+        <span key={k} className="max-w-full truncate rounded bg-slate-800 px-1.5 py-0.5 font-mono text-[11px] text-slate-300" title={`${k}=${v}`}>
           {labelChipText(k, v)}
         </span>
       ))}
