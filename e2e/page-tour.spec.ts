@@ -104,12 +104,7 @@ for (const viewport of VIEWPORTS) {
       }
     }
     await context.close();
-    // Known defect, still open (issue 19 item 6): with the data the other journeys leave
-    // behind, some tables (fleet, audit) scroll sideways at 1440 px. Tables that scroll are
-    // reported, not failed, until fixed; a page wider than the window still fails.
-    const known = problems.filter((p) => / table wider than the page: /.test(p));
-    for (const p of known) test.info().annotations.push({ type: "known defect", description: p });
-    expect(problems.filter((p) => !known.includes(p))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 }
 
