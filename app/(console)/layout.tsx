@@ -12,6 +12,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const items: NavItem[] = [
     { href: "/fleet", key: "fleet" },
     { href: "/clusters", key: "clusters" },
+    { href: "/bundles", key: "bundles" },
     ...(can(principal.role, "users:read") ? [{ href: "/users", key: "users" } as const] : []),
     ...(can(principal.role, "audit:read") ? [{ href: "/audit", key: "audit" } as const] : []),
     ...(can(principal.role, "settings:write") ? [{ href: "/settings", key: "settings" } as const] : []),

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 
 export interface NavItem {
   href: string;
-  key: "fleet" | "clusters" | "users" | "audit" | "settings";
+  key: "fleet" | "clusters" | "bundles" | "users" | "audit" | "settings";
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClusterBundles } from "@/components/bundles/cluster-bundles";
 import { ClusterRegistrationPanel } from "@/components/clusters/cluster-registration-panel";
 import { ClusterOverview } from "@/components/explorer/cluster-overview";
 import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
@@ -16,6 +17,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
   return (
     <div className="space-y-8">
       <ClusterOverview clusterId={id} />
+      <ClusterBundles clusterId={id} />
       <ClusterRegistrationPanel clusterId={id} canWrite={can(principal.role, "clusters:write")} />
     </div>
   );
