@@ -5,6 +5,8 @@
  */
 export const CLUSTER_TABS: ReadonlyArray<{ segment: string; label: string }> = [
   { segment: "", label: "overview" },
+  // Every resource the cluster serves, from its discovery (issue 13).
+  { segment: "resources", label: "resources" },
   // Cluster explorer (issue 5): one tab per resource list.
   { segment: "nodes", label: "nodes" },
   { segment: "pods", label: "pods" },

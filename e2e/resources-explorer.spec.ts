@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, test, type Page } from "@playwright/test";
+import type { TCluster } from "../lib/shared/clusters/clusters.schema";
+import { connectSimCluster, kubeconfigOf, startSimulatedFleet, type SimulatedFleet } from "./support/simulated-clusters";
+
+const run = promisify(execFile);
+const SIM = `resources-${Date.now().toString(36).slice(-5)}`;
+
+let fleet: SimulatedFleet | undefined;
+let cluster: TCluster;
+test.beforeAll(async ({ request }) => {
+  fleet = await startSimulatedFleet([{ name: SIM, scenarios: ["k3s", "kubeedge"] }]);
+  cluster = await connectSimCluster(request, fleet, SIM);
+  await kubectl(["apply", "-f", "-"], JSON.stringify(INGRESS_ROUTE));
+});
+test.afterAll(async () => {
+  await fleet?.stop();
+});
+
+const INGRESS_ROUTE = { apiVersion: "traefik.io/v1alpha1", kind: "IngressRoute", metadata: { name: "dashboard", namespace: "kube-system" }, spec: { entryPoints: ["web"], routes: [{ match: "PathPrefix(`/dashboard`)", kind: "Rule", services: [{ name: "api@internal", kind: "TraefikService" }] }] } };
+const VM_CRD = {
+  apiVersion: "apiextensions.k8s.io/v1",
+  kind: "CustomResourceDefinition",
+  metadata: { name: "virtualmachines.kubevirt.io" },
+  spec: {
+    group: "kubevirt.io",
+    names: { kind: "VirtualMachine", listKind: "VirtualMachineList", plural: "virtualmachines", singular: "virtualmachine", shortNames: ["vm"] },
+    scope: "Namespaced",
+    versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true } }, additionalPrinterColumns: [{ name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" }, { name: "Status", type: "string", jsonPath: ".status.printableStatus" }, { name: "Ready", type: "string", jsonPath: ".status.conditions[?(@.type=='Ready')].status" }] }],
+  },
+};
+
+async function kubectl(args: string[], input?: string): Promise<string> {
+  const child = run("kubectl", ["--kubeconfig", kubeconfigOf(fleet!, SIM), "--request-timeout=15s", ...args], { timeout: 30_000 });
+  if (input !== undefined) child.child.stdin?.end(input);
+  return (await child).stdout;
+}
+
+/** kubectl's column headers (first line, split on runs of 2+ spaces). */
+async function kubectlHeaders(args: string[]): Promise<string[]> {
+  return ((await kubectl(args)).split("\n")[0] ?? "").trim().split(/\s{2,}/);
+}
+
+async function jump(page: Page, typed: string, option: string | RegExp): Promise<void> {
+  const box = page.getByRole("combobox", { name: "Jump to a resource" });
+  await box.fill(typed);
+  await page.getByRole("listbox", { name: "Matching resources" }).getByRole("option", { name: option }).click();
+}
+
+async function gridHeaders(page: Page, kind: string): Promise<string[]> {
+  const grid = page.getByRole("table", { name: kind, exact: true });
+  await expect(grid.locator("tbody tr[data-index]").first()).toBeVisible();
+  return (await grid.locator("thead th").allTextContents()).map((h) => h.replace(/[▲▼]/g, "").trim());
+}
+
+// Journey: any resource of a cluster, found by quick-jump and shown with kubectl's own
+// columns — k3s HelmCharts, Traefik IngressRoutes, KubeEdge Devices and a CRD the test
+// creates while the page is open (it appears without a reload); one object's YAML and events.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+test("quick-jump to HelmCharts, IngressRoutes, Devices and a new CRD with kubectl's columns", async ({ page }) => {
+  await page.goto(`/clusters/${cluster.id}/resources`);
+  await expect(page.getByRole("navigation", { name: "Cluster resources" }).getByRole("link", { name: "Deployment", exact: true })).toBeVisible();
+
+  await jump(page, "helmch", /^HelmChart\s/);
+  await expect(page).toHaveURL(/\/resources\/helm\.cattle\.io\/v1\/helmcharts$/);
+  expect(await gridHeaders(page, "HelmChart")).toEqual(await kubectlHeaders(["get", "helmcharts.helm.cattle.io", "-A"]));
+
+  await jump(page, "ingr", /^IngressRoute\s/);
+  await expect(page).toHaveURL(/\/resources\/traefik\.io\/v1alpha1\/ingressroutes$/);
+  expect(await gridHeaders(page, "IngressRoute")).toEqual(await kubectlHeaders(["get", "ingressroutes.traefik.io", "-A"]));
+
+  await jump(page, "device", /^Device\s/);
+  await expect(page).toHaveURL(/\/resources\/devices\.kubeedge\.io\/v1beta1\/devices$/);
+  expect(await gridHeaders(page, "Device")).toEqual(await kubectlHeaders(["get", "devices.devices.kubeedge.io", "-A"]));
+  // "wide" adds the priority-1 columns, as -o wide does.
+  await page.goto(`/clusters/${cluster.id}/resources/core/v1/pods?wide=1`);
+  expect(await gridHeaders(page, "Pod")).toEqual(await kubectlHeaders(["get", "pods", "-A", "-o", "wide"]));
+
+  // A CRD created while the page is open appears in the navigation without a reload.
+  const nav = page.getByRole("navigation", { name: "Cluster resources" });
+  await expect(nav.getByRole("link", { name: "VirtualMachine", exact: true })).toHaveCount(0);
+  await kubectl(["apply", "-f", "-"], JSON.stringify(VM_CRD));
+  await expect(nav.getByRole("link", { name: "VirtualMachine", exact: true })).toBeVisible();
+  await jump(page, "virtualm", /^VirtualMachine\s/);
+  await expect(page.getByText("No VirtualMachine found")).toBeVisible();
+  // The list is live: an object created now shows up in it.
+  const vm = { apiVersion: "kubevirt.io/v1", kind: "VirtualMachine", metadata: { name: "plc-gateway", namespace: "default" }, status: { printableStatus: "Running", conditions: [{ type: "Ready", status: "True" }] } };
+  await kubectl(["apply", "-f", "-"], JSON.stringify(vm));
+  const vmHeaders = await gridHeaders(page, "VirtualMachine");
+  expect(vmHeaders).toEqual(await kubectlHeaders(["get", "virtualmachines.kubevirt.io", "-A"]));
+  const row = page.getByRole("table", { name: "VirtualMachine", exact: true }).getByRole("row").filter({ hasText: "plc-gateway" });
+  await expect(row).toContainText("Running");
+
+  // Open it: YAML and the events about it.
+  const uid = (await kubectl(["-n", "default", "get", "virtualmachines.kubevirt.io", "plc-gateway", "-o", "jsonpath={.metadata.uid}"])).trim();
+  const event = { apiVersion: "v1", kind: "Event", metadata: { name: "plc-gateway.started", namespace: "default" }, involvedObject: { apiVersion: "kubevirt.io/v1", kind: "VirtualMachine", name: "plc-gateway", namespace: "default", uid }, reason: "Started", message: "VirtualMachine plc-gateway started", type: "Normal", source: { component: "virt-controller" }, firstTimestamp: new Date().toISOString(), lastTimestamp: new Date().toISOString(), count: 1 };
+  await kubectl(["apply", "-f", "-"], JSON.stringify(event));
+  await row.getByRole("link", { name: "plc-gateway" }).click();
+  await expect(page).toHaveURL(/\/resources\/kubevirt\.io\/v1\/virtualmachines\/default\/plc-gateway$/);
+  await expect(page.getByLabel("YAML of the object")).toContainText("printableStatus: Running");
+  await expect(page.getByRole("table", { name: "Events" }).getByRole("row").filter({ hasText: "Started" })).toContainText("VirtualMachine plc-gateway started");
+});
