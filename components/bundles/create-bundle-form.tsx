@@ -45,6 +45,7 @@ export function CreateBundleForm() {
           : { clusterIds: String(form.get("ids") ?? "").split(",").map((s) => s.trim()).filter(Boolean) },
       rollout: { ...(firstWave > 0 ? { firstWave: { count: firstWave } } : {}), batchPercent: num(form, "batchPercent"), soakSeconds: num(form, "soakSeconds"), maxFailed: num(form, "maxFailed") },
       prune: form.get("prune") === "on",
+      selfHeal: form.get("selfHeal") === "on",
     };
     create.mutate(body);
   }
@@ -81,6 +82,10 @@ export function CreateBundleForm() {
       <label className="flex items-center gap-2 text-sm text-slate-300">
         <input type="checkbox" name="prune" defaultChecked />
         {t("prune")}
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-300">
+        <input type="checkbox" name="selfHeal" />
+        {t("selfHeal")}
       </label>
       {create.isError && Object.keys(fields).length === 0 ? <ErrorState message={errorMessage(create.error)} /> : null}
       <div className="flex gap-2">

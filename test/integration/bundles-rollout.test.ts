@@ -76,7 +76,7 @@ describe("bundles: health-gated waves, crash-loop pause, rollback, offline catch
       await writeFile(file, c.kubeconfig());
       kubeconfigs.set(id, file);
     }
-    stopDriver = startBundleDriver({ intervalMs: 250 });
+    stopDriver = startBundleDriver({ intervalMs: 250, driftCheckMs: 500 });
   });
 
   afterAll(async () => {
@@ -96,7 +96,7 @@ describe("bundles: health-gated waves, crash-loop pause, rollback, offline catch
 
   it("rolls out to env=prod in a first wave of one, then the other four; objects carry field manager outpost-fleet", async () => {
     const created = await createBundle(
-      { name: "edge-web", source: { yaml: bundleYaml({ image: "nginx:1.27", greeting: "hello" }) }, targets: { clusterSelector: "env=prod" }, rollout: { firstWave: { count: 1 }, batchPercent: 100, soakSeconds: 4, maxFailed: 1 }, prune: true },
+      { name: "edge-web", source: { yaml: bundleYaml({ image: "nginx:1.27", greeting: "hello" }) }, targets: { clusterSelector: "env=prod" }, rollout: { firstWave: { count: 1 }, batchPercent: 100, soakSeconds: 4, maxFailed: 1 }, prune: true, selfHeal: false },
       actor,
     );
     bundleId = created.id;
@@ -208,5 +208,31 @@ describe("bundles: health-gated waves, crash-loop pause, rollback, offline catch
       return b.clusters.find((c) => c.clusterId === "b-5" && c.state === "Ready") ? b : null;
     }, 30_000, "b-5 to receive the bundle");
     expect(row(joined, "b-5").appliedRevision).toBe(5);
+  }, 120_000);
+
+  it("an object edited by hand shows Drifted; with self-heal on it is reverted", async () => {
+    const edit = (id: string, ns: string, name: string, value: string) => kubectl(kubeconfigs.get(id)!, ["patch", "configmap", name, "-n", ns, "--type", "merge", "-p", JSON.stringify({ data: { greeting: value } })]);
+    expect((await edit("b-1", "edge-app", "settings", "edited by hand")).code).toBe(0);
+    const drifted = await until(async () => {
+      const b = await bundle();
+      return row(b, "b-1").state === "Drifted" ? b : null;
+    }, 30_000, "b-1 to show Drifted");
+    expect(row(drifted, "b-1").message).toMatch(/ConfigMap edge-app\/settings: data\.greeting/);
+    expect(row(drifted, "b-0").state).toBe("Ready");
+    // Not repaired without self-heal.
+    const still = await kubectl(kubeconfigs.get("b-1")!, ["get", "configmap", "settings", "-n", "edge-app", "-o", "jsonpath={.data.greeting}"]);
+    expect(still.stdout).toBe("edited by hand");
+
+    const healing = await createBundle(
+      { name: "edge-heal", source: { yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: heal-me\n  namespace: default\ndata:\n  greeting: declared\n" }, targets: { clusterIds: ["b-2"] }, prune: true, selfHeal: true },
+      actor,
+    );
+    await until(async () => ((await getBundle(healing.id)).counts.Ready === 1 ? true : null), 30_000, "edge-heal Ready");
+    expect((await edit("b-2", "default", "heal-me", "edited by hand")).code).toBe(0);
+    await until(async () => {
+      const live = await kubectl(kubeconfigs.get("b-2")!, ["get", "configmap", "heal-me", "-n", "default", "-o", "jsonpath={.data.greeting}"]);
+      return live.stdout === "declared" ? true : null;
+    }, 30_000, "the hand edit to be reverted");
+    expect((await getBundle(healing.id)).clusters[0]).toMatchObject({ clusterId: "b-2", appliedRevision: 1 });
   }, 120_000);
 });

@@ -18,8 +18,12 @@ export function kickBundleDriver(): void {
  * knows is in Postgres, so another replica (or this one after a restart) continues where
  * it stopped. Returns the stop function.
  */
-export function startBundleDriver(opts: { intervalMs?: number } = {}): () => Promise<void> {
+export function startBundleDriver(opts: { intervalMs?: number; driftCheckMs?: number } = {}): () => Promise<void> {
   const intervalMs = opts.intervalMs ?? 2_000;
+  const driftCheckMs = opts.driftCheckMs ?? 30_000;
+  // When each bundle × cluster was last checked for drift (in memory: after a restart the
+  // first pass checks everything once, which is harmless).
+  const checkedAt = new Map<string, number>();
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
@@ -30,7 +34,13 @@ export function startBundleDriver(opts: { intervalMs?: number } = {}): () => Pro
     const bundles = await prisma.bundle.findMany({ where: { status: { not: "aborted" } }, select: { id: true }, orderBy: { createdAt: "asc" } });
     for (const b of bundles) {
       if (stopped) return;
-      await reconcileBundle(b.id).catch((error: unknown) => log.warn(`bundle ${b.id}: reconcile failed: ${error instanceof Error ? error.message : String(error)}`));
+      const due = (clusterId: string) => {
+        const key = `${b.id}/${clusterId}`;
+        if (Date.now() - (checkedAt.get(key) ?? 0) < driftCheckMs) return false;
+        checkedAt.set(key, Date.now());
+        return true;
+      };
+      await reconcileBundle(b.id, due).catch((error: unknown) => log.warn(`bundle ${b.id}: reconcile failed: ${error instanceof Error ? error.message : String(error)}`));
     }
   };
   const run = () => {

@@ -28,6 +28,7 @@ export async function createBundle(input: TCreateBundle, actor: AuditActor, meta
         clusterIds: input.targets.clusterIds ?? [],
         rollout,
         prune: input.prune,
+        selfHeal: input.selfHeal,
         targetRevision: 1,
         createdById: actor.id,
         revisions: { create: { number: 1, yaml: input.source.yaml, createdByName: actor.name } },

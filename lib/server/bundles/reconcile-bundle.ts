@@ -33,7 +33,7 @@ async function pruneUntargeted(bundle: { id: string; prune: boolean }): Promise<
  * next wave, or complete. Bundle updates are conditional on the rollout they were computed
  * for, so an API change made meanwhile (new revision, pause) wins.
  */
-export async function reconcileBundle(bundleId: string): Promise<void> {
+export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterId: string) => boolean = () => false): Promise<void> {
   const first = await prisma.bundle.findUnique({ where: { id: bundleId } });
   if (!first) return;
   await syncBundleTargets(first);
@@ -55,7 +55,7 @@ export async function reconcileBundle(bundleId: string): Promise<void> {
   if (!read) return;
   const { bundle, revision, rows } = read;
   const released = rows.filter((r) => r.wave <= bundle.wave);
-  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt };
+  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt, selfHeal: bundle.selfHeal, driftCheckDue };
   await runLimited(released, CONCURRENCY, (row) => reconcileDeployment(row, ctx));
 
   const current = { id: bundleId, targetRevision: bundle.targetRevision, rolloutStartedAt: bundle.rolloutStartedAt, status: bundle.status, wave: bundle.wave };
@@ -66,7 +66,8 @@ export async function reconcileBundle(bundleId: string): Promise<void> {
     return;
   }
   if (bundle.status !== "progressing") return;
-  const waiting = released.some((r) => r.state !== "Ready" && r.state !== "Offline");
+  // Offline clusters catch up later; Drifted ones run the revision (someone edited them since).
+  const waiting = released.some((r) => r.state !== "Ready" && r.state !== "Offline" && r.state !== "Drifted");
   if (waiting) {
     if (bundle.waveReadyAt) await prisma.bundle.updateMany({ where: current, data: { waveReadyAt: null } });
     return;

@@ -6,6 +6,7 @@ import { KubeError } from "../k8s/kube-error";
 import { isClusterConnected } from "../tunnel/tunnel-registry";
 import { applyBundleToCluster } from "./apply-bundle-to-cluster";
 import { checkBundleHealth } from "./check-bundle-health";
+import { detectBundleDrift } from "./detect-bundle-drift";
 import { labelsOf } from "./list-target-clusters";
 
 export interface DeploymentRow {
@@ -24,6 +25,10 @@ export interface ReconcileContext {
   recheckReady: boolean;
   /** Identifies the rollout this pass works for. */
   rolloutStartedAt: Date;
+  /** Re-apply drifted objects instead of reporting Drifted. */
+  selfHeal: boolean;
+  /** Whether this cluster's drift check is due (checks are spaced out per cluster). */
+  driftCheckDue: (clusterId: string) => boolean;
 }
 
 /**
@@ -66,11 +71,17 @@ export async function reconcileDeployment(row: DeploymentRow, ctx: ReconcileCont
   }
   const cluster = { id: row.cluster.id, name: row.cluster.name, labels: labelsOf(row.cluster.labels) };
   try {
+    if (row.appliedRevision === ctx.revision.number && (row.state === "Ready" || row.state === "Drifted") && ctx.driftCheckDue(row.clusterId)) {
+      const drift = await detectBundleDrift(row.clusterId, ctx.bundle, ctx.revision, cluster);
+      if (drift && ctx.selfHeal) row.appliedRevision = null; // re-applied just below
+      else if (drift) return void (await setState(row, ctx, "Drifted", drift));
+      else if (row.state === "Drifted") await setState(row, ctx, "Ready", null);
+    }
     if (row.appliedRevision !== ctx.revision.number) {
       await setState(row, ctx, "Applying", null);
       const applied = await applyBundleToCluster({ bundle: ctx.bundle, revision: ctx.revision, cluster, previousObjects: refsOf(row.appliedObjects) });
       await setState(row, ctx, "NotReady", null, { revision: ctx.revision.number, objects: applied });
-    } else if (row.state === "Ready" && !ctx.recheckReady) {
+    } else if ((row.state === "Ready" && !ctx.recheckReady) || row.state === "Drifted") {
       return;
     }
     const health = await checkBundleHealth(row.clusterId, ctx.bundle, ctx.revision, cluster);

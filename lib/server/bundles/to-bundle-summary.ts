@@ -29,6 +29,7 @@ export function toBundleSummary(bundle: Bundle, counts: Counts): TBundleSummary 
     clusterIds: bundle.clusterIds,
     rollout: ZBundleRolloutSchema.parse(bundle.rollout),
     prune: bundle.prune,
+    selfHeal: bundle.selfHeal,
     revision: bundle.targetRevision,
     latestRevision: c.latest,
     status: bundle.status,

@@ -68,6 +68,8 @@ export const ZCreateBundleSchema = z
     targets: ZBundleTargetsSchema,
     rollout: ZBundleRolloutSchema.optional(),
     prune: z.boolean().default(true),
+    /** Re-apply objects someone changed by hand (otherwise they are reported Drifted). */
+    selfHeal: z.boolean().default(false),
   })
   .strict();
 export type TCreateBundle = z.infer<typeof ZCreateBundleSchema>;
@@ -110,6 +112,7 @@ export interface TBundleSummary {
   clusterIds: string[];
   rollout: TBundleRollout;
   prune: boolean;
+  selfHeal: boolean;
   revision: number;
   latestRevision: number;
   status: TRolloutStatus;
