@@ -114,7 +114,7 @@ describe("kubectl exec, port-forward and top against the simulator", () => {
     expect(ro.stdout).toContain("successfully rolled out");
     pod = (await k(["-n", "streams", "get", "pods", "-l", "app=shell", "-o", "name"])).stdout.trim();
     expect(pod).toMatch(/^pod\/shell-/);
-  });
+  }, 60_000);
   afterAll(async () => {
     await sim?.stop();
     await rm(dir, { recursive: true, force: true });

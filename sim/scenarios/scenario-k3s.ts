@@ -16,7 +16,10 @@ export function k3sSystem(cluster: ClusterState): void {
   put(cluster, "scheduling.k8s.io/v1", "PriorityClass", { name: "system-node-critical" }, { value: 2000001000, description: "Used for system critical pods that must not be moved from their current node." });
   crd(cluster, "k3s.cattle.io", "Addon", "addons", "v1", "Namespaced", [{ name: "Source", type: "string", jsonPath: ".spec.source" }, { name: "Checksum", type: "string", jsonPath: ".spec.checksum" }]);
   helmControllerCrds(cluster);
-  crd(cluster, "traefik.io", "IngressRoute", "ingressroutes", "v1alpha1", "Namespaced");
+  // What k3s's traefik-crd chart (Traefik 2.11) installs in the traefik.io group.
+  for (const kind of ["IngressRoute", "IngressRouteTCP", "IngressRouteUDP", "Middleware", "MiddlewareTCP", "ServersTransport", "ServersTransportTCP", "TLSOption", "TLSStore", "TraefikService"]) {
+    crd(cluster, "traefik.io", kind, `${kind.toLowerCase()}s`, "v1alpha1", "Namespaced");
+  }
   put(cluster, "v1", "ConfigMap", { name: "coredns", namespace: "kube-system" }, { data: { Corefile: ".:53 {\n    errors\n    health\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n      pods insecure\n      fallthrough in-addr.arpa ip6.arpa\n    }\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n", NodeHosts: "" } });
   put(cluster, "v1", "ConfigMap", { name: "local-path-config", namespace: "kube-system" }, { data: { "config.json": '{"nodePathMap":[{"node":"DEFAULT_PATH_FOR_NON_LISTED_NODES","paths":["/var/lib/rancher/k3s/storage"]}]}' } });
   for (const sa of ["coredns", "local-path-provisioner-service-account", "metrics-server", "helm-traefik", "helm-traefik-crd", "traefik"]) put(cluster, "v1", "ServiceAccount", { name: sa, namespace: "kube-system" });

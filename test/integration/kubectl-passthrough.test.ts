@@ -17,6 +17,7 @@ import { getRuntimeContext, setRuntimeContext } from "@/lib/server/runtime/runti
 import { findUpgradeHandler } from "@/lib/server/runtime/upgrade-handlers";
 import { ensureConsoleTls } from "@/lib/server/tls/ensure-console-tls";
 import { helmLifecycle } from "@/sim/test/helm-lifecycle";
+import { helm } from "@/sim/test/run-helm";
 import { kubectl } from "@/sim/test/run-kubectl";
 import { callRoute } from "../helpers/routes";
 import { eventually, startExplorerFixture, type ExplorerFixture } from "./explorer-fixture";
@@ -49,7 +50,7 @@ describe("kubectl through the console passthrough", () => {
   let fx: ExplorerFixture;
   let server: https.Server;
   let dir: string;
-  const kubeconfigs: Record<"operator" | "viewer", string> = { operator: "", viewer: "" };
+  const kubeconfigs: Record<"admin" | "operator" | "viewer", string> = { admin: "", operator: "", viewer: "" };
   const k = (who: "operator" | "viewer", args: string[], opts?: { timeoutMs?: number; input?: string }) => kubectl(kubeconfigs[who], ["--request-timeout=15s", ...args], opts);
 
   beforeAll(async () => {
@@ -72,7 +73,7 @@ describe("kubectl through the console passthrough", () => {
     const ctx = getRuntimeContext();
     setRuntimeContext({ ...ctx, config: { ...ctx.config, serverUrl: `https://localhost:${(server.address() as AddressInfo).port}` } });
     dir = await mkdtemp(path.join(os.tmpdir(), "outpost-kubectl-"));
-    for (const who of ["operator", "viewer"] as const) {
+    for (const who of ["admin", "operator", "viewer"] as const) {
       const res = await callRoute("GET", "/api/v1/clusters/kp/kubeconfig", { token: fx.tokens[who] });
       expect(res.status).toBe(200);
       kubeconfigs[who] = path.join(dir, `${who}.yaml`);
@@ -285,6 +286,23 @@ describe("kubectl through the console passthrough", () => {
     expect(writes.length).toBe(3);
     expect(writes.every((a) => a.impersonatedUser === "outpost:opal")).toBe(true);
   }, 120_000);
+
+  it("real helm installs the console's own chart (deploy/helm/outpost) into the k3s cluster as admin", async () => {
+    const chart = path.resolve("deploy/helm/outpost");
+    const set = ["hostname=console.example.org", "database.url=postgresql://outpost:pw@db:5432/outpost", "replicaCount=2"].flatMap((v) => ["--set", v]);
+    const install = await helm(kubeconfigs.admin, dir, ["install", "outpost", chart, "-n", "outpost", "--create-namespace", "--timeout", "60s", ...set]);
+    expect(install.stderr).toBe("");
+    expect(install.stdout).toMatch(/STATUS: deployed\nREVISION: 1\n/);
+    const route = await kubectl(kubeconfigs.admin, ["-n", "outpost", "get", "ingressroutetcp", "outpost", "-o", "json"]);
+    expect(route.stderr).toBe("");
+    expect((JSON.parse(route.stdout) as { spec: { tls: { passthrough: boolean } } }).spec.tls.passthrough).toBe(true);
+    const deploy = await kubectl(kubeconfigs.admin, ["-n", "outpost", "get", "deployment,service,pdb,secrets", "-o", "name"]);
+    expect(deploy.stdout).toContain("deployment.apps/outpost");
+    expect(deploy.stdout).toContain("service/outpost");
+    expect(deploy.stdout).toContain("poddisruptionbudget.policy/outpost");
+    const uninstall = await helm(kubeconfigs.admin, dir, ["uninstall", "outpost", "-n", "outpost", "--timeout", "60s"]);
+    expect(uninstall.stdout).toContain('release "outpost" uninstalled');
+  });
 
   it("answers bad tokens and unknown clusters with Status objects", async () => {
     const bad = await kubectl(kubeconfigs.viewer, ["get", "pods", "--token=opt_not-a-real-token"]);
