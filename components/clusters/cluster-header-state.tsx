@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { clusterKeys, fetchCluster } from "@/lib/client/clusters";
 import { useClusterChanges } from "@/lib/client/explorer/use-cluster-changes";
 import type { TClusterState } from "@/lib/shared/clusters/clusters.schema";
+import { ClusterFlaps } from "./cluster-flaps";
 import { ClusterStateBadge } from "./cluster-state-badge";
 
 /**
@@ -15,5 +16,10 @@ export function ClusterHeaderState({ clusterId, initial }: { clusterId: string; 
   useClusterChanges(clusterId, [], "", null);
   const state = cluster.data?.state ?? initial.state;
   const reason = cluster.data ? cluster.data.stateReason : initial.reason;
-  return <ClusterStateBadge state={state} reason={reason} testId="cluster-header-state" />;
+  return (
+    <>
+      <ClusterStateBadge state={state} reason={reason} testId="cluster-header-state" />
+      <ClusterFlaps count={cluster.data?.flapsPerHour ?? 0} />
+    </>
+  );
 }

@@ -7,6 +7,7 @@ import type { TFleetClustersPage } from "@/lib/shared/fleet/fleet-api.schema";
 import type { TFleetCluster } from "@/lib/shared/fleet/fleet.schema";
 import { clusterHref } from "@/lib/shared/fleet/fleet-links";
 import { dataAsOf, lastSeenShown } from "@/lib/shared/fleet/snapshot-freshness";
+import { ClusterFlaps } from "@/components/clusters/cluster-flaps";
 import { ClusterStateBadge } from "@/components/clusters/cluster-state-badge";
 import { Badge } from "@/components/ui/states";
 import { ClusterTrend } from "./cluster-trend";
@@ -66,6 +67,7 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
               </td>
               <td className="px-3 py-2">
                 <ClusterStateBadge state={row.state} reason={row.stateReason} />
+                <ClusterFlaps count={row.flapsPerHour} />
               </td>
               <td className="px-3 py-2 text-slate-300">
                 <div>{[row.region, row.site].filter(Boolean).join(" / ") || "—"}</div>

@@ -39,6 +39,6 @@ export async function createCluster(input: TCreateCluster, actor: AuditActor, me
       },
       tx,
     );
-    return toClusterDto(cluster, await buildImportCommands(issued.token, cluster.id, issued.expiresAt));
+    return toClusterDto(cluster, 0, await buildImportCommands(issued.token, cluster.id, issued.expiresAt));
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
 import type { TListClustersQuery } from "@/lib/shared/clusters/list-clusters.schema";
 import { prisma } from "../db/prisma";
+import { countRecentFlaps } from "./count-recent-flaps";
 import { toClusterDto } from "./to-cluster-dto";
 
 /** Clusters by name, filtered by text (name, display name, region, site) and state; offset-paged. */
@@ -19,5 +20,6 @@ export async function listClusters(query: TListClustersQuery): Promise<{ items: 
     prisma.cluster.findMany({ where, orderBy: { name: "asc" }, skip: query.offset, take: query.limit }),
     prisma.cluster.count({ where }),
   ]);
-  return { items: rows.map((r) => toClusterDto(r)), total };
+  const flaps = await countRecentFlaps(rows.map((r) => r.id));
+  return { items: rows.map((r) => toClusterDto(r, flaps.get(r.id) ?? 0)), total };
 }

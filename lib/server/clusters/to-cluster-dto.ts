@@ -4,8 +4,11 @@ import type { TCluster, TImportCommands } from "@/lib/shared/clusters/clusters.s
 import { getRuntimeContext } from "../runtime/runtime-context";
 import { isClusterConnected } from "../tunnel/tunnel-registry";
 
-/** The API shape of a cluster; `importCommands` only when a token was just issued. */
-export function toClusterDto(cluster: Cluster, importCommands: TImportCommands | null = null): TCluster {
+/**
+ * The API shape of a cluster; `flapsPerHour` from countRecentFlaps (0 for a cluster just
+ * created); `importCommands` only when a token was just issued.
+ */
+export function toClusterDto(cluster: Cluster, flapsPerHour: number, importCommands: TImportCommands | null = null): TCluster {
   return {
     id: cluster.id,
     name: cluster.name,
@@ -25,6 +28,7 @@ export function toClusterDto(cluster: Cluster, importCommands: TImportCommands |
     serverCount: cluster.serverCount,
     agentVersion: cluster.agentVersion,
     connected: isClusterConnected(cluster.id),
+    flapsPerHour,
     caChecksum: getRuntimeContext().caChecksum,
     importCommands,
   };

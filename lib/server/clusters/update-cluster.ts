@@ -4,6 +4,7 @@ import type { TCluster, TUpdateCluster } from "@/lib/shared/clusters/clusters.sc
 import { prisma } from "../db/prisma";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 import { getClusterOrThrow } from "./get-cluster-or-throw";
+import { countRecentFlaps } from "./count-recent-flaps";
 import { toClusterDto } from "./to-cluster-dto";
 
 /** Edits what users own (names, description, labels, location); state stays derived. */
@@ -22,6 +23,6 @@ export async function updateCluster(id: string, input: TUpdateCluster, actor: Au
       { actor, action: "cluster.update", target: { type: "cluster", id, name: before.name }, details: { changed: Object.keys(input) }, ...meta },
       tx,
     );
-    return toClusterDto(cluster);
+    return toClusterDto(cluster, (await countRecentFlaps([id])).get(id) ?? 0);
   });
 }

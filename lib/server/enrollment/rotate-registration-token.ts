@@ -3,6 +3,7 @@ import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
 import { prisma } from "../db/prisma";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
+import { countRecentFlaps } from "../clusters/count-recent-flaps";
 import { toClusterDto } from "../clusters/to-cluster-dto";
 import { getRuntimeContext } from "../runtime/runtime-context";
 import { buildImportCommands } from "./build-import-commands";
@@ -32,6 +33,6 @@ export async function rotateRegistrationToken(clusterId: string, actor: AuditAct
       },
       tx,
     );
-    return toClusterDto(cluster, await buildImportCommands(issued.token, clusterId, issued.expiresAt));
+    return toClusterDto(cluster, (await countRecentFlaps([clusterId])).get(clusterId) ?? 0, await buildImportCommands(issued.token, clusterId, issued.expiresAt));
   });
 }

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TClusterState } from "@/lib/shared/clusters/clusters.schema";
 import type { TFleetCluster } from "@/lib/shared/fleet/fleet.schema";
 import { isSnapshotFresh } from "@/lib/shared/fleet/snapshot-freshness";
+import { RECENT_FLAPS_SQL } from "../clusters/count-recent-flaps";
 
 /**
  * FROM clause shared by every fleet read: clusters with their latest snapshot and their
@@ -12,7 +13,8 @@ export const FLEET_FROM = Prisma.sql`
   FROM clusters c
   LEFT JOIN fleet_snapshots s ON s."clusterId" = c.id
   LEFT JOIN (SELECT "clusterId", count(*)::int AS open, (count(*) FILTER (WHERE "ackedAt" IS NULL))::int AS unacked
-             FROM fleet_alerts WHERE "resolvedAt" IS NULL GROUP BY "clusterId") a ON a."clusterId" = c.id`;
+             FROM fleet_alerts WHERE "resolvedAt" IS NULL GROUP BY "clusterId") a ON a."clusterId" = c.id
+  LEFT JOIN (${RECENT_FLAPS_SQL} GROUP BY "targetId") f ON f."clusterId" = c.id`;
 
 /** Columns of one fleet row (see FleetRow). */
 export const FLEET_COLUMNS = Prisma.sql`
@@ -21,7 +23,8 @@ export const FLEET_COLUMNS = Prisma.sql`
   s."collectedAt", s."changedAt", s."nodesReady", s."nodesTotal", s."podsTotal", s."podsRunning", s."podsPending", s."podsSucceeded",
   s."podsFailed", s."podsUnknown", s."podsFailing", s."podsCrashLooping", s."deploymentsTotal", s."deploymentsUnavailable",
   s."warningEvents", s."kubernetesVersion" AS "snapshotVersion", s."edgexServicesUp", s."edgexServicesTotal", s."edgexDevicesUp",
-  s."edgexDevicesTotal", s."edgexLastReadingAt", s.error, COALESCE(a.open, 0) AS "alertsOpen", COALESCE(a.unacked, 0) AS "alertsUnacked"`;
+  s."edgexDevicesTotal", s."edgexLastReadingAt", s.error, COALESCE(a.open, 0) AS "alertsOpen", COALESCE(a.unacked, 0) AS "alertsUnacked",
+  COALESCE(f.flaps, 0) AS "flapsPerHour"`;
 
 export interface FleetRow {
   id: string;
@@ -60,6 +63,7 @@ export interface FleetRow {
   error: string | null;
   alertsOpen: number;
   alertsUnacked: number;
+  flapsPerHour: number;
 }
 
 const n = (v: number | null) => v ?? 0;
@@ -80,6 +84,7 @@ export function toFleetCluster(r: FleetRow, now: Date, intervalMs: number): TFle
     kubernetesVersion: r.kubernetesVersion,
     alertsOpen: r.alertsOpen,
     alertsUnacked: r.alertsUnacked,
+    flapsPerHour: r.flapsPerHour,
     snapshot:
       r.hasSnapshot && r.collectedAt && r.changedAt
         ? {

@@ -84,6 +84,8 @@ export interface TCluster {
   nodeCount: number | null;
   serverCount: number | null;
   agentVersion: string | null;
+  /** Active → Unavailable transitions in the last hour. */
+  flapsPerHour: number;
   /** A tunnel from the cluster's agent is up right now. */
   connected: boolean;
   /** SHA-256 of the console CA as served at /cacerts ("" for a publicly trusted certificate). */

@@ -86,6 +86,8 @@ export interface TFleetCluster {
   /** Open alerts of the cluster, and how many of them nobody acknowledged. */
   alertsOpen: number;
   alertsUnacked: number;
+  /** Active → Unavailable transitions in the last hour. */
+  flapsPerHour: number;
 }
 
 /** Fleet-wide totals (GET /fleet/summary and every stream tick). */

@@ -16,6 +16,7 @@ export function fleetRow(id: string, over: Partial<TFleetCluster> = {}, snap: Pa
     kubernetesVersion: "v1.31.4+k3s1",
     alertsOpen: 0,
     alertsUnacked: 0,
+    flapsPerHour: 0,
     snapshot:
       snap === null
         ? null
