@@ -16,6 +16,13 @@ export interface BackoffOptions {
    */
   fastCapMs?: number;
   fastWindowMs?: number;
+  /**
+   * The first delay after a reset is drawn from [0, spreadMs) instead of [0, base): when a
+   * console restarts, all its agents lose their tunnel in the same instant, and spreading
+   * their first attempts over a few seconds keeps them from arriving as one wave of TLS
+   * handshakes (which would fail many and push them up the backoff).
+   */
+  spreadMs?: number;
   random?: () => number;
   now?: () => number;
 }
@@ -25,11 +32,17 @@ export interface BackoffOptions {
  * console restart evenly over the window instead of in synchronized waves.
  */
 export function createBackoff(opts: BackoffOptions = {}): Backoff {
-  const { baseMs = 1_000, capMs = 60_000, fastCapMs = 10_000, fastWindowMs = 120_000, random = Math.random, now = Date.now } = opts;
+  const { baseMs = 1_000, capMs = 60_000, fastCapMs = 10_000, fastWindowMs = 120_000, spreadMs = 5_000, random = Math.random, now = Date.now } = opts;
   let attempt = 0;
   let fastUntil = 0;
+  let spreadNext = false;
   return {
     next() {
+      if (spreadNext) {
+        spreadNext = false;
+        attempt++;
+        return Math.floor(random() * Math.min(spreadMs, capMs));
+      }
       const cap = now() < fastUntil ? Math.min(capMs, fastCapMs) : capMs;
       const ceiling = Math.min(cap, baseMs * 2 ** Math.min(attempt, 30));
       attempt++;
@@ -37,6 +50,7 @@ export function createBackoff(opts: BackoffOptions = {}): Backoff {
     },
     reset() {
       attempt = 0;
+      spreadNext = true;
       fastUntil = now() + fastWindowMs;
     },
   };

@@ -31,11 +31,11 @@ describe("full-jitter backoff", () => {
     expect(bottom.next()).toBe(0);
   });
 
-  it("after losing a healthy tunnel, stays under 10 s for two minutes, then grows to the cap again", () => {
+  it("after losing a healthy tunnel, spreads the first attempt over 5 s, stays under 10 s for two minutes, then grows to the cap again", () => {
     let now = 0;
     const backoff = createBackoff({ baseMs: 1_000, capMs: 60_000, random: () => 0.999999, now: () => now });
     backoff.reset();
-    expect([1, 2, 3, 4, 5, 6, 7].map(() => backoff.next())).toEqual([999, 1999, 3999, 7999, 9999, 9999, 9999]);
+    expect([1, 2, 3, 4, 5, 6, 7].map(() => backoff.next())).toEqual([4999, 1999, 3999, 7999, 9999, 9999, 9999]);
     now = 120_001;
     expect(backoff.next()).toBe(59999);
   });

@@ -64,8 +64,12 @@ describe("the /v3/connect gateway", () => {
     await expect.poll(() => consoleSideOfFirst.isOpen).toBe(false);
     expect(getTunnel(clusterId)).toBeDefined();
     expect(getTunnel(clusterId)).not.toBe(consoleSideOfFirst);
+    // Connect bookkeeping is batched but stored: connectedAt on connect, disconnectedAt on close.
+    await expect.poll(async () => (await prisma.cluster.findUniqueOrThrow({ where: { id: clusterId } })).connectedAt).not.toBeNull();
     firstSession.close();
     secondSession.close();
+    await expect.poll(async () => (await prisma.cluster.findUniqueOrThrow({ where: { id: clusterId } })).disconnectedAt).not.toBeNull();
+    await expect.poll(async () => (await prisma.agentCredential.findFirstOrThrow({ where: { clusterId } })).lastUsedAt).not.toBeNull();
   });
 
   it("refuses a revoked credential at once", async () => {

@@ -1,5 +1,7 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
+import { batchCalls } from "../db/batch-calls";
 import { prisma } from "../db/prisma";
 import { notifyClusterChanged } from "./cluster-change-events";
 
@@ -11,21 +13,33 @@ const ZAgentReportSchema = z.object({
   nodeCount: z.number().int().min(0).max(1_000_000).optional(),
   serverCount: z.number().int().min(0).max(1_000_000).optional(),
 });
+type TAgentReport = z.infer<typeof ZAgentReportSchema>;
 
-/** Stores an agent's report on its cluster; malformed reports are ignored field by field. */
+// Hellos of thousands of agents reconnecting at once: one UPDATE per 100 ms for all of them.
+// A field the report does not carry keeps its stored value.
+const writeReports = batchCalls(async (reports: { clusterId: string; report: TAgentReport; at: Date }[]): Promise<void[]> => {
+  const last = new Map(reports.map((r) => [r.clusterId, r]));
+  const rows = [...last.values()].map(
+    ({ clusterId, report: r, at }) =>
+      Prisma.sql`(${clusterId}, ${r.agentVersion ?? null}, ${r.kubernetesVersion ?? null}, ${r.platform ?? null}, ${r.nodeCount ?? null}::int, ${r.serverCount ?? null}::int, ${at}::timestamp)`,
+  );
+  await prisma.$executeRaw`
+    UPDATE clusters c
+       SET "agentVersion" = COALESCE(v.agent_version, c."agentVersion"),
+           "kubernetesVersion" = COALESCE(v.kubernetes_version, c."kubernetesVersion"),
+           platform = COALESCE(v.platform, c.platform),
+           "nodeCount" = COALESCE(v.node_count, c."nodeCount"),
+           "serverCount" = COALESCE(v.server_count, c."serverCount"),
+           "lastSeenAt" = v.at,
+           "updatedAt" = v.at
+      FROM (VALUES ${Prisma.join(rows)}) AS v(id, agent_version, kubernetes_version, platform, node_count, server_count, at)
+     WHERE c.id = v.id`;
+  notifyClusterChanged(last.keys());
+  return reports.map(() => undefined);
+}, { delayMs: 100 });
+
+/** Stores an agent's report on its cluster (batched with other agents'); malformed reports are ignored field by field. */
 export async function applyAgentReport(clusterId: string, message: Record<string, unknown>): Promise<void> {
   const parsed = ZAgentReportSchema.safeParse(message);
-  const report = parsed.success ? parsed.data : {};
-  await prisma.cluster.update({
-    where: { id: clusterId },
-    data: {
-      agentVersion: report.agentVersion,
-      kubernetesVersion: report.kubernetesVersion,
-      platform: report.platform,
-      nodeCount: report.nodeCount,
-      serverCount: report.serverCount,
-      lastSeenAt: new Date(),
-    },
-  });
-  notifyClusterChanged([clusterId]);
+  await writeReports({ clusterId, report: parsed.success ? parsed.data : {}, at: new Date() });
 }

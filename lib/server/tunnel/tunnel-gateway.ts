@@ -7,12 +7,12 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { applyAgentReport } from "../clusters/apply-agent-report";
 import { clusterRuntime } from "../clusters/cluster-runtime-state";
 import { applyReadinessReport } from "../clusters/apply-readiness-report";
-import { prisma } from "../db/prisma";
 import { authenticateAgent } from "../enrollment/authenticate-agent";
 import { CLIENT_IP_HEADER } from "../http/request-meta";
 import { log } from "../log/logger";
 import { reportAgentViolation } from "./agent-budget";
 import { AgentControlBudget } from "./agent-control-budget";
+import { recordConnectionEvent } from "./record-connection-events";
 import { getTunnel, registerTunnel, unregisterTunnel } from "./tunnel-registry";
 
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -75,11 +75,10 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
         runtime.disconnectedAt = Date.now();
         runtime.disconnectReason = `agent disconnected (${info.reason || `code ${info.code}`})`;
         log.info(`agent of cluster ${cluster.name} disconnected: ${info.reason || info.code}`);
-        prisma.cluster.update({ where: { id: cluster.id }, data: { disconnectedAt: new Date() } }).catch(() => undefined);
+        recordConnectionEvent({ clusterId: cluster.id, connected: false, at: new Date() }).catch(() => undefined);
         onChange(cluster.id);
       });
-      prisma.cluster
-        .update({ where: { id: cluster.id }, data: { connectedAt: new Date(), lastSeenAt: new Date(), disconnectedAt: null } })
+      recordConnectionEvent({ clusterId: cluster.id, connected: true, at: new Date() })
         .then(() => onChange(cluster.id))
         .catch((error: unknown) => log.warn(`cluster ${cluster.name} connect not stored: ${String(error)}`));
     });
