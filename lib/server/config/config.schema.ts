@@ -57,6 +57,7 @@ export const ZEnvSchema = z.object({
       .optional(),
   ),
   OUTPOST_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ message: "must be a number" }).min(0).max(600).default(10),
+  OUTPOST_SHELL_IDLE_TIMEOUT_MINUTES: z.coerce.number({ message: "must be a number" }).min(1).max(1440).default(15),
   OUTPOST_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   OUTPOST_REPLICA_ID: optionalNonEmpty.pipe(z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "must be 1–100 letters, digits, '.', '_', ':' or '-'").optional()),
   OUTPOST_PEER_URL: optionalNonEmpty.pipe(

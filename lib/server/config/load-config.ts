@@ -25,6 +25,8 @@ export interface OutpostConfig {
    */
   agentImage: string | undefined;
   shutdownTimeoutMs: number;
+  /** A pod shell without keystrokes or resizes for this long is ended. */
+  shellIdleTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
   /** This process among several console replicas sharing one database (default host:port). */
   replicaId: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenRotationGraceMs: e.OUTPOST_TOKEN_ROTATION_GRACE_MINUTES * 60_000,
     agentImage: e.OUTPOST_AGENT_IMAGE,
     shutdownTimeoutMs: e.OUTPOST_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    shellIdleTimeoutMs: e.OUTPOST_SHELL_IDLE_TIMEOUT_MINUTES * 60_000,
     logLevel: e.OUTPOST_LOG_LEVEL,
     metricsToken: e.OUTPOST_METRICS_TOKEN,
     replicaId: e.OUTPOST_REPLICA_ID ?? `${os.hostname()}:${e.OUTPOST_PORT}`,

@@ -9,7 +9,9 @@ import { watchDatabase } from "../db/watch-database";
 import { createTunnelGateway } from "../tunnel/tunnel-gateway";
 import { serveMetrics } from "../metrics/serve-metrics";
 import { startReplicaCoordination } from "../replicas/start-replica-coordination";
+import { registerPodShell } from "../pod-shell/register-pod-shell";
 import { registerRawHandler } from "./raw-handlers";
+import { getRuntimeContext } from "./runtime-context";
 import { registerUpgradeHandler } from "./upgrade-handlers";
 
 /**
@@ -30,6 +32,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   stops.push(() => gateway.close());
   stops.push(startFleetCollector()); // fleet health collector (issue 7): snapshots, alerts, webhook
   stops.push(installExplorer()); // kubectl passthrough /k8s/clusters (issue 5); stops shared watches
+  stops.push(registerPodShell({ idleTimeoutMs: getRuntimeContext().config.shellIdleTimeoutMs })); // browser shell WebSocket (issue 14)
   stops.push(installEdgex()); // EdgeX summary source of the fleet collector (issue 6)
   stops.push(startBundleDriver()); // bundle rollouts (issue 15), leader only
   registerRawHandler("/metrics", serveMetrics); // Prometheus scrape endpoint (OUTPOST_METRICS_TOKEN)
