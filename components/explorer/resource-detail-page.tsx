@@ -8,6 +8,7 @@ import { useClusterChanges } from "@/lib/client/explorer/use-cluster-changes";
 import { useKubeDetail } from "@/lib/client/explorer/use-kube-detail";
 import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
+import { PodShellPanel } from "@/components/pod-shell/pod-shell-panel";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ConditionsTable, type ConditionView } from "./conditions-table";
@@ -48,10 +49,11 @@ function containerNames(pod: TKubeObject): string[] {
  */
 export function ResourceDetailPage({ clusterId, resource, namespace, name, canAct, isAdmin }: { clusterId: string; resource: TExplorerResource; namespace: string; name: string; canAct: boolean; isAdmin: boolean }) {
   const t = useTranslations("explorer");
+  const tShell = useTranslations("podShell");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const tabs = ["overview", "yaml", ...(resource === "pods" ? ["logs"] : [])] as const;
+  const tabs = ["overview", "yaml", ...(resource === "pods" ? ["logs"] : []), ...(resource === "pods" && canAct ? ["shell"] : [])] as const;
   const tab = (tabs as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as (typeof tabs)[number]) : "overview";
   const detail = useKubeDetail(clusterId, resource, namespace, name);
   // Live: the object, its pods and events (and a Deployment's ReplicaSets) by server push.
@@ -98,7 +100,7 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
                 className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === id ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-white"}`}
                 onClick={() => router.replace(`${pathname}?tab=${id}`, { scroll: false })}
               >
-                {t(`detail.tab.${id}`)}
+                {id === "shell" ? tShell("tab") : t(`detail.tab.${id}`)}
               </button>
             ))}
           </div>
@@ -136,6 +138,7 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
             </div>
           ) : null}
           {tab === "yaml" && data.yaml ? <YamlView yaml={data.yaml} /> : null}
+          {tab === "shell" ? <PodShellPanel clusterId={clusterId} namespace={namespace} pod={object} /> : null}
           {tab === "logs" ? <PodLogsViewer clusterId={clusterId} namespace={namespace} name={name} containers={containerNames(object)} /> : null}
         </>
       ) : null}
