@@ -3,6 +3,13 @@ import type { TErrorCode } from "@/lib/shared/api/error-codes";
 import type { TClusterError } from "@/lib/shared/explorer/explorer.schema";
 import { ApiError } from "../http/api-error";
 
+/** One entry of a Kubernetes Status's `details.causes`. */
+export interface TKubeStatusCause {
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
 /**
  * The one error of lib/server/k8s: a cluster call failed. It is an ApiError, so a route
  * that lets it escape answers with the mapped status and code; list and detail operations
@@ -20,10 +27,14 @@ export class KubeError extends ApiError {
     readonly kubeStatus: number,
     readonly reason: string,
     message: string,
-    extra: { headers?: Record<string, string>; source?: "cluster" } = {},
+    extra: { headers?: Record<string, string>; source?: "cluster"; causes?: TKubeStatusCause[] } = {},
   ) {
     super(code, message, extra);
+    this.causes = extra.causes ?? [];
   }
+
+  /** `details.causes` of the cluster's Status (field conflicts of a server-side apply, invalid fields). */
+  readonly causes: TKubeStatusCause[];
 
   /** The error as data for `{ cluster, items, error }` responses. */
   toData(): TClusterError {
@@ -68,11 +79,13 @@ export function codeForKubeStatus(status: number): TErrorCode {
 export function kubeErrorFromResponse(clusterId: string, status: number, bodyText: string, retryAfter?: string): KubeError {
   let message = `The cluster answered HTTP ${status}`;
   let reason = status === 401 ? "Unauthorized" : `HTTP${status}`;
+  let causes: TKubeStatusCause[] = [];
   try {
-    const body = JSON.parse(bodyText) as { kind?: string; message?: string; reason?: string };
+    const body = JSON.parse(bodyText) as { kind?: string; message?: string; reason?: string; details?: { causes?: unknown } };
     if (body.kind === "Status") {
       if (body.message) message = body.message;
       if (body.reason) reason = body.reason;
+      if (Array.isArray(body.details?.causes)) causes = (body.details.causes as TKubeStatusCause[]).slice(0, 100);
     }
   } catch {
     if (bodyText.trim()) message = `${message}: ${bodyText.trim().slice(0, 200)}`;
@@ -81,7 +94,7 @@ export function kubeErrorFromResponse(clusterId: string, status: number, bodyTex
   // A 4xx other than 401 is the cluster's own decision about the request (its RBAC, its
   // validation): the UI shows the cluster's words, not a console error.
   const source = status >= 400 && status < 500 && status !== 401 ? ("cluster" as const) : undefined;
-  return new KubeError(clusterId, codeForKubeStatus(status), status, reason, message, { ...(retryAfter ? { headers: { "retry-after": retryAfter } } : {}), ...(source ? { source } : {}) });
+  return new KubeError(clusterId, codeForKubeStatus(status), status, reason, message, { ...(retryAfter ? { headers: { "retry-after": retryAfter } } : {}), ...(source ? { source } : {}), causes });
 }
 
 /** The cluster has no connected agent. */
