@@ -10,6 +10,7 @@ import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/res
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
 import { PodShellPanel } from "@/components/pod-shell/pod-shell-panel";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { YamlEditTab } from "@/components/yaml-apply/yaml-edit-tab";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ConditionsTable, type ConditionView } from "./conditions-table";
 import { ObjectActions } from "./object-actions";
@@ -137,7 +138,16 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
               </section>
             </div>
           ) : null}
-          {tab === "yaml" && data.yaml ? <YamlView yaml={data.yaml} /> : null}
+          {tab === "yaml" && data.yaml ? (
+            // Secrets are shown with blanked values: editing them here would write the blanks.
+            canAct && resource !== "secrets" ? (
+              <YamlEditTab clusterId={clusterId} object={object}>
+                <YamlView yaml={data.yaml} />
+              </YamlEditTab>
+            ) : (
+              <YamlView yaml={data.yaml} />
+            )
+          ) : null}
           {tab === "shell" ? <PodShellPanel clusterId={clusterId} namespace={namespace} pod={object} /> : null}
           {tab === "logs" ? <PodLogsViewer clusterId={clusterId} namespace={namespace} name={name} containers={containerNames(object)} /> : null}
         </>

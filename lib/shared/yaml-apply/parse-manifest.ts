@@ -21,7 +21,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function parseManifest(text: string): ManifestParse {
   const errors: string[] = [];
   const objects: ManifestObject[] = [];
-  const docs = parseAllDocuments(text, { prettyErrors: true, maxAliasCount: 100 });
+  const docs = parseAllDocuments(text, { prettyErrors: true });
   const list = Array.isArray(docs) ? docs : [docs];
   list.forEach((doc, i) => {
     const n = i + 1;

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClusterBundles } from "@/components/bundles/cluster-bundles";
+import Link from "next/link";
 import { ClusterRegistrationPanel } from "@/components/clusters/cluster-registration-panel";
 import { ClusterOverview } from "@/components/explorer/cluster-overview";
 import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
@@ -14,8 +15,14 @@ export async function generateMetadata() {
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePagePrincipal();
   const { id } = await params;
+  const tApply = await getTranslations("yamlApply");
   return (
     <div className="space-y-8">
+      {can(principal.role, "clusters:act") ? (
+        <Link href={`/clusters/${encodeURIComponent(id)}/create`} className="inline-block rounded-md border border-slate-700 px-3 py-1 text-sm text-slate-200 hover:border-sky-500">
+          {tApply("createLink")}
+        </Link>
+      ) : null}
       <ClusterOverview clusterId={id} />
       <ClusterBundles clusterId={id} />
       <ClusterRegistrationPanel clusterId={id} canWrite={can(principal.role, "clusters:write")} />
