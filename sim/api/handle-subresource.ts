@@ -3,7 +3,7 @@ import type { ClusterState } from "../cluster/cluster-state";
 import { deleteObject, updateObject } from "../cluster/object-writes";
 import { issueServiceAccountToken } from "../cluster/service-account-tokens";
 import { servePodLog } from "../kubelet/serve-pod-log";
-import type { KubeObject, Workload } from "../store/kube-types";
+import type { KubeObject, Pod, Workload } from "../store/kube-types";
 import { isRecord } from "../store/kube-types";
 import { isoTime } from "../store/object-store";
 import { selectorToString } from "../store/selectors";
@@ -14,6 +14,7 @@ import type { ResourcePath } from "./parse-resource-path";
 import { serveServiceProxy } from "./serve-service-proxy";
 import { checkWriteOptions, updateTracker, writeContext } from "../apply/write-options";
 import { ApiError, notFound } from "./status";
+import { evictPod } from "./evict-pod";
 
 function toScale(obj: Workload): KubeObject {
   const st = (obj.status ?? {}) as { replicas?: number };
@@ -99,7 +100,7 @@ export function handleSubresource(cluster: ClusterState, p: ResourcePath, req: I
       // An eviction carries DeleteOptions: a dry run (kubectl drain --dry-run=server) removes nothing.
       const ev = body.length ? parseJson(body) : {};
       const evDryRun = isRecord(ev) && isRecord(ev.deleteOptions) && Array.isArray(ev.deleteOptions.dryRun) && ev.deleteOptions.dryRun.length > 0;
-      if (!checkWriteOptions("Create", q) && !evDryRun) deleteObject(cluster, p.type, pod);
+      evictPod(cluster, p.type, pod as Pod, checkWriteOptions("Create", q) || evDryRun);
       return sendJson(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
     }
     case "exec":
