@@ -26,6 +26,8 @@ export function PodTerminal({ clusterId, namespace, pod, container, command, act
   const t = useTranslations("podShell");
   const hostRef = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
+  // The fitted size, as the cluster is told it (tests and tools read it from data-size).
+  const [size, setSize] = useState("");
   const fitRef = useRef<(() => void) | null>(null);
   // The end message is written into the terminal by the socket's handler, in the current language.
   const message = useRef(t);
@@ -51,6 +53,7 @@ export function PodTerminal({ clusterId, namespace, pod, container, command, act
       ws.binaryType = "arraybuffer";
       let status: string | undefined;
       const sendResize = () => {
+        setSize(`${term.rows} ${term.cols}`);
         if (ws.readyState === WebSocket.OPEN) ws.send(frame(SHELL_CHANNEL.resize, encoder.encode(JSON.stringify({ Width: term.cols, Height: term.rows }))));
       };
       ws.onopen = () => {
@@ -107,7 +110,7 @@ export function PodTerminal({ clusterId, namespace, pod, container, command, act
 
   return (
     <div className={active ? "space-y-1" : "hidden"}>
-      <div ref={hostRef} className="h-[28rem] w-full overflow-hidden rounded-md border border-slate-800 bg-slate-950 p-1" data-testid="pod-terminal" />
+      <div ref={hostRef} className="h-[28rem] w-full overflow-hidden rounded-md border border-slate-800 bg-slate-950 p-1" data-testid="pod-terminal" data-size={size} />
       <p className="text-xs text-slate-400" role="status" data-testid="shell-status">
         {phase.kind === "connecting" ? t("connecting") : phase.kind === "open" ? t("connected", { container, command }) : endText(t, phase.end)}
       </p>

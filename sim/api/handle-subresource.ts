@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ClusterState } from "../cluster/cluster-state";
-import { deleteObject, updateObject } from "../cluster/object-writes";
+import { updateObject } from "../cluster/object-writes";
 import { issueServiceAccountToken } from "../cluster/service-account-tokens";
 import { servePodLog } from "../kubelet/serve-pod-log";
 import type { KubeObject, Pod, Workload } from "../store/kube-types";
