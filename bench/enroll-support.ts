@@ -128,7 +128,7 @@ export async function startConsoleProcess(opts: { dataDir: string; env?: Record<
   child.stdout!.on("data", append("out"));
   child.stderr!.on("data", append("err"));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`console did not start in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`console did not start in 240 s:\n${output}`)), 240_000);
     const onData = () => {
       if (!output.includes("Outpost console:")) return;
       clearTimeout(timer);

@@ -110,6 +110,18 @@ describe("readiness pushed by the agent", () => {
     expect(await transitions(id)).toEqual(before);
   });
 
+  it("5 % packet loss on the tunnel for 15 s causes no transition", async () => {
+    const before = await transitions(id);
+    proxy.lossy(0.05);
+    const lossyUntil = Date.now() + 15_000;
+    // Three ping intervals of a lossy link; the 1 s sweep judges the agent all along.
+    await eventually(() => Date.now() >= lossyUntil, 16_000, "15 s of loss");
+    proxy.lossy(0);
+    await runStatePass([id]);
+    expect((await stateOf(id)).state).toBe("active");
+    expect(await transitions(id)).toEqual(before);
+  });
+
   it("a silent tunnel turns it Unavailable within 10 s; heard again, it is Active", async () => {
     proxy.freeze();
     const started = Date.now();
