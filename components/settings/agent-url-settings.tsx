@@ -14,12 +14,13 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 
 const FIELD_MESSAGES = { unresolvable: "unresolvable", certificate: "certificate" } as const;
 
-function AgentUrlForm({ settings }: { settings: TAgentServerUrlSettings }) {
+// The form remounts when the setting changes (its key is the setting's version), so what
+// was just saved is kept by the parent.
+function AgentUrlForm({ settings, saved, setSaved }: { settings: TAgentServerUrlSettings; saved: TAgentServerUrlSettings | null; setSaved: (s: TAgentServerUrlSettings | null) => void }) {
   const t = useTranslations("settings.agentUrl");
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [url, setUrl] = useState(settings.url);
-  const [saved, setSaved] = useState<TAgentServerUrlSettings | null>(null);
   const onSuccess = (data: TAgentServerUrlSettings) => {
     queryClient.setQueryData(settingsKeys.agentUrl(), data);
     setUrl(data.url);
@@ -73,12 +74,13 @@ export function AgentUrlSettings() {
   const t = useTranslations("settings.agentUrl");
   const errorMessage = useErrorMessage();
   const query = useQuery({ queryKey: settingsKeys.agentUrl(), queryFn: ({ signal }) => apiFetch<TAgentServerUrlSettings>("/api/v1/settings/agent-url", { signal }) });
+  const [saved, setSaved] = useState<TAgentServerUrlSettings | null>(null);
   return (
     <section className="space-y-3" aria-labelledby="agent-url-title">
       <h2 id="agent-url-title" className="text-lg font-semibold text-slate-100">
         {t("title")}
       </h2>
-      {query.isPending ? <LoadingState /> : query.isError ? <ErrorState message={errorMessage(query.error)} /> : <AgentUrlForm key={query.data.updatedAt ?? "env"} settings={query.data} />}
+      {query.isPending ? <LoadingState /> : query.isError ? <ErrorState message={errorMessage(query.error)} /> : <AgentUrlForm key={query.data.updatedAt ?? "env"} settings={query.data} saved={saved} setSaved={setSaved} />}
     </section>
   );
 }
