@@ -79,7 +79,7 @@ async function settled(page: Page): Promise<void> {
 
 for (const viewport of VIEWPORTS) {
   test(`every page at ${viewport.width}×${viewport.height}, en and zh-Hans: no console error, nothing wider than the window`, async ({ browser, baseURL }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(480_000);
     const context: BrowserContext = await browser.newContext({ storageState: "e2e/.auth/admin.json", viewport, ignoreHTTPSErrors: true });
     const page = await context.newPage();
     const problems: string[] = [];
