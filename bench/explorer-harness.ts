@@ -20,6 +20,8 @@ export interface ExplorerHarness {
   clusterId: string;
   kubeconfig: string;
   consoleStreams(): number;
+  /** Bytes the console has received through this cluster's tunnel so far. */
+  tunnelBytesIn(): number;
   get(pathname: string, init?: { signal?: AbortSignal }): Promise<Response>;
   stop(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function startExplorerHarness(pods: number): Promise<ExplorerHarnes
     clusterId,
     kubeconfig: sim.kubeconfig,
     consoleStreams: () => attached.consoleSession.stats().openStreams,
+    tunnelBytesIn: () => attached.consoleSession.stats().bytesIn,
     get: async (pathname, init = {}) => (await fetch(`${url}${pathname}`, { headers: { cookie }, dispatcher: insecure, signal: init.signal })) as unknown as Response,
     stop: async () => {
       await attached.detach().catch(() => undefined);

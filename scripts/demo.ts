@@ -21,7 +21,7 @@ const PASSWORD = process.env.OUTPOST_BOOTSTRAP_PASSWORD ?? "outpost-demo-admin";
 // Coordinates (labels topology.outpost.io/latitude|longitude) place each site on the fleet wall's site map.
 const at = (latitude: string, longitude: string) => ({ "topology.outpost.io/latitude": latitude, "topology.outpost.io/longitude": longitude });
 const CLUSTERS = [
-  { name: "factory-berlin", scenarios: ["k3s", "demo"], region: "eu-central", site: "berlin", labels: { env: "prod", tier: "factory", ...at("52.52N", "13.405E") } },
+  { name: "factory-berlin", scenarios: ["k3s", "demo", "hardware"], region: "eu-central", site: "berlin", labels: { env: "prod", tier: "factory", ...at("52.52N", "13.405E") } },
   { name: "windpark-north", scenarios: ["k3s-ha", "edgex"], region: "eu-north", site: "north-sea", labels: { env: "prod", tier: "energy", ...at("54.6N", "6.3E") } },
   { name: "rail-depot-lyon", scenarios: ["k3s", "kubeedge"], region: "eu-west", site: "lyon", labels: { env: "staging", tier: "rail", ...at("45.764N", "4.836E") } },
 ];

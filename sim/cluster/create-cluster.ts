@@ -9,11 +9,12 @@ import { scenarioDemo } from "../scenarios/scenario-demo";
 import { scenarioEdgex } from "../scenarios/scenario-edgex";
 import { scenarioK3s, scenarioK3sHa } from "../scenarios/scenario-k3s";
 import { scenarioKubeedge } from "../scenarios/scenario-kubeedge";
+import { scenarioHardware } from "../scenarios/scenario-hardware";
 import type { ClusterSpec } from "../types";
 import { ClusterState, type SimRuntime } from "./cluster-state";
 import { serveCluster } from "./serve-cluster";
 
-export const SCENARIOS = ["k3s", "k3s-ha", "kubeedge", "edgex", "demo"];
+export const SCENARIOS = ["k3s", "k3s-ha", "kubeedge", "edgex", "demo", "hardware"];
 const DAY = 24 * 3600_000;
 
 /** Builds, populates and serves one simulated cluster. */
@@ -38,6 +39,7 @@ export async function createCluster(spec: ClusterSpec, index: number, rt: SimRun
     if (scenarios.includes("k3s-ha")) scenarioK3sHa(state, spec.agents ?? 2);
     else scenarioK3s(state, spec.agents ?? 2);
     if (scenarios.includes("kubeedge")) scenarioKubeedge(state);
+    if (scenarios.includes("hardware")) scenarioHardware(state);
     if (scenarios.includes("demo") || (spec.extraPods ?? 0) > 0) scenarioDemo(state, spec.extraPods ?? 0);
     if (scenarios.includes("edgex")) await scenarioEdgex(state);
     state.drain();

@@ -26,6 +26,20 @@ export interface NodeOpts {
   labels?: Labels;
   taints?: { key: string; value?: string; effect: string }[];
   osImage?: string;
+  /** The board's hardware (default: a 4-core, 8 GiB amd64 Ubuntu server). */
+  hardware?: NodeHardware;
+}
+
+/** What a node reports about its machine: nodeInfo, capacity and device-plugin resources. */
+export interface NodeHardware {
+  arch: "amd64" | "arm64" | "arm" | "riscv64";
+  kernel: string;
+  cpu: string;
+  /** Memory capacity in Ki. */
+  memoryKi: number;
+  /** Extended resources from device plugins (`nvidia.com/gpu: "1"`), in capacity and allocatable. */
+  extended?: Record<string, string>;
+  containerRuntime?: string;
 }
 
 function seededHex(seed: string, len: number): string {
@@ -43,13 +57,14 @@ export function addNode(cluster: ClusterState, o: NodeOpts): void {
   const roleLabels: Labels = {};
   for (const r of o.roles) roleLabels[`node-role.kubernetes.io/${r}`] = r === "edge" ? "" : "true";
   const at = isoTime(cluster.now());
+  const hw = o.hardware ?? { arch: "amd64", kernel: "5.15.0-126-generic", cpu: "4", memoryKi: 8129620 };
   put(cluster, "v1", "Node", {
     name: o.name,
     labels: {
-      "beta.kubernetes.io/arch": "amd64",
+      "beta.kubernetes.io/arch": hw.arch,
       "beta.kubernetes.io/instance-type": "k3s",
       "beta.kubernetes.io/os": "linux",
-      "kubernetes.io/arch": "amd64",
+      "kubernetes.io/arch": hw.arch,
       "kubernetes.io/hostname": o.name,
       "kubernetes.io/os": "linux",
       "node.kubernetes.io/instance-type": "k3s",
@@ -74,8 +89,9 @@ export function addNode(cluster: ClusterState, o: NodeOpts): void {
     spec: { podCIDR: `10.42.${cluster.store.count("/nodes")}.0/24`, podCIDRs: [`10.42.${cluster.store.count("/nodes")}.0/24`], providerID: `k3s://${o.name}`, ...(o.taints ? { taints: o.taints } : {}) },
     status: {
       addresses: [{ type: "InternalIP", address: o.ip }, { type: "Hostname", address: o.name }],
-      allocatable: { cpu: "4", "ephemeral-storage": "58368038072", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: "8029620Ki", pods: "110" },
-      capacity: { cpu: "4", "ephemeral-storage": "60000000Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: "8129620Ki", pods: "110" },
+      // The kubelet reserves 100 MiB of memory (eviction threshold) from what it allocates.
+      allocatable: { cpu: hw.cpu, "ephemeral-storage": "58368038072", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${hw.memoryKi - 100_000}Ki`, pods: "110", ...hw.extended },
+      capacity: { cpu: hw.cpu, "ephemeral-storage": "60000000Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${hw.memoryKi}Ki`, pods: "110", ...hw.extended },
       conditions: [
         { type: "MemoryPressure", status: "False", lastHeartbeatTime: at, lastTransitionTime: at, reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available" },
         { type: "DiskPressure", status: "False", lastHeartbeatTime: at, lastTransitionTime: at, reason: "KubeletHasNoDiskPressure", message: "kubelet has no disk pressure" },
@@ -84,10 +100,10 @@ export function addNode(cluster: ClusterState, o: NodeOpts): void {
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
-        architecture: "amd64",
+        architecture: hw.arch,
         bootID: seededHex(o.name + "boot", 32).replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-"),
-        containerRuntimeVersion: o.kubeletVersion.includes("kubeedge") ? "containerd://1.7.13" : "containerd://1.7.23-k3s2",
-        kernelVersion: "5.15.0-126-generic",
+        containerRuntimeVersion: hw.containerRuntime ?? (o.kubeletVersion.includes("kubeedge") ? "containerd://1.7.13" : "containerd://1.7.23-k3s2"),
+        kernelVersion: hw.kernel,
         kubeProxyVersion: o.kubeletVersion,
         kubeletVersion: o.kubeletVersion,
         machineID: seededHex(o.name + "machine", 32),
