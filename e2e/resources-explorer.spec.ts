@@ -101,4 +101,13 @@ test("quick-jump to HelmCharts, IngressRoutes, Devices and a new CRD with kubect
   await expect(page).toHaveURL(/\/resources\/kubevirt\.io\/v1\/virtualmachines\/default\/plc-gateway$/);
   await expect(page.getByLabel("YAML of the object")).toContainText("printableStatus: Running");
   await expect(page.getByRole("table", { name: "Events" }).getByRole("row").filter({ hasText: "Started" })).toContainText("VirtualMachine plc-gateway started");
+
+  // At 1440 px the page fits the window (the grid scrolls inside itself when kubectl's columns are wide).
+  await page.setViewportSize({ width: 1440, height: 900 });
+  for (const url of [`/clusters/${cluster.id}/resources/core/v1/pods`, `/clusters/${cluster.id}/resources/kubevirt.io/v1/virtualmachines/default/plc-gateway`]) {
+    await page.goto(url);
+    await expect(page.locator("main").getByRole("table").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `test-results/resources-${url.includes("plc") ? "object" : "list"}.png` });
+  }
 });
