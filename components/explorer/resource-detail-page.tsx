@@ -8,6 +8,7 @@ import { useClusterChanges } from "@/lib/client/explorer/use-cluster-changes";
 import { useKubeDetail } from "@/lib/client/explorer/use-kube-detail";
 import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
+import { NodeDrainDialog } from "@/components/node-drain/node-drain-dialog";
 import { PodShellPanel } from "@/components/pod-shell/pod-shell-panel";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { YamlEditTab } from "@/components/yaml-apply/yaml-edit-tab";
@@ -75,7 +76,10 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
         <h2 className="font-mono text-lg text-white">{namespace ? `${namespace}/${name}` : name}</h2>
         <span className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-xs text-slate-300">{RESOURCE_INFO[resource].kind}</span>
         {object?.metadata?.deletionTimestamp ? <span className="font-mono text-xs text-amber-300">{TERMINATING}</span> : null}
-        <div className="ml-auto">{canAct && object && ACTIONABLE.includes(resource) ? <ObjectActions clusterId={clusterId} resource={resource} object={object} /> : null}</div>
+        <div className="ml-auto flex gap-2">
+          {canAct && object && ACTIONABLE.includes(resource) ? <ObjectActions clusterId={clusterId} resource={resource} object={object} /> : null}
+          {canAct && object && resource === "nodes" ? <NodeDrainDialog clusterId={clusterId} node={name} /> : null}
+        </div>
       </header>
       {data ? <StaleBanner cluster={data.cluster} error={data.error?.code === "unavailable" || data.error?.code === "upstream_timeout" ? data.error : null} stale={false} live={data.cluster.connected} hasData={false} onRetry={() => void detail.refetch()} /> : null}
       {detail.isPending ? <LoadingState /> : null}
