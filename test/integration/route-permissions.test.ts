@@ -41,6 +41,8 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/clusters/[id]/apply": "forbidden",
   // Node drain (issue 14): evictions through the Eviction subresource, operator/admin only.
   "POST /api/v1/clusters/[id]/pods/[namespace]/[name]/evict": "forbidden",
+  // Deployment rollback (issue 14): operator/admin only, audited.
+  "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/rollback": "forbidden",
   // EdgeX set commands (issue 6): operator/admin only, audited.
   "PUT /api/v1/clusters/[id]/edgex/devices/[device]/commands/[command]": "forbidden",
   // Bundles (issue 15): operators and admins change them, viewers read.
