@@ -56,7 +56,19 @@ export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterI
   const { bundle, revision, rows } = read;
   const released = rows.filter((r) => r.wave <= bundle.wave);
   const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt, selfHeal: bundle.selfHeal, driftCheckDue };
-  await runLimited(released, CONCURRENCY, (row) => reconcileDeployment(row, ctx));
+  // Clusters whose agent is away: one UPDATE for all of them (thousands of offline sites must
+  // not cost a query each per pass); the rest are worked on one by one.
+  const away = released.filter((r) => !isClusterConnected(r.clusterId));
+  const newlyAway = away.filter((r) => r.state !== "Offline" && r.state !== "Failed");
+  if (newlyAway.length > 0) {
+    await prisma.bundleDeployment.updateMany({
+      where: { bundleId, clusterId: { in: newlyAway.map((r) => r.clusterId) }, state: { notIn: ["Offline", "Failed"] }, bundle: { is: { rolloutStartedAt: bundle.rolloutStartedAt } } },
+      data: { state: "Offline", message: "The cluster's agent is not connected", stateSince: new Date() },
+    });
+    for (const r of newlyAway) r.state = "Offline";
+  }
+  const reachable = released.filter((r) => isClusterConnected(r.clusterId));
+  await runLimited(reachable, CONCURRENCY, (row) => reconcileDeployment(row, ctx));
 
   const current = { id: bundleId, targetRevision: bundle.targetRevision, rolloutStartedAt: bundle.rolloutStartedAt, status: bundle.status, wave: bundle.wave };
   const rollout = ZBundleRolloutSchema.parse(bundle.rollout);
