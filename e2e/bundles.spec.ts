@@ -55,7 +55,7 @@ test("an admin ships YAML to a cluster as a bundle, then a revision, and reads t
   await dialog.getByRole("button", { name: "Create revision" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("Rolling out revision 2 (latest 2)")).toBeVisible();
-  await expect(page.getByTestId("revision-diff")).toContainText('greeting: "hello again"');
+  await expect(page.getByTestId("yaml-diff")).toContainText('greeting: "hello again"');
   await expect(page.getByTestId(`cell-${CLUSTER}`)).toHaveAttribute("data-state", "Ready", { timeout: 30_000 });
   await expect(page.getByTestId("rollout-status")).toHaveText("Completed");
 

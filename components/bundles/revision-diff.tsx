@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { bundleKeys, fetchBundleRevisions } from "@/lib/client/bundles";
-import { lineDiff } from "@/lib/shared/bundles/line-diff";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { YamlDiff } from "@/components/yaml-apply/yaml-diff";
 
 /** The diff of any two revisions (default: the previous and the latest). */
 export function RevisionDiff({ bundleId, latest }: { bundleId: string; latest: number }) {
@@ -22,8 +22,7 @@ export function RevisionDiff({ bundleId, latest }: { bundleId: string; latest: n
   const toN = to ?? items[0]?.number ?? 1;
   const fromN = from ?? items[1]?.number ?? toN;
   const yamlOf = (n: number) => items.find((r) => r.number === n)?.yaml ?? "";
-  const lines = lineDiff(yamlOf(fromN), yamlOf(toN));
-  const changed = lines.some((l) => l.op !== " ");
+  const changed = yamlOf(fromN) !== yamlOf(toN);
   const picker = (label: string, value: number, set: (n: number) => void) => (
     <label className="flex items-center gap-2 text-sm text-slate-300">
       {label}
@@ -44,13 +43,7 @@ export function RevisionDiff({ bundleId, latest }: { bundleId: string; latest: n
         {picker(t("to"), toN, setTo)}
       </div>
       {changed ? (
-        <pre className="max-h-[32rem] overflow-auto rounded-lg border border-slate-800 bg-slate-950 p-3 font-mono text-xs" data-testid="revision-diff">
-          {lines.map((l, i) => (
-            <div key={i} className={l.op === "+" ? "bg-emerald-950 text-emerald-300" : l.op === "-" ? "bg-rose-950 text-rose-300" : "text-slate-400"}>
-              <span aria-label={l.op === "+" ? t("added") : l.op === "-" ? t("removed") : undefined}>{l.op}</span> {l.text}
-            </div>
-          ))}
-        </pre>
+        <YamlDiff before={yamlOf(fromN)} after={yamlOf(toN)} label={t("title")} />
       ) : (
         <p className="text-sm text-slate-400">{t("same")}</p>
       )}

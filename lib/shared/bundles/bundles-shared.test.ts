@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { labelSelectorMatches } from "../explorer/label-selector";
 import { bundleYamlError, BUNDLE_ID_LABEL, renderBundle } from "./render-bundle";
 import { planWaves } from "./plan-waves";
-import { lineDiff } from "./line-diff";
 import { ZBundleRolloutSchema, ZCreateBundleSchema } from "./bundles.schema";
 
 const YAML = `apiVersion: v1
@@ -68,12 +67,6 @@ describe("planWaves", () => {
   });
   it("everything at once without a rollout", () => {
     expect(new Set(planWaves(five, ZBundleRolloutSchema.parse({})).values())).toEqual(new Set([0]));
-  });
-});
-
-describe("lineDiff", () => {
-  it("marks added and removed lines", () => {
-    expect(lineDiff("a\nb\nc", "a\nB\nc\nd").map((l) => l.op + l.text)).toEqual([" a", "+B", "-b", " c", "+d"]);
   });
 });
 
