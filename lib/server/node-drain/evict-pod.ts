@@ -1,6 +1,7 @@
 import "server-only";
 import type { TEvictResult } from "@/lib/shared/node-drain/node-drain.schema";
 import type { Principal } from "../auth/principal";
+import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import type { RequestMeta } from "../http/request-meta";
 import { identityOf } from "../k8s/kube-identity";
 import { KubeError } from "../k8s/kube-error";
@@ -15,6 +16,7 @@ import { runAuditedKubeAction } from "../explorer/run-audited-kube-action";
  * blocked attempts change nothing and are not.
  */
 export async function evictPod(principal: Principal, meta: RequestMeta, clusterId: string, namespace: string, name: string): Promise<TEvictResult> {
+  await getClusterOrThrow(clusterId);
   const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/eviction`;
   const body = { apiVersion: "policy/v1", kind: "Eviction", metadata: { name, namespace } };
   try {

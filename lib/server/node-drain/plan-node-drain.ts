@@ -1,6 +1,7 @@
 import "server-only";
 import type { TDrainPlan, TDrainPod } from "@/lib/shared/node-drain/node-drain.schema";
 import type { Principal } from "../auth/principal";
+import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import { identityOf } from "../k8s/kube-identity";
 import { kubeJson } from "../k8s/kube-request";
 
@@ -33,6 +34,7 @@ function selects(selector: NonNullable<BudgetItem["spec"]>["selector"], labels: 
  * pods evicted too (`--delete-emptydir-data`), and the budget covering each pod.
  */
 export async function planNodeDrain(principal: Principal, clusterId: string, node: string): Promise<TDrainPlan> {
+  await getClusterOrThrow(clusterId);
   const identity = identityOf(principal);
   const [nodeObj, pods, budgets] = await Promise.all([
     kubeJson<{ spec?: { unschedulable?: boolean } }>(clusterId, identity, { path: `/api/v1/nodes/${encodeURIComponent(node)}` }),

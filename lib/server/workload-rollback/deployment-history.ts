@@ -1,5 +1,6 @@
 import "server-only";
 import type { TDeploymentHistory } from "@/lib/shared/workload-rollback/workload-rollback.schema";
+import { getClusterOrThrow } from "../clusters/get-cluster-or-throw";
 import type { KubeIdentity } from "../k8s/kube-identity";
 import { kubeJson } from "../k8s/kube-request";
 
@@ -13,6 +14,7 @@ export interface ReplicaSetItem {
  * `deployment.kubernetes.io/revision`), newest first; the highest revision is current.
  */
 export async function readDeploymentHistory(clusterId: string, identity: KubeIdentity, namespace: string, name: string): Promise<TDeploymentHistory & { replicaSets: Map<number, ReplicaSetItem> }> {
+  await getClusterOrThrow(clusterId);
   const ns = encodeURIComponent(namespace);
   const deployment = await kubeJson<{ metadata: { uid: string } }>(clusterId, identity, { path: `/apis/apps/v1/namespaces/${ns}/deployments/${encodeURIComponent(name)}` });
   const list = await kubeJson<{ items: ReplicaSetItem[] }>(clusterId, identity, { path: `/apis/apps/v1/namespaces/${ns}/replicasets` });
