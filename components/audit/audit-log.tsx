@@ -88,7 +88,7 @@ export function AuditLog() {
               <td className="px-3 py-2 font-mono whitespace-nowrap text-sky-300">{e.action}</td>
               <td className="px-3 py-2">
                 {/* Table cells ignore max-width; a block inside them does not. */}
-                <div className="max-w-56 truncate" title={e.targetName ?? e.targetId ?? undefined}>
+                <div className="max-w-48 truncate" title={e.targetName ?? e.targetId ?? undefined}>
                   {e.targetName ?? e.targetId ?? "—"}
                 </div>
               </td>
@@ -104,7 +104,7 @@ export function AuditLog() {
                     aria-expanded={open.has(e.id)}
                     aria-label={t("detailsToggle", { action: e.action })}
                     onClick={() => toggle(e.id)}
-                    className="block w-full max-w-72 truncate text-left hover:text-white"
+                    className="block w-full max-w-60 truncate text-left hover:text-white"
                   >
                     {open.has(e.id) ? "▾ " : "▸ "}
                     {JSON.stringify(e.details)}

@@ -23,9 +23,10 @@ export function groupKeyOf(row: TFleetCluster, group: string): string | null {
   return row.labels[group.slice("label:".length)] ?? null;
 }
 
-// The 24 h trend opens in a row of its own from the cluster cell, and labels sit under the
-// region and site: with columns of their own the table no longer fit 1440 px.
-const COLUMNS = ["cluster", "state", "location", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge", "lastSeen"] as const;
+// The 24 h trend opens in a row of its own from the cluster cell, labels sit under the
+// region and site, and "last seen" under the data age: with columns of their own the table
+// no longer fit 1440 px.
+const COLUMNS = ["cluster", "state", "location", "version", "nodes", "failingPods", "edgex", "alerts", "dataAge"] as const;
 
 /** One page of the fleet as a table; group headers when grouped; a trend chart per row on demand. */
 export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetClustersPage; group: string | undefined; freshAt: string | null; summaryAt: string | null }) {
@@ -93,9 +94,9 @@ export function FleetTable({ page, group, freshAt, summaryAt }: { page: TFleetCl
               <td className="px-3 py-2 whitespace-nowrap">
                 <DataAge at={s ? dataAsOf(s, freshAt) : null} stale={s ? !s.fresh : false} />
                 {s?.error && !s.fresh ? <div className="max-w-40 truncate text-xs text-slate-500" title={s.error}>{s.error}</div> : null}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />
+                <div className="text-xs text-slate-500">
+                  {t("column.lastSeen")} <DataAge at={lastSeenShown(row, summaryAt)} stale={false} />
+                </div>
               </td>
             </tr>
             {expanded === row.id ? (

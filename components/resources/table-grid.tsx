@@ -103,7 +103,9 @@ export function TableGrid({
                 {columns.map((c, i) => {
                   const text = cellText(row, c);
                   return (
-                    <td key={`${c.cell}-${c.header}`} className="max-w-[22rem] truncate whitespace-nowrap px-3" title={text.length > 40 ? text : undefined}>
+                    <td key={`${c.cell}-${c.header}`} className="whitespace-nowrap px-3" title={text.length > 32 ? text : undefined}>
+                      {/* Table cells ignore max-width; a block inside them does not. */}
+                      <div className="max-w-[14rem] truncate">
                       {i === nameColumn && href ? (
                         <Link href={href} tabIndex={-1} className="text-sky-300 hover:underline">
                           {text}
@@ -113,6 +115,7 @@ export function TableGrid({
                       ) : (
                         text
                       )}
+                      </div>
                     </td>
                   );
                 })}
