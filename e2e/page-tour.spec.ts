@@ -64,6 +64,8 @@ function pages(): Array<{ name: string; url: string }> {
     { name: "resources-pods", url: `${c}/resources/core/v1/pods` },
     { name: "resources-helmcharts", url: `${c}/resources/helm.cattle.io/v1/helmcharts` },
     { name: "resources-deployment", url: `${c}/resources/apps/v1/deployments/demo/web` },
+    { name: "bundles", url: "/bundles" },
+    { name: "bundles-new", url: "/bundles/new" },
     { name: "users", url: "/users" },
     { name: "audit", url: "/audit" },
     { name: "account", url: "/account" },
