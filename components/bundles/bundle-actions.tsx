@@ -8,8 +8,8 @@ import type { TBundleDetail } from "@/lib/shared/bundles/bundles.schema";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { YamlField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { YamlField } from "./yaml-field";
 
 type TAction = "pause" | "resume" | "abort" | "rollback";
 

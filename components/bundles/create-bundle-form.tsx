@@ -8,10 +8,9 @@ import { bundleKeys, createBundle } from "@/lib/client/bundles";
 import { ApiClientError } from "@/lib/client/api-client";
 import type { TCreateBundle } from "@/lib/shared/bundles/bundles.schema";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { TextField, YamlField } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { YamlField } from "./yaml-field";
 
 const num = (form: FormData, key: string) => Number(form.get(key) ?? 0);
 
