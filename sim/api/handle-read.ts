@@ -3,6 +3,7 @@ import type { ClusterState } from "../cluster/cluster-state";
 import type { KubeObject } from "../store/kube-types";
 import { objectKey } from "../store/object-store";
 import { apiVersionOf, type ResourceType } from "../store/resource-registry";
+import { fieldLabelsOf } from "../store/field-labels";
 import { fieldMatcher, labelMatcher, SelectorError, type Matcher } from "../store/selectors";
 import { buildTable, includeObjectOf } from "./build-table";
 import { toEventsV1 } from "./convert-event";
@@ -15,11 +16,14 @@ export function present(t: ResourceType, obj: KubeObject): KubeObject {
   return t.group === "events.k8s.io" ? toEventsV1(obj) : obj;
 }
 
-/** Compiles labelSelector + fieldSelector (400 BadRequest on bad syntax). */
-export function selectorsOf(q: URLSearchParams): Matcher {
+/**
+ * Compiles labelSelector + fieldSelector of a request on type `t`: 400 BadRequest on bad
+ * syntax and, in the apiserver's words, on a field label the kind does not support.
+ */
+export function selectorsOf(q: URLSearchParams, t: ResourceType): Matcher {
   try {
     const l = labelMatcher(q.get("labelSelector"));
-    const f = fieldMatcher(q.get("fieldSelector"));
+    const f = fieldMatcher(q.get("fieldSelector"), fieldLabelsOf(t));
     return (o) => l(o) && f(o);
   } catch (e) {
     if (e instanceof SelectorError) throw new ApiError(400, e.message);
@@ -55,7 +59,7 @@ function decodeContinue(s: string): ContinueToken {
 /** LIST with selectors and limit/continue pagination (JSON list or Table). */
 export function handleList(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams): void {
   const t = p.type;
-  const match = selectorsOf(q);
+  const match = selectorsOf(q, t);
   const limit = Math.max(0, Number(q.get("limit") ?? "0") || 0);
   const cont = q.get("continue");
   const token = cont ? decodeContinue(cont) : undefined;

@@ -31,7 +31,7 @@ export function openStream(cluster: ClusterState, res: ServerResponse, contentTy
  */
 export function handleWatch(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams): void {
   const t = p.type;
-  const match = selectorsOf(q);
+  const match = selectorsOf(q, t);
   const ns = t.namespaced ? p.namespace : undefined;
   const nameOnly = p.name;
   const asTable = wantsTable(req);

@@ -149,7 +149,7 @@ export function handleDelete(cluster: ClusterState, p: ResourcePath, res: Server
 /** DELETE a collection (with selectors). */
 export function handleDeleteCollection(cluster: ClusterState, p: ResourcePath, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
   const t = p.type;
-  const match = selectorsOf(q);
+  const match = selectorsOf(q, t);
   const { grace, dryRun } = deleteOptions(body, q);
   const items: KubeObject[] = [];
   for (const o of cluster.store.list(t.storage, t.namespaced ? p.namespace : undefined)) {

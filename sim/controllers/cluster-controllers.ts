@@ -54,7 +54,7 @@ export function reconcileEndpoints(cluster: ClusterState, svc: KubeObject): void
 
 /** CRD controller: serves the defined versions, reports Established/NamesAccepted. */
 export function reconcileCrd(cluster: ClusterState, crd: KubeObject, deleted: boolean): void {
-  const spec = (crd.spec ?? {}) as { group?: string; names?: { plural: string; singular?: string; kind: string; shortNames?: string[]; categories?: string[]; listKind?: string }; scope?: string; versions?: { name: string; served?: boolean; subresources?: Record<string, unknown> }[] };
+  const spec = (crd.spec ?? {}) as { group?: string; names?: { plural: string; singular?: string; kind: string; shortNames?: string[]; categories?: string[]; listKind?: string }; scope?: string; versions?: { name: string; served?: boolean; subresources?: Record<string, unknown>; selectableFields?: { jsonPath?: string }[] }[] };
   if (!spec.group || !spec.names) return;
   cluster.registry.remove(spec.group, spec.names.plural);
   if (deleted) return;
@@ -71,6 +71,8 @@ export function reconcileCrd(cluster: ClusterState, crd: KubeObject, deleted: bo
       ...(spec.names.categories ? { categories: spec.names.categories } : {}),
       subresources: Object.keys(v.subresources ?? {}),
       storage: `${spec.group}/${spec.names.plural}`,
+      custom: true,
+      selectableFields: (v.selectableFields ?? []).flatMap((f) => (typeof f.jsonPath === "string" ? [f.jsonPath] : [])),
     };
     cluster.registry.add(t);
   }

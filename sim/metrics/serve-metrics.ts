@@ -110,7 +110,7 @@ export function serveMetrics(cluster: ClusterState, p: ResourcePath, req: Incomi
     if (wantsTable(req)) return sendJson(res, 200, table([found], kind, q), "application/json;as=Table;v=v1;g=meta.k8s.io");
     return sendJson(res, 200, { kind, apiVersion: API_VERSION, ...found });
   }
-  const match = selectorsOf(q);
+  const match = selectorsOf(q, p.type);
   items = items.filter((i) => match(i as unknown as KubeObject));
   if (wantsTable(req)) return sendJson(res, 200, table(items, kind, q), "application/json;as=Table;v=v1;g=meta.k8s.io");
   sendJson(res, 200, { kind: `${kind}List`, apiVersion: API_VERSION, metadata: {}, items });

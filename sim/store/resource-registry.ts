@@ -12,6 +12,10 @@ export interface ResourceType {
   /** Storage key; two served types may share one storage (core and events.k8s.io Events). */
   storage: string;
   verbs?: string[];
+  /** A custom resource (served from a CRD). */
+  custom?: boolean;
+  /** A custom resource version's selectableFields (JSONPaths such as `.spec.color`). */
+  selectableFields?: string[];
 }
 
 const ALL_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];

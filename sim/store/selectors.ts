@@ -102,24 +102,17 @@ export function selectorToString(sel: LabelSelector | undefined): string {
   return parts.join(",");
 }
 
-/** Reads a dotted field path (metadata.name, spec.nodeName, involvedObject.uid) as a string. */
-export function fieldValue(obj: unknown, path: string): string {
-  let cur: unknown = obj;
-  for (const p of path.split(".")) {
-    if (typeof cur !== "object" || cur === null) return "";
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  if (cur === undefined || cur === null) return "";
-  return typeof cur === "string" ? cur : String(cur as number | boolean);
-}
-
-/** Compiles a fieldSelector query string (=, ==, != on dotted paths). */
-export function fieldMatcher(s: string | null): Matcher {
+/**
+ * Compiles a fieldSelector query string (=, ==, != on the field labels a kind supports).
+ * `labels` converts each label as the apiserver does, refusing unsupported ones.
+ */
+export function fieldMatcher(s: string | null, labels: { getter(label: string): (obj: KubeObject) => string }): Matcher {
   if (!s) return () => true;
   const reqs = splitTerms(s).map((term) => {
     const m = term.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/);
     if (!m) throw new SelectorError(`invalid selector: '${term}'; can't understand '${term}'`);
-    return { path: (m[1] ?? "").trim(), neg: m[2] === "!=", value: (m[3] ?? "").trim() };
+    const label = (m[1] ?? "").trim();
+    return { get: labels.getter(label), neg: m[2] === "!=", value: (m[3] ?? "").trim() };
   });
-  return (o) => reqs.every((r) => (fieldValue(o, r.path) === r.value) !== r.neg);
+  return (o) => reqs.every((r) => (r.get(o) === r.value) !== r.neg);
 }

@@ -134,6 +134,10 @@ describe("discovery-driven resources API", () => {
     const node = String(web.rows[0]?.cells[web.columnDefinitions.findIndex((c) => c.name === "Node")]);
     const onNode = await get<TResourceTable>(`/api/v1/clusters/res/resources/core/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}`);
     expect(onNode.rows.length).toBeGreaterThan(0);
+    // A field the kind does not support is the cluster's 400, shown in its own words.
+    const unsupported = await callRoute("GET", `/api/v1/clusters/res/resources/apps/v1/replicasets?fieldSelector=${encodeURIComponent("status.replicas=0")}`, { cookie: fx.cookies.admin });
+    expect(unsupported.status).toBe(400);
+    expect(((await unsupported.json()) as { error: { message: string; source?: string } }).error).toMatchObject({ source: "cluster", message: '"status.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"' });
   });
 
   it("runs as the user: the cluster's own Forbidden message, and 404 for what it does not serve", async () => {
