@@ -8,6 +8,8 @@ import { useClusterChanges } from "@/lib/client/explorer/use-cluster-changes";
 import { useKubeDetail } from "@/lib/client/explorer/use-kube-detail";
 import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
+import { nodeHardware, type HardwareNodeLike } from "@/lib/shared/inventory/node-hardware";
+import { NodeHardwarePanel } from "@/components/inventory/node-hardware-panel";
 import { NodeDrainDialog } from "@/components/node-drain/node-drain-dialog";
 import { PodShellPanel } from "@/components/pod-shell/pod-shell-panel";
 import { RollbackDialog } from "@/components/workload-rollback/rollback-dialog";
@@ -116,6 +118,7 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
               {resource === "pods" ? <PodTrouble clusterId={clusterId} pod={object} /> : null}
               <ObjectSummary clusterId={clusterId} resource={resource} object={object} related={data.related} />
               {resource === "pods" ? <PodContainers pod={object} /> : null}
+              {resource === "nodes" ? <NodeHardwarePanel hardware={nodeHardware(object as HardwareNodeLike)} /> : null}
               {resource === "secrets" ? (
                 <section className="space-y-2">
                   <h3 className="text-sm font-semibold text-slate-200">{t("secrets.keys")}</h3>

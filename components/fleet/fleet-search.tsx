@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
+import { useUrlParams } from "@/lib/client/use-url-params";
 import { fleetKeys, toQueryString } from "@/lib/client/fleet/fleet-keys";
 import type { TFleetSearchHit } from "@/lib/shared/fleet/fleet-api.schema";
 import { clusterHref } from "@/lib/shared/fleet/fleet-links";
@@ -17,40 +17,18 @@ import { DataTable } from "@/components/ui/data-table";
 
 const CONTROL = "rounded-md border border-slate-700 bg-slate-900 px-2.5 py-1.5 text-sm text-slate-100 focus:border-sky-500 focus:outline-none";
 
-function sameParams(a: URLSearchParams, b: URLSearchParams): boolean {
-  const sorted = (p: URLSearchParams) => [...p.entries()].map(([k, v]) => `${k}=${v}`).sort().join("&");
-  return sorted(a) === sorted(b);
-}
-
 /** Pods, nodes, deployments and EdgeX devices across the fleet, by name or label, from the snapshot index. */
 export function FleetSearch() {
   const t = useTranslations("fleet.searchPage");
   const tKind = useTranslations("fleet.kind");
   const errorMessage = useErrorMessage();
   // The search lives in the URL (`?q=&kind=`), so a link shares exactly these results.
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams } = useUrlParams();
   const q = (params.get("q") ?? "").trim();
   const kindParam = params.get("kind") ?? "";
   const kind: TSearchKind | "" = (SEARCH_KINDS as readonly string[]).includes(kindParam) ? (kindParam as TSearchKind) : "";
+  // A debounced q merges into the kind chosen meanwhile (see useUrlParams).
   const [text, setText] = useState(q);
-  // The parameters last asked for: router.replace lands asynchronously (later still on a busy
-  // machine), so a debounced q must merge into the kind chosen meanwhile, not into the URL
-  // as it still reads.
-  const pending = useRef<URLSearchParams | null>(null);
-  useEffect(() => {
-    if (pending.current && sameParams(pending.current, params)) pending.current = null;
-  }, [params]);
-  const setParams = (next: { q?: string; kind?: string }) => {
-    const merged = new URLSearchParams((pending.current ?? params).toString());
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    pending.current = merged;
-    router.replace(`${pathname}${merged.size ? `?${merged.toString()}` : ""}`, { scroll: false });
-  };
   useEffect(() => {
     if (text.trim() === q) return;
     const timer = setTimeout(() => setParams({ q: text.trim() }), 300);

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/fleet", key: "overview" },
   { href: "/fleet/alerts", key: "alerts" },
   { href: "/fleet/search", key: "search" },
+  { href: "/fleet/inventory", key: "inventory" },
 ] as const;
 
 /** Overview / Alerts / Search, and the way into kiosk mode. */

@@ -9,6 +9,7 @@ export const fleetKeys = {
   trends: (clusterId: string, hours: number) => ["fleet", "trends", clusterId, hours] as const,
   alerts: (q: Partial<TFleetAlertsQuery>) => ["fleet", "alerts", q] as const,
   search: (q: Partial<TFleetSearchQuery>) => ["fleet", "search", q] as const,
+  inventory: (q: Record<string, string>) => ["fleet", "inventory", q] as const,
   webhook: () => ["fleet", "webhook"] as const,
 };
 

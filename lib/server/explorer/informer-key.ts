@@ -19,6 +19,8 @@ export interface InformerKey {
   namespace: string;
   /** "" = no selector. */
   labelSelector: string;
+  /** Omitted or "" = no field selector (the fleet collector's Warning events use one). */
+  fieldSelector?: string;
   /** Who the upstream list and watch run as: null = the agent (shared by every viewer). */
   identity: UserIdentity | null;
 }
@@ -29,5 +31,14 @@ export function informerKeyFor(principal: Principal, clusterId: string, resource
 }
 
 export function informerKeyString(key: InformerKey): string {
-  return JSON.stringify([key.clusterId, key.resource, key.namespace, key.labelSelector, key.identity?.username ?? null, key.identity?.role ?? null]);
+  return JSON.stringify([key.clusterId, key.resource, key.namespace, key.labelSelector, key.fieldSelector ?? "", key.identity?.username ?? null, key.identity?.role ?? null]);
+}
+
+/**
+ * True for the cluster-wide lists the console keeps as itself (no namespace, no label
+ * selector, its own identity): a bounded set per cluster — the fleet collector's among
+ * them — whose lists and watches may use the tunnel's reserved streams.
+ */
+export function usesReservedStreams(key: InformerKey): boolean {
+  return key.identity === null && key.namespace === "" && key.labelSelector === "";
 }

@@ -5,7 +5,7 @@ import { onClusterChanged } from "../clusters/cluster-change-events";
 import { KubeError, kubeErrorFromResponse } from "../k8s/kube-error";
 import { listKubeObjects } from "../k8s/list-kube-objects";
 import { watchKubeObjects } from "../k8s/watch-kube-objects";
-import type { InformerKey } from "./informer-key";
+import { usesReservedStreams, type InformerKey } from "./informer-key";
 
 export type InformerListener = (message: TWatchMessage) => void;
 
@@ -50,6 +50,10 @@ export class ResourceInformer {
   private readonly history: Array<{ rv: string; message?: TWatchMessage }> = [];
   synced = false;
   live = false;
+  /** Upstream requests made (lists and watches), for load figures and tests. */
+  requests = 0;
+  /** True while an upstream watch request is open. */
+  watching = false;
   error: TClusterError | null = null;
   readonly listeners = new Set<InformerListener>();
   /** Resolves after the first list attempt, successful or not. */
@@ -202,8 +206,15 @@ export class ResourceInformer {
   }
 
   private async relist(): Promise<void> {
-    const { clusterId, resource, namespace, labelSelector, identity } = this.key;
-    const list = await listKubeObjects(clusterId, identity, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, signal: this.controller.signal });
+    const { clusterId, resource, namespace, labelSelector, fieldSelector, identity } = this.key;
+    this.requests++;
+    const list = await listKubeObjects(clusterId, identity, resource, {
+      namespace: namespace || undefined,
+      labelSelector: labelSelector || undefined,
+      fieldSelector: fieldSelector || undefined,
+      signal: this.controller.signal,
+      reserved: usesReservedStreams(this.key),
+    });
     if (this.stopped) return;
     const next = new Map<string, TKubeObject>();
     for (const item of list.items) {
@@ -240,15 +251,26 @@ export class ResourceInformer {
 
   /** Watches (resuming after normal ends) until the server says the resourceVersion expired. */
   private async watchUntilExpired(): Promise<void> {
-    const { clusterId, resource, namespace, labelSelector, identity } = this.key;
+    const { clusterId, resource, namespace, labelSelector, fieldSelector, identity } = this.key;
+    const reserved = usesReservedStreams(this.key);
     while (!this.stopped) {
       const started = Date.now();
       let events = 0;
       const counters = watchCounters();
       counters.open++;
       counters.opened++;
+      this.requests++;
+      this.watching = true;
       try {
-        for await (const event of watchKubeObjects(clusterId, identity, resource, { namespace: namespace || undefined, labelSelector: labelSelector || undefined, resourceVersion: this.resourceVersion, signal: this.controller.signal })) {
+        const watch = watchKubeObjects(clusterId, identity, resource, {
+          namespace: namespace || undefined,
+          labelSelector: labelSelector || undefined,
+          fieldSelector: fieldSelector || undefined,
+          resourceVersion: this.resourceVersion,
+          signal: this.controller.signal,
+          reserved,
+        });
+        for await (const event of watch) {
           events++;
           if (event.type === "ERROR") {
             if (event.object.code === 410) return;
@@ -272,6 +294,7 @@ export class ResourceInformer {
         if (error instanceof KubeError || this.stopped) throw error;
       } finally {
         counters.open--;
+        this.watching = false;
       }
       if (this.stopped) return;
       this.setStatus(true, null);

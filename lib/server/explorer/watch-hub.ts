@@ -110,12 +110,40 @@ export async function readInformer(key: InformerKey): Promise<ResourceInformer> 
   }
 }
 
+/**
+ * Keeps a list's informer running for a background reader (the fleet collector reads its
+ * `items` each pass) until `release` is called; shared with every viewer of the same list,
+ * so one resource of one cluster is watched upstream once whoever reads it.
+ */
+export function holdInformer(key: InformerKey): { informer: ResourceInformer; release: () => void } {
+  const entry = acquire(key);
+  let held = true;
+  return {
+    informer: entry.informer,
+    release: () => {
+      if (!held) return;
+      held = false;
+      release(key, entry);
+    },
+  };
+}
+
 /** Figures for tests and benchmarks: informers, viewers, upstream watches open now and ever opened. */
 export function watchHubStats(): { informers: number; viewers: number; openUpstreamWatches: number; upstreamWatchesOpened: number } {
   let viewers = 0;
   for (const entry of hub().entries.values()) viewers += entry.informer.listeners.size;
   const counters = watchCounters();
   return { informers: hub().entries.size, viewers, openUpstreamWatches: counters.open, upstreamWatchesOpened: counters.opened };
+}
+
+/**
+ * Upstream watches open now for one resource of one cluster, whoever reads them (viewers,
+ * list requests, the fleet collector): the figure "one pod watch per cluster" is checked on.
+ */
+export function upstreamWatchesOf(clusterId: string, resource: string): number {
+  let n = 0;
+  for (const { informer } of hub().entries.values()) if (informer.key.clusterId === clusterId && informer.key.resource === resource && informer.watching) n++;
+  return n;
 }
 
 /** Stops every informer (console shutdown). */

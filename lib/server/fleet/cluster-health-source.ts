@@ -1,22 +1,24 @@
 import "server-only";
-import type { KubeConfig } from "@kubernetes/client-node";
 import type { TClusterHealth } from "@/lib/shared/fleet/fleet.schema";
 import { projectDeployment, projectEvent, projectNode, projectPod, type DeploymentProjection, type EventProjection, type NodeProjection, type PodProjection } from "@/lib/shared/fleet/project-objects";
 import { summarizeHealth } from "@/lib/shared/fleet/summarize-health";
+import { nodeHardware, type HardwareNodeLike } from "@/lib/shared/inventory/node-hardware";
+import type { TNodeHardware } from "@/lib/shared/inventory/inventory.schema";
 import type { EdgexSummaryResult } from "./edgex-summary-source";
-import { kubeGetJson } from "./kube-fetch";
-import { ResourceReflector } from "./resource-reflector";
+import { getKubeVersion } from "../k8s/get-kube-version";
+import { CollectedList } from "./collected-list";
 
 /**
- * Everything the collector knows about one Active cluster: projection caches of its pods,
- * nodes, deployments and Warning events (list+watch, or relisted each pass in poll mode),
- * its version, and the last EdgeX summary. Lives while the cluster is Active and connected.
+ * Everything the collector knows about one Active cluster: its pods, nodes, deployments and
+ * Warning events (the explorer's shared informers, or relisted each pass in poll mode — see
+ * CollectedList), its version, and the last EdgeX summary. Lives while the cluster is Active
+ * and connected.
  */
 export class ClusterHealthSource {
-  readonly pods: ResourceReflector<PodProjection>;
-  readonly nodes: ResourceReflector<NodeProjection>;
-  readonly deployments: ResourceReflector<DeploymentProjection>;
-  readonly warnings: ResourceReflector<EventProjection>;
+  readonly pods: CollectedList<PodProjection>;
+  readonly nodes: CollectedList<NodeProjection & { hardware: TNodeHardware }>;
+  readonly deployments: CollectedList<DeploymentProjection>;
+  readonly warnings: CollectedList<EventProjection>;
   kubernetesVersion: string | null = null;
   edgex: EdgexSummaryResult | null = null;
   /** Outcome of this pass's probe (watch mode: GET /version; poll mode: the relists). */
@@ -25,27 +27,26 @@ export class ClusterHealthSource {
 
   constructor(
     readonly clusterId: string,
-    readonly kubeConfig: KubeConfig,
     private readonly timeoutMs: number,
   ) {
-    const opts = { timeoutMs };
-    this.pods = new ResourceReflector(kubeConfig, { ...opts, path: "/api/v1/pods", project: projectPod });
-    this.nodes = new ResourceReflector(kubeConfig, { ...opts, path: "/api/v1/nodes", project: projectNode });
-    this.deployments = new ResourceReflector(kubeConfig, { ...opts, path: "/apis/apps/v1/deployments", project: projectDeployment });
-    this.warnings = new ResourceReflector(kubeConfig, { ...opts, path: "/api/v1/events", query: "fieldSelector=type%3DWarning", project: projectEvent });
+    const opts = { clusterId, timeoutMs };
+    this.pods = new CollectedList({ ...opts, resource: "pods", project: projectPod });
+    this.nodes = new CollectedList({ ...opts, resource: "nodes", project: (n: HardwareNodeLike) => ({ ...projectNode(n), hardware: nodeHardware(n) }) });
+    this.deployments = new CollectedList({ ...opts, resource: "deployments", project: projectDeployment });
+    this.warnings = new CollectedList({ ...opts, resource: "events", fieldSelector: "type=Warning", project: projectEvent });
   }
 
-  private get reflectors(): ResourceReflector<unknown>[] {
-    return [this.pods, this.nodes, this.deployments, this.warnings] as ResourceReflector<unknown>[];
+  private get reflectors(): CollectedList<unknown>[] {
+    return [this.pods, this.nodes, this.deployments, this.warnings] as CollectedList<unknown>[];
   }
 
   /** Reads /version (k3s reports e.g. v1.31.4+k3s1). */
   async readVersion(): Promise<void> {
-    const v = await kubeGetJson<{ gitVersion?: string }>(this.kubeConfig, "/version", this.timeoutMs);
+    const v = await getKubeVersion(this.clusterId, null, { timeoutMs: this.timeoutMs, reserved: true });
     this.kubernetesVersion = v.gitVersion ?? null;
   }
 
-  /** Watch mode: list+watch of all four collections (resolves after the first lists). */
+  /** Watch mode: joins the shared informers of all four collections (resolves after their first lists). */
   async startWatching(): Promise<void> {
     await Promise.all(this.reflectors.map((r) => r.start()));
   }

@@ -1,5 +1,4 @@
 import "server-only";
-import type { KubeConfig } from "@kubernetes/client-node";
 import type { TEdgexSummary } from "@/lib/shared/fleet/fleet.schema";
 
 /** An EdgeX device for the fleet search index (optional part of a source's answer). */
@@ -19,10 +18,10 @@ export type EdgexSummaryResult = TEdgexSummary & {
 };
 
 /**
- * Reads one cluster's EdgeX summary through its tunnel KubeConfig; null when the cluster
- * runs no EdgeX. Called by the collector once per pass per Active cluster, with a timeout.
+ * Reads one cluster's EdgeX summary (through lib/server/k8s); null when the cluster runs no
+ * EdgeX. Called by the collector once per pass per Active cluster, with a timeout.
  */
-export type EdgexSummarySource = (clusterId: string, kubeConfig: KubeConfig) => Promise<EdgexSummaryResult | null>;
+export type EdgexSummarySource = (clusterId: string) => Promise<EdgexSummaryResult | null>;
 
 // Process-wide (server.ts and Next's bundles load separate module copies).
 const KEY = Symbol.for("outpost.fleet.edgex-summary-source");

@@ -1,10 +1,10 @@
 import "server-only";
-import { createTunnelKubeConfig } from "@/lib/tunnel/kubeconfig";
 import { prisma } from "../db/prisma";
 import { log } from "../log/logger";
 import { isLeader } from "../replicas/leader-lock";
 import { remoteOwner } from "../replicas/tunnel-leases";
-import { dialCluster, getTunnel } from "../tunnel/tunnel-registry";
+import { getTunnel } from "../tunnel/tunnel-registry";
+import { buildHardwareRows } from "./build-hardware-rows";
 import { buildSearchEntries } from "./build-search-entries";
 import { ClusterHealthSource } from "./cluster-health-source";
 import { getEdgexSummarySource } from "./edgex-summary-source";
@@ -61,9 +61,8 @@ export class FleetCollector {
   private source(clusterId: string): ClusterHealthSource {
     let source = this.sources.get(clusterId);
     if (!source) {
-      // The console's own health traffic uses the tunnel's reserved streams (no user can take them).
-      const kc = createTunnelKubeConfig(() => dialCluster(clusterId, { reserved: true }), { name: clusterId });
-      source = new ClusterHealthSource(clusterId, kc, this.config.timeoutMs);
+      // Its cluster-wide reads use the tunnel's reserved streams (no user can take them).
+      source = new ClusterHealthSource(clusterId, this.config.timeoutMs);
       this.sources.set(clusterId, source);
       if (this.config.mode === "watch") {
         // In the background, through the limiter: a pass never waits for 10,000 initial lists.
@@ -101,7 +100,7 @@ export class FleetCollector {
     await runLimited(sources, this.config.concurrency, async (s) => {
       await withTimeout(s.probe(this.config.mode), this.config.timeoutMs * 2, "probe").catch(() => undefined);
       if (!s.probeOk) return;
-      s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId, s.kubeConfig), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
+      s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
     });
 
     lap("probe");
@@ -109,7 +108,7 @@ export class FleetCollector {
     const at = Date.now();
     for (const s of sources) {
       if (s.probeOk && s.synced && tunnelIsCurrent(s.clusterId, at)) {
-        pass.fresh.push({ clusterId: s.clusterId, health: s.summarize(at), search: buildSearchEntries(s) });
+        pass.fresh.push({ clusterId: s.clusterId, health: s.summarize(at), search: buildSearchEntries(s), hardware: buildHardwareRows(s) });
       } else {
         pass.failed.push({ clusterId: s.clusterId, error: s.lastError ?? "The cluster's agent is not answering" });
       }

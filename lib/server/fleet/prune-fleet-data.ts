@@ -24,6 +24,7 @@ export async function pruneFleetData(retentionMs: number, now = new Date()): Pro
   let orphans = gone.length;
   if (gone.length) {
     orphans += await prisma.$executeRaw`DELETE FROM fleet_search_entries WHERE "clusterId" = ANY(${gone}::text[])`;
+    orphans += await prisma.$executeRaw`DELETE FROM fleet_nodes WHERE "clusterId" = ANY(${gone}::text[])`;
     orphans += await prisma.$executeRaw`DELETE FROM fleet_snapshot_history WHERE "clusterId" = ANY(${gone}::text[])`;
     orphans += await prisma.$executeRaw`DELETE FROM fleet_alerts WHERE "clusterId" = ANY(${gone}::text[]) AND "resolvedAt" IS NOT NULL`;
   }

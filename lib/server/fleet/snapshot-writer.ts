@@ -3,12 +3,16 @@ import type { TClusterHealth } from "@/lib/shared/fleet/fleet.schema";
 import { prisma } from "../db/prisma";
 import { log } from "../log/logger";
 import type { SearchEntry } from "./build-search-entries";
+import type { HardwareRow } from "./build-hardware-rows";
+import { writeNodeInventory } from "./write-node-inventory";
 import { markSnapshotErrors, touchSnapshots, upsertSnapshots, type SnapshotWrite } from "./upsert-snapshots";
 
 export interface FreshCluster {
   clusterId: string;
   health: TClusterHealth;
   search: { entries: SearchEntry[]; hash: string } | null;
+  /** The cluster's node hardware (inventory rows), or null to leave them as they are. */
+  hardware?: { rows: HardwareRow[]; hash: string } | null;
 }
 
 export interface PassResult {
@@ -35,6 +39,7 @@ export class SnapshotWriter {
   private readonly signatures = new Map<string, string>();
   private readonly points = new Map<string, { key: string; at: number }>();
   private searchHashes: Map<string, { hash: string | null; at: number }> | undefined;
+  private hardwareHashes: Map<string, string | null> | undefined;
   private readonly errors = new Map<string, string>();
 
   constructor(private readonly historyEveryMs: number) {}
@@ -53,6 +58,7 @@ export class SnapshotWriter {
     await touchSnapshots(touched, now);
     await this.writeHistory(pass.fresh, now);
     await this.writeSearch(pass.fresh, now);
+    await this.writeHardware(pass.fresh, now);
     const newErrors = pass.failed.filter((f) => this.errors.get(f.clusterId) !== f.error);
     await markSnapshotErrors(newErrors, now);
     for (const f of pass.failed) this.errors.set(f.clusterId, f.error);
@@ -86,6 +92,20 @@ export class SnapshotWriter {
       });
     }
     if (rows.length) await prisma.fleetSnapshotPoint.createMany({ data: rows });
+  }
+
+  /** Node hardware changes rarely: a cluster's rows are rewritten only when their hash moves. */
+  private async writeHardware(fresh: FreshCluster[], now: Date): Promise<void> {
+    this.hardwareHashes ??= new Map((await prisma.fleetSnapshot.findMany({ select: { clusterId: true, hardwareHash: true } })).map((s) => [s.clusterId, s.hardwareHash]));
+    for (const c of fresh) {
+      if (!c.hardware || this.hardwareHashes.get(c.clusterId) === c.hardware.hash) continue;
+      try {
+        await writeNodeInventory(c.clusterId, c.hardware.rows, c.hardware.hash, now);
+        this.hardwareHashes.set(c.clusterId, c.hardware.hash);
+      } catch (error) {
+        log.warn(`fleet: hardware inventory of ${c.clusterId} not written: ${error instanceof Error ? error.message.split("\n").at(-1) : String(error)}`);
+      }
+    }
   }
 
   private async writeSearch(fresh: FreshCluster[], now: Date): Promise<void> {

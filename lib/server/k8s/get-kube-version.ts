@@ -8,6 +8,6 @@ export interface KubeVersion {
 }
 
 /** The apiserver's `/version` (`v1.31.4+k3s1`). */
-export async function getKubeVersion(clusterId: string, identity: KubeIdentity): Promise<KubeVersion> {
-  return kubeJson<KubeVersion>(clusterId, identity, { path: "/version" });
+export async function getKubeVersion(clusterId: string, identity: KubeIdentity, opts: { timeoutMs?: number; reserved?: boolean } = {}): Promise<KubeVersion> {
+  return kubeJson<KubeVersion>(clusterId, identity, { path: "/version", ...opts });
 }

@@ -22,30 +22,36 @@ const KEEP_ALIVE_MS = 4_000;
 /**
  * The undici dispatcher whose connections are tunnel streams to `clusterId`'s apiserver.
  * Created on first use and kept: a replaced tunnel only kills the pooled streams, which
- * undici drops and re-dials through the new session.
+ * undici drops and re-dials through the new session. `reserved` is a second pool of the
+ * cluster whose streams may use the tunnel's reserved share (the console's own background
+ * reads: the fleet collector's cluster-wide informers), so users filling the tunnel cannot
+ * starve them.
  */
-export function dispatcherFor(clusterId: string): Dispatcher {
-  let pool = pools().get(clusterId);
+export function dispatcherFor(clusterId: string, reserved = false): Dispatcher {
+  const id = reserved ? `${clusterId}\0reserved` : clusterId;
+  let pool = pools().get(id);
   if (!pool) {
     pool = new Agent({
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
       connect: (_options, callback) => {
-        dialCluster(clusterId).then(
+        dialCluster(clusterId, { reserved }).then(
           // undici only needs the net.Socket surface TunnelStream provides (docs/TUNNEL.md).
           (stream) => callback(null, stream as unknown as Socket),
           (error: Error) => callback(error, null),
         );
       },
     });
-    pools().set(clusterId, pool);
+    pools().set(id, pool);
   }
   return pool;
 }
 
-/** Closes a cluster's pool (cluster deleted). */
+/** Closes a cluster's pools (cluster deleted). */
 export async function closeDispatcher(clusterId: string): Promise<void> {
-  const pool = pools().get(clusterId);
-  pools().delete(clusterId);
-  await pool?.destroy().catch(() => undefined);
+  for (const id of [clusterId, `${clusterId}\0reserved`]) {
+    const pool = pools().get(id);
+    pools().delete(id);
+    await pool?.destroy().catch(() => undefined);
+  }
 }

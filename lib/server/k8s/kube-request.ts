@@ -28,6 +28,8 @@ export interface KubeCall {
   maxBytes?: number;
   /** The caller's cancellation (client went away). */
   signal?: AbortSignal;
+  /** Console background reads only: may use the tunnel's reserved streams (see dispatcherFor). */
+  reserved?: boolean;
 }
 
 /** A streaming answer (watch, log follow): the head arrived, the body flows until aborted. */
@@ -68,7 +70,7 @@ async function send(clusterId: string, identity: KubeIdentity, call: KubeCall, s
     ...impersonationHeaders(identity),
   };
   if (body !== undefined) headers["content-type"] = call.contentType ?? "application/json";
-  return dispatcherFor(clusterId).request({
+  return dispatcherFor(clusterId, call.reserved).request({
     origin: TUNNEL_ORIGIN,
     path: pathWithQuery(call),
     method: call.method ?? "GET",

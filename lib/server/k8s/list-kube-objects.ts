@@ -17,6 +17,8 @@ export interface ListOptions {
   limit?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** See KubeCall.reserved. */
+  reserved?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function listKubeObjects(clusterId: string, identity: KubeIdentity,
     query: { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector, limit: opts.limit },
     timeoutMs: opts.timeoutMs,
     signal: opts.signal,
+    reserved: opts.reserved,
   });
   const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
   const items = (list.items ?? []).map((item) => ({ ...item, kind: info.kind, apiVersion }));

@@ -19,6 +19,9 @@ export interface WatchOptions {
   /** Server-side end of the watch; the caller re-watches from the last resourceVersion. */
   timeoutSeconds?: number;
   signal?: AbortSignal;
+  fieldSelector?: string;
+  /** See KubeCall.reserved. */
+  reserved?: boolean;
 }
 
 /**
@@ -29,7 +32,7 @@ export function watchKubeObjects(clusterId: string, identity: KubeIdentity, reso
   return watchKubePath(clusterId, identity, resourcePath(resource, { namespace: opts.namespace }), opts);
 }
 
-export type WatchPathOptions = WatchOptions & { fieldSelector?: string; accept?: string; includeObject?: "None" | "Metadata" | "Object" };
+export type WatchPathOptions = WatchOptions & { accept?: string; includeObject?: "None" | "Metadata" | "Object" };
 
 /**
  * Opens a watch of any collection path (as kubeApiPath builds it) and resolves once the
@@ -50,6 +53,7 @@ export async function openKubeWatch(clusterId: string, identity: KubeIdentity, p
       timeoutSeconds: opts.timeoutSeconds ?? 300,
     },
     signal: opts.signal,
+    reserved: opts.reserved,
   });
   return (async function* events() {
     try {
