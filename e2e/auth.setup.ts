@@ -15,7 +15,9 @@ setup("bootstrap login and forced password change", async ({ page }) => {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page).toHaveURL(/\/change-password$/);
+  // The console's first sign-in loads the auth stack cold: on a busy CI machine (load 22)
+  // it took longer than the default 15 s while the button said "Signing in…".
+  await expect(page).toHaveURL(/\/change-password$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
   // Leaving the forced change is not possible: the shell sends us back.
   await page.goto("/users");
