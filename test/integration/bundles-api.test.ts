@@ -28,7 +28,7 @@ describe("bundles API", () => {
       [{ name: "x", source: { yaml: "a: [" }, targets: { clusterSelector: "env=prod" } }, /document 1/],
       [{ name: "x", source: { yaml: "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: x}" }, targets: { clusterSelector: "env=prod" } }, /cannot be part of a bundle/],
       [{ name: "x", source: { yaml: YAML }, targets: { clusterSelector: "env in (prod" } }, /not a valid label selector/],
-      [{ name: "x", source: { yaml: YAML }, targets: {} }, /exactly one of clusterSelector or clusterIds/],
+      [{ name: "x", source: { yaml: YAML }, targets: {} }, /exactly one of clusterSelector, clusterIds or group/],
       [{ name: "Bad_Name", source: { yaml: YAML }, targets: { clusterSelector: "env=prod" } }, /DNS-1123/],
       [{ name: "x", source: { yaml: YAML }, targets: { clusterIds: ["nope"] } }, /Unknown cluster id/],
     ];

@@ -52,6 +52,11 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/bundles/[id]/resume": "forbidden",
   "POST /api/v1/bundles/[id]/abort": "forbidden",
   "POST /api/v1/bundles/[id]/rollback": "forbidden",
+  "POST /api/v1/bundles/[id]/sync": "forbidden",
+  "DELETE /api/v1/bundles/[id]": "forbidden",
+  "POST /api/v1/cluster-groups": "forbidden",
+  "PUT /api/v1/cluster-groups/[id]": "forbidden",
+  "DELETE /api/v1/cluster-groups/[id]": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

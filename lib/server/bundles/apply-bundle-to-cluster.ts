@@ -9,7 +9,7 @@ import { kubeJson } from "../k8s/kube-request";
 export interface ApplyTarget {
   bundle: { id: string; name: string; prune: boolean };
   revision: { number: number; yaml: string };
-  cluster: { id: string; name: string; labels: Record<string, string> };
+  cluster: { id: string; name: string; labels: Record<string, string>; values?: Record<string, string> };
   /** What the previous apply left on the cluster (pruned when absent from this revision). */
   previousObjects: TObjectRef[];
 }
@@ -49,7 +49,7 @@ export async function pruneBundleObject(clusterId: string, bundleId: string, ref
  */
 export async function applyBundleToCluster(target: ApplyTarget): Promise<TObjectRef[]> {
   const { bundle, revision, cluster } = target;
-  const objects = renderBundle(revision.yaml, { name: cluster.name, labels: cluster.labels }, bundle, revision.number);
+  const objects = renderBundle(revision.yaml, cluster, bundle, revision.number);
   objects.sort((a, b) => order(a.ref) - order(b.ref));
   for (const obj of objects) {
     await applyKubeObject(cluster.id, FLEET_IDENTITY, bundleObjectPath(obj.kind, obj.namespace, obj.name), obj.body, { fieldManager: FLEET_FIELD_MANAGER, force: true });

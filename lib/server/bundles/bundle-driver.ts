@@ -14,7 +14,7 @@ export function kickBundleDriver(): void {
 
 /**
  * The rollout driver: every `intervalMs` (and when kicked), on the leader replica only,
- * one reconcile pass per bundle that is not aborted. Passes never overlap; everything it
+ * one reconcile pass per bundle that is not aborted (or is being deleted). Passes never overlap; everything it
  * knows is in Postgres, so another replica (or this one after a restart) continues where
  * it stopped. Returns the stop function.
  */
@@ -31,7 +31,7 @@ export function startBundleDriver(opts: { intervalMs?: number; driftCheckMs?: nu
 
   const pass = async () => {
     if (!isLeader()) return;
-    const bundles = await prisma.bundle.findMany({ where: { status: { not: "aborted" } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    const bundles = await prisma.bundle.findMany({ where: { OR: [{ status: { not: "aborted" } }, { deletingAt: { not: null } }] }, select: { id: true }, orderBy: { createdAt: "asc" } });
     for (const b of bundles) {
       if (stopped) return;
       const due = (clusterId: string) => {

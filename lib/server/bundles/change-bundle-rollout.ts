@@ -18,9 +18,10 @@ export type TRolloutAction = "pause" | "resume" | "abort" | "rollback";
  */
 export async function changeBundleRollout(bundleId: string, action: TRolloutAction, body: TRollbackBundle, actor: AuditActor, meta: { ip?: string; requestId?: string } = {}): Promise<TBundleDetail> {
   await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ name: string; status: string; targetRevision: number }>>`SELECT "name", "status"::text AS "status", "targetRevision" FROM "bundles" WHERE "id" = ${bundleId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<Array<{ name: string; status: string; targetRevision: number; deletingAt: Date | null }>>`SELECT "name", "status"::text AS "status", "targetRevision", "deletingAt" FROM "bundles" WHERE "id" = ${bundleId} FOR UPDATE`;
     const bundle = locked[0];
     if (!bundle) throw notFound("Bundle");
+    if (bundle.deletingAt) throw conflict("The bundle is being deleted");
     const details: Record<string, unknown> = { from: bundle.status };
     if (action === "pause") {
       if (bundle.status !== "progressing") throw conflict(`Only a progressing rollout can be paused (this one is ${bundle.status})`);

@@ -1,10 +1,12 @@
 import "server-only";
 import type { TBundleKind } from "@/lib/shared/bundles/bundle-kinds";
 import { bundleObjectPath } from "@/lib/shared/bundles/bundle-kinds";
-import { BUNDLE_ID_LABEL, BUNDLE_REVISION_LABEL, renderBundle } from "@/lib/shared/bundles/render-bundle";
+import { BUNDLE_ID_LABEL, BUNDLE_REVISION_LABEL, renderBundle, type TBundleCluster } from "@/lib/shared/bundles/render-bundle";
 import { podStatus } from "@/lib/shared/kube/pod-columns";
 import type { PodLike } from "@/lib/shared/kube/types";
+import { touchesEdgex } from "@/lib/shared/bundles/touches-edgex";
 import { FLEET_IDENTITY } from "../k8s/kube-identity";
+import { edgexGateProblem } from "./check-edgex-gate";
 import { kubeJson } from "../k8s/kube-request";
 
 /** Pod statuses that fail a cluster's deployment of a bundle (kubectl's STATUS column). */
@@ -39,9 +41,10 @@ function workloadNotReady(kind: TBundleKind, name: string, w: WorkloadStatus): s
 /**
  * Health of one revision on one cluster, read through the cluster client as the fleet
  * identity: every workload of the bundle rolled out and available (`NotReady` until then),
- * and no pod of this revision failing — CrashLoopBackOff, image pull errors (`Failed`).
+ * and no pod of this revision failing — CrashLoopBackOff, image pull errors (`Failed`);
+ * for a bundle that deploys EdgeX, also the EdgeX core services answering ping.
  */
-export async function checkBundleHealth(clusterId: string, bundle: { id: string; name: string }, revision: { number: number; yaml: string }, cluster: { name: string; labels: Record<string, string> }): Promise<BundleHealth> {
+export async function checkBundleHealth(clusterId: string, bundle: { id: string; name: string }, revision: { number: number; yaml: string }, cluster: TBundleCluster): Promise<BundleHealth> {
   const objects = renderBundle(revision.yaml, cluster, bundle, revision.number);
   const selector = `${BUNDLE_ID_LABEL}=${bundle.id},${BUNDLE_REVISION_LABEL}=${revision.number}`;
   const pods = await kubeJson<{ items?: PodLike[] }>(clusterId, FLEET_IDENTITY, { path: "/api/v1/pods", query: { labelSelector: selector } });
@@ -53,6 +56,11 @@ export async function checkBundleHealth(clusterId: string, bundle: { id: string;
     if (!obj.kind.workload) continue;
     const live = await kubeJson<WorkloadStatus>(clusterId, FLEET_IDENTITY, { path: bundleObjectPath(obj.kind, obj.namespace, obj.name) });
     const why = workloadNotReady(obj.kind, obj.name, live);
+    if (why) return { state: "NotReady", message: why };
+  }
+  // A bundle that deploys EdgeX is healthy only when the EdgeX core services answer.
+  if (touchesEdgex(objects)) {
+    const why = await edgexGateProblem(clusterId);
     if (why) return { state: "NotReady", message: why };
   }
   return { state: "Ready", message: null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { bundleObjectPath } from "@/lib/shared/bundles/bundle-kinds";
-import { FLEET_FIELD_MANAGER, renderBundle } from "@/lib/shared/bundles/render-bundle";
+import { FLEET_FIELD_MANAGER, renderBundle, type TBundleCluster } from "@/lib/shared/bundles/render-bundle";
 import { applyKubeObject } from "../k8s/apply-kube-object";
 import { FLEET_IDENTITY } from "../k8s/kube-identity";
 import { KubeError } from "../k8s/kube-error";
@@ -44,7 +44,7 @@ function comparable(obj: Record<string, unknown>): Record<string, unknown> {
  * does not manage, like a label someone added, is not). Returns the first difference
  * ("ConfigMap edge-app/settings: data.greeting") or null.
  */
-export async function detectBundleDrift(clusterId: string, bundle: { id: string; name: string }, revision: { number: number; yaml: string }, cluster: { name: string; labels: Record<string, string> }): Promise<string | null> {
+export async function detectBundleDrift(clusterId: string, bundle: { id: string; name: string }, revision: { number: number; yaml: string }, cluster: TBundleCluster): Promise<string | null> {
   for (const obj of renderBundle(revision.yaml, cluster, bundle, revision.number)) {
     const path = bundleObjectPath(obj.kind, obj.namespace, obj.name);
     const where = `${obj.kind.kind} ${obj.namespace ? `${obj.namespace}/` : ""}${obj.name}`;

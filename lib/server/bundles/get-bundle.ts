@@ -3,24 +3,28 @@ import type { TBundleDetail } from "@/lib/shared/bundles/bundles.schema";
 import { prisma } from "../db/prisma";
 import { notFound } from "../http/api-error";
 import { labelsOf } from "./list-target-clusters";
-import { bundleCounts, toBundleSummary } from "./to-bundle-summary";
+import { storedValues } from "@/lib/shared/bundles/bundle-values";
+import { bundleCounts, missingTargetCounts, toBundleSummary, WITH_GROUP } from "./to-bundle-summary";
 
 /** One bundle: its rollout, revisions (without their YAML) and every targeted cluster's state. */
 export async function getBundle(id: string): Promise<TBundleDetail> {
-  const bundle = await prisma.bundle.findUnique({ where: { id } });
+  const bundle = await prisma.bundle.findUnique({ where: { id }, include: WITH_GROUP });
   if (!bundle) throw notFound("Bundle");
-  const [counts, revisions, rows] = await Promise.all([
+  const [counts, missing, revisions, rows] = await Promise.all([
     bundleCounts([id]),
-    prisma.bundleRevision.findMany({ where: { bundleId: id }, orderBy: { number: "desc" }, select: { number: true, createdByName: true, createdAt: true } }),
+    missingTargetCounts([bundle]),
+    prisma.bundleRevision.findMany({ where: { bundleId: id }, orderBy: { number: "desc" }, select: { number: true, createdByName: true, createdAt: true, gitCommit: true, values: true, overrides: true } }),
     prisma.bundleDeployment.findMany({
       where: { bundleId: id, targeted: true },
       select: { clusterId: true, wave: true, state: true, message: true, appliedRevision: true, stateSince: true, cluster: { select: { name: true, region: true, site: true, labels: true } } },
       orderBy: { cluster: { name: "asc" } },
     }),
   ]);
+  const target = revisions.find((r) => r.number === bundle.targetRevision);
   return {
-    ...toBundleSummary(bundle, counts),
-    revisions: revisions.map((r) => ({ number: r.number, createdBy: r.createdByName, createdAt: r.createdAt.toISOString() })),
+    ...toBundleSummary(bundle, counts, missing),
+    ...storedValues(target?.values, target?.overrides),
+    revisions: revisions.map((r) => ({ number: r.number, gitCommit: r.gitCommit, createdBy: r.createdByName, createdAt: r.createdAt.toISOString() })),
     clusters: rows.map((r) => ({
       clusterId: r.clusterId,
       clusterName: r.cluster.name,

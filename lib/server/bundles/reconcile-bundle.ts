@@ -7,14 +7,16 @@ import { isClusterConnected } from "../tunnel/tunnel-registry";
 import { pruneBundleObject } from "./apply-bundle-to-cluster";
 import { reconcileDeployment, refsOf } from "./reconcile-deployment";
 import { syncBundleTargets } from "./sync-bundle-targets";
+import { clusterValuesResolver } from "./resolve-cluster-values";
 
 /** Clusters worked on at once per bundle pass. */
 const CONCURRENCY = 32;
 
-async function pruneUntargeted(bundle: { id: string; prune: boolean }): Promise<void> {
+async function pruneUntargeted(bundle: { id: string; prune: boolean; deletingAt: Date | null }): Promise<void> {
   const rows = await prisma.bundleDeployment.findMany({ where: { bundleId: bundle.id, targeted: false }, select: { clusterId: true, appliedObjects: true } });
   await runLimited(rows, CONCURRENCY, async (row) => {
-    const refs = bundle.prune ? refsOf(row.appliedObjects) : [];
+    // Deleting with prune removes the objects whatever the bundle's prune setting.
+    const refs = bundle.prune || bundle.deletingAt ? refsOf(row.appliedObjects) : [];
     if (refs.length > 0 && !isClusterConnected(row.clusterId)) return; // pruned when it returns
     try {
       for (const ref of refs.reverse()) await pruneBundleObject(row.clusterId, bundle.id, ref);
@@ -36,6 +38,12 @@ async function pruneUntargeted(bundle: { id: string; prune: boolean }): Promise<
 export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterId: string) => boolean = () => false): Promise<void> {
   const first = await prisma.bundle.findUnique({ where: { id: bundleId } });
   if (!first) return;
+  if (first.deletingAt) {
+    // Being deleted (docs/BUNDLES.md): prune what is reachable; the bundle goes with its last row.
+    await pruneUntargeted(first);
+    await prisma.bundle.deleteMany({ where: { id: bundleId, deletingAt: { not: null }, deployments: { none: {} } } });
+    return;
+  }
   await syncBundleTargets(first);
   await pruneUntargeted(first);
   // The bundle and its rows from one snapshot: never a new rollout's rows with the old rollout.
@@ -55,7 +63,8 @@ export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterI
   if (!read) return;
   const { bundle, revision, rows } = read;
   const released = rows.filter((r) => r.wave <= bundle.wave);
-  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt, selfHeal: bundle.selfHeal, driftCheckDue };
+  const valuesFor = await clusterValuesResolver(revision);
+  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, valuesFor, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt, selfHeal: bundle.selfHeal, driftCheckDue };
   // Clusters whose agent is away: one UPDATE for all of them (thousands of offline sites must
   // not cost a query each per pass); the rest are worked on one by one.
   const away = released.filter((r) => !isClusterConnected(r.clusterId));

@@ -21,6 +21,8 @@ export interface DeploymentRow {
 export interface ReconcileContext {
   bundle: { id: string; name: string; prune: boolean };
   revision: { number: number; yaml: string };
+  /** The revision's values for one cluster (defaults + matching overrides). */
+  valuesFor: (cluster: { id: string; labels: Record<string, string> }) => Record<string, string>;
   /** Re-check clusters already Ready (while a wave soaks). */
   recheckReady: boolean;
   /** Identifies the rollout this pass works for. */
@@ -69,7 +71,8 @@ export async function reconcileDeployment(row: DeploymentRow, ctx: ReconcileCont
     if (row.state !== "Offline") await setState(row, ctx, "Offline", "The cluster's agent is not connected");
     return;
   }
-  const cluster = { id: row.cluster.id, name: row.cluster.name, labels: labelsOf(row.cluster.labels) };
+  const labels = labelsOf(row.cluster.labels);
+  const cluster = { id: row.cluster.id, name: row.cluster.name, labels, values: ctx.valuesFor({ id: row.cluster.id, labels }) };
   try {
     if (row.appliedRevision === ctx.revision.number && (row.state === "Ready" || row.state === "Drifted") && ctx.driftCheckDue(row.clusterId)) {
       const drift = await detectBundleDrift(row.clusterId, ctx.bundle, ctx.revision, cluster);

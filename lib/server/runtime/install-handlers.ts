@@ -3,6 +3,7 @@ import { startClusterStateMonitor } from "../clusters/cluster-state-monitor";
 import { installEdgex } from "../edgex/install-edgex";
 import { installExplorer } from "../explorer/install-explorer";
 import { startBundleDriver } from "../bundles/bundle-driver";
+import { startGitPoller } from "../bundles/git-poller";
 import { startFleetCollector } from "../fleet/start-fleet-collector";
 import { startWithdrawalSweep } from "../streams/end-withdrawn-streams";
 import { watchDatabase } from "../db/watch-database";
@@ -35,6 +36,7 @@ export async function installHandlers(): Promise<() => Promise<void>> {
   stops.push(registerPodShell({ idleTimeoutMs: getRuntimeContext().config.shellIdleTimeoutMs })); // browser shell WebSocket (issue 14)
   stops.push(installEdgex()); // EdgeX summary source of the fleet collector (issue 6)
   stops.push(startBundleDriver()); // bundle rollouts (issue 15), leader only
+  stops.push(startGitPoller()); // Git-sourced bundles: new commit → new revision (issue 15), leader only
   registerRawHandler("/metrics", serveMetrics); // Prometheus scrape endpoint (OUTPOST_METRICS_TOKEN)
   stops.push(watchDatabase()); // 503 + Retry-After while the database is away, recovery without restart (issue 12)
   stops.push(startWithdrawalSweep()); // ends long-lived streams of disabled users, revoked tokens, … (issue 12)

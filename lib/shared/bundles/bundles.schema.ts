@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { labelSelectorError } from "../explorer/label-selector";
+import { definedValueKeys, ZBundleOverridesSchema, ZBundleValuesSchema, ZGroupNameSchema, ZSelectorSchema, type TBundleOverride, type TBundleValues } from "./bundle-values";
+import { ZBundleGitSourceSchema } from "./bundle-git.schema";
 import { bundleYamlError, MAX_BUNDLE_YAML_BYTES } from "./render-bundle";
 
 export const BUNDLE_STATES = ["Waiting", "Offline", "Applying", "NotReady", "Ready", "Failed", "Drifted"] as const;
@@ -15,30 +16,34 @@ export const ZBundleNameSchema = z
   .max(63, "must be at most 63 characters")
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit");
 
+/** The YAML text (checked against the revision's values together with them, see withValuesChecked). */
 export const ZBundleYamlSchema = z
   .string({ message: "must be a string" })
-  .max(MAX_BUNDLE_YAML_BYTES, `must be at most ${MAX_BUNDLE_YAML_BYTES / 1024} KiB`)
-  .superRefine((yaml, ctx) => {
-    const error = bundleYamlError(yaml);
-    if (error) ctx.addIssue({ code: "custom", message: error });
-  });
+  .max(MAX_BUNDLE_YAML_BYTES, `must be at most ${MAX_BUNDLE_YAML_BYTES / 1024} KiB`);
 
-export const ZBundleSourceSchema = z.object({ yaml: ZBundleYamlSchema }).strict();
+/** Pasted YAML, or a Git repository the revisions are read from. */
+export const ZBundleSourceSchema = z.union([z.object({ yaml: ZBundleYamlSchema }).strict(), z.object({ git: ZBundleGitSourceSchema }).strict()], {
+  message: "give either {yaml} or {git: {url, ref, path}}",
+});
+export type TBundleSource = z.infer<typeof ZBundleSourceSchema>;
+
+/** A YAML revision must render with the values it defines: an unknown `${values.x}` is a 422 on `source.yaml`. */
+function withValuesChecked(input: { source?: TBundleSource; values?: TBundleValues; overrides?: TBundleOverride[] }, ctx: z.RefinementCtx): void {
+  if (!input.source || !("yaml" in input.source)) return;
+  const keys = input.values === undefined && input.overrides === undefined ? undefined : definedValueKeys(input.values ?? {}, input.overrides ?? []);
+  const error = bundleYamlError(input.source.yaml, keys);
+  if (error) ctx.addIssue({ code: "custom", path: ["source", "yaml"], message: error });
+}
 
 export const ZBundleTargetsSchema = z
   .object({
-    clusterSelector: z
-      .string()
-      .max(1024)
-      .superRefine((s, ctx) => {
-        const error = s.trim() === "" ? "must not be empty (it would select every cluster; use a label such as env=prod)" : labelSelectorError(s);
-        if (error) ctx.addIssue({ code: "custom", message: `is not a valid label selector: ${error}` });
-      })
-      .optional(),
+    clusterSelector: ZSelectorSchema.optional(),
     clusterIds: z.array(clusterId).min(1, "must name at least one cluster").max(10_000).optional(),
+    /** A saved cluster group, by name. */
+    group: ZGroupNameSchema.optional(),
   })
   .strict()
-  .refine((t) => (t.clusterSelector === undefined) !== (t.clusterIds === undefined), { message: "give exactly one of clusterSelector or clusterIds" });
+  .refine((t) => [t.clusterSelector, t.clusterIds, t.group].filter((v) => v !== undefined).length === 1, { message: "give exactly one of clusterSelector, clusterIds or group" });
 export type TBundleTargets = z.infer<typeof ZBundleTargetsSchema>;
 
 /**
@@ -70,12 +75,27 @@ export const ZCreateBundleSchema = z
     prune: z.boolean().default(true),
     /** Re-apply objects someone changed by hand (otherwise they are reported Drifted). */
     selfHeal: z.boolean().default(false),
+    /** Defaults of `${values.<key>}`, and per-target overrides (later ones win). */
+    values: ZBundleValuesSchema.optional(),
+    overrides: ZBundleOverridesSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(withValuesChecked);
 export type TCreateBundle = z.infer<typeof ZCreateBundleSchema>;
 
-export const ZCreateBundleRevisionSchema = z.object({ source: ZBundleSourceSchema }).strict();
+/**
+ * A new revision: new YAML and/or new values and overrides; what is omitted is carried over
+ * from the latest revision. A Git-sourced bundle takes no YAML (push a commit instead).
+ */
+export const ZCreateBundleRevisionSchema = z
+  .object({ source: z.object({ yaml: ZBundleYamlSchema }).strict().optional(), values: ZBundleValuesSchema.optional(), overrides: ZBundleOverridesSchema.optional() })
+  .strict()
+  .refine((r) => r.source !== undefined || r.values !== undefined || r.overrides !== undefined, { message: "give source, values or overrides" })
+  .superRefine(withValuesChecked);
 export type TCreateBundleRevision = z.infer<typeof ZCreateBundleRevisionSchema>;
+
+/** Delete: `prune` (default true) removes the bundle's objects from every cluster first. */
+export const ZDeleteBundleQuerySchema = z.object({ prune: z.enum(["true", "false"]).default("true").transform((v) => v === "true") });
 
 /** Rollback: to `revision`, or (omitted) to the revision before the current target. */
 export const ZRollbackBundleSchema = z.object({ revision: z.number().int().min(1).optional() }).strict();
@@ -88,9 +108,31 @@ export const ZBundleRevisionsQuerySchema = z.object({ from: z.coerce.number().in
 export interface TBundleRevision {
   number: number;
   yaml: string;
+  values: TBundleValues;
+  overrides: TBundleOverride[];
+  gitCommit: string | null;
   createdBy: string;
   createdAt: string;
 }
+
+/** A Git source as the API shows it: never the secret, only whether one is stored. */
+export interface TBundleGitStatus {
+  url: string;
+  ref: string;
+  path: string;
+  pollSeconds: number;
+  username: string | null;
+  hasSecret: boolean;
+  commit: string | null;
+  checkedAt: string | null;
+  error: string | null;
+}
+
+/**
+ * Why a bundle targets no cluster (the list says it instead of "0 of 0"): the clusters it
+ * named (or its group named) were deleted, or its selector (or group's) matches none.
+ */
+export type TBundleEmptyReason = "clustersDeleted" | "noMatch";
 
 export interface TBundleClusterStatus {
   clusterId: string;
@@ -110,6 +152,9 @@ export interface TBundleSummary {
   name: string;
   clusterSelector: string | null;
   clusterIds: string[];
+  /** The saved cluster group targeted (by name), or null. */
+  group: string | null;
+  git: TBundleGitStatus | null;
   rollout: TBundleRollout;
   prune: boolean;
   selfHeal: boolean;
@@ -121,12 +166,21 @@ export interface TBundleSummary {
   waves: number;
   counts: Record<TBundleState, number>;
   total: number;
+  /** Cluster ids the targets name (directly or through the group) that no longer exist. */
+  missingTargets: number;
+  /** Set when total is 0. */
+  emptyReason: TBundleEmptyReason | null;
+  /** Deletion with prune in progress: clusters whose objects are still to be removed. */
+  deleting: { since: string; clustersLeft: number } | null;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface TBundleDetail extends TBundleSummary {
-  revisions: Array<Omit<TBundleRevision, "yaml">>;
+  revisions: Array<Omit<TBundleRevision, "yaml" | "values" | "overrides">>;
+  /** The target revision's values and overrides. */
+  values: TBundleValues;
+  overrides: TBundleOverride[];
   clusters: TBundleClusterStatus[];
 }
 

@@ -1,8 +1,8 @@
-// Turns a revision's YAML into the objects one cluster gets: `${cluster.name}` and
-// `${cluster.labels.<key>}` substituted, documents parsed, every object checked against
-// the kinds bundles may carry and stamped with the ownership label and annotations that
-// pruning relies on (never delete what Outpost did not create). Pure: the API validates
-// with it, the apply engine renders with it.
+// Turns a revision's YAML into the objects one cluster gets: `${cluster.name}`,
+// `${cluster.labels.<key>}` and `${values.<key>}` (bundle-values.ts) substituted,
+// documents parsed, every object checked against the kinds bundles may carry and stamped
+// with the ownership label and annotations that pruning relies on (never delete what
+// Outpost did not create). Pure: the API validates with it, the apply engine renders with it.
 import { parseAllDocuments } from "yaml";
 import { bundleKindOf, objectRef, supportedKindsText, type TBundleKind, type TObjectRef } from "./bundle-kinds";
 
@@ -21,6 +21,8 @@ export const MAX_BUNDLE_OBJECTS = 200;
 export interface TBundleCluster {
   name: string;
   labels: Record<string, string>;
+  /** The revision's values for this cluster (defaults + matching overrides); none when omitted. */
+  values?: Record<string, string>;
 }
 
 export interface TRenderedObject {
@@ -39,11 +41,17 @@ const VARIABLE = /\$\{([^}]*)\}/g;
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** Replaces the `${cluster.…}` variables; an unknown variable or a missing label is an error. */
+/** Replaces the `${cluster.…}` and `${values.…}` variables; an unknown variable, a missing label or value is an error. */
 export function substituteClusterValues(yaml: string, cluster: TBundleCluster): string {
   return yaml.replace(VARIABLE, (_, expr: string) => {
     const name = expr.trim();
     if (name === "cluster.name") return cluster.name;
+    if (name.startsWith("values.")) {
+      const key = name.slice("values.".length);
+      const value = cluster.values?.[key];
+      if (value === undefined) throw new BundleRenderError(`no value "${key}" for cluster ${cluster.name} (used as \${${name}}; give it a default in values or an override)`);
+      return value;
+    }
     if (name.startsWith("cluster.labels.")) {
       const key = name.slice("cluster.labels.".length);
       if (!LABEL_KEY.test(key)) throw new BundleRenderError(`\${${name}}: "${key}" is not a label key`);
@@ -51,7 +59,7 @@ export function substituteClusterValues(yaml: string, cluster: TBundleCluster): 
       if (value === undefined) throw new BundleRenderError(`cluster ${cluster.name} has no label "${key}" (used as \${${name}})`);
       return value;
     }
-    throw new BundleRenderError(`unknown variable \${${name}}: use \${cluster.name} or \${cluster.labels.<key>}`);
+    throw new BundleRenderError(`unknown variable \${${name}}: use \${cluster.name}, \${cluster.labels.<key>} or \${values.<key>}`);
   });
 }
 
@@ -126,11 +134,15 @@ export function renderBundle(yaml: string, cluster: TBundleCluster, bundle: { id
   return out;
 }
 
-/** Checks a revision before it is stored: renders it for a stand-in cluster whose labels all exist. */
-export function bundleYamlError(yaml: string): string | null {
+/**
+ * Checks a revision before it is stored: renders it for a stand-in cluster whose labels all
+ * exist and that has every value the revision defines (`valueKeys`; omitted: any value).
+ */
+export function bundleYamlError(yaml: string, valueKeys?: ReadonlySet<string>): string | null {
   try {
     const probe = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === "string" ? "x" : undefined) });
-    renderBundle(yaml, { name: "x", labels: probe }, { id: "x", name: "x" });
+    const values = new Proxy({} as Record<string, string>, { get: (_, key) => (typeof key === "string" && (valueKeys === undefined || valueKeys.has(key)) ? "x" : undefined) });
+    renderBundle(yaml, { name: "x", labels: probe, values }, { id: "x", name: "x" });
     return null;
   } catch (error) {
     if (error instanceof BundleRenderError) return error.message;
