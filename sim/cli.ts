@@ -20,6 +20,9 @@ const HELP = `outpost k3s fleet simulator
   --crashloop-base-ms MS  CrashLoopBackOff base delay (default 10000)
   --faults JSON           faults for every cluster, e.g. '{"latencyMs":200}'
   --seed N                seed for generated data (default 1)
+  --agents N              agent nodes per cluster (default 2; 0 = single-node k3s)
+  --lease-renew-ms MS     node lease renewal interval (default 10000)
+  --shared-certs          one CA and certificate for all clusters (fast start of thousands; benchmarks)
 `;
 
 async function main(): Promise<void> {
@@ -37,6 +40,9 @@ async function main(): Promise<void> {
       "crashloop-base-ms": { type: "string" },
       faults: { type: "string" },
       seed: { type: "string", default: "1" },
+      agents: { type: "string" },
+      "lease-renew-ms": { type: "string" },
+      "shared-certs": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -47,6 +53,8 @@ async function main(): Promise<void> {
   }
   const n = Number(values.clusters);
   if (!Number.isInteger(n) || n < 1 || n > 5000) throw new Error("--clusters must be 1..5000");
+  if (values.agents !== undefined && !/^(10|[0-9])$/.test(values.agents)) throw new Error("--agents must be 0..10");
+  if (values["lease-renew-ms"] !== undefined && !(Number(values["lease-renew-ms"]) >= 1000)) throw new Error("--lease-renew-ms must be at least 1000");
   let faults: ClusterFaults | undefined;
   if (values.faults) faults = ZClusterFaultsSchema.parse(JSON.parse(values.faults));
   const scenarios = values.scenario.split(",").map((s) => s.trim()).filter(Boolean);
@@ -68,6 +76,9 @@ async function main(): Promise<void> {
     agentCommand: values["agent-command"]?.split(" ").filter(Boolean).map((a) => (existsSync(a) ? path.resolve(a) : a)),
     crashLoopBaseMs: values["crashloop-base-ms"] ? Number(values["crashloop-base-ms"]) : undefined,
     seed: Number(values.seed),
+    agents: values.agents !== undefined ? Number(values.agents) : undefined,
+    leaseRenewMs: values["lease-renew-ms"] !== undefined ? Number(values["lease-renew-ms"]) : undefined,
+    sharedCerts: values["shared-certs"],
   });
   for (const c of sim.clusters) process.stdout.write(`${c.name}\t${c.server}\t${c.kubeconfigPath ?? ""}\n`);
   process.stdout.write(`admin: ${sim.adminUrl}\nready: ${sim.clusters.length} cluster(s) in ${Date.now() - started} ms (Ctrl-C to stop)\n`);

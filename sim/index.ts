@@ -7,6 +7,7 @@ import path from "node:path";
 import { serveAdmin } from "./admin/serve-admin";
 import { applyFaults } from "./cluster/apply-faults";
 import type { ClusterState, SimRuntime } from "./cluster/cluster-state";
+import { createClusterCerts } from "./certs/create-cluster-certs";
 import { createCluster } from "./cluster/create-cluster";
 import { renderKubeconfig } from "./cluster/render-kubeconfig";
 import { TimerHeap } from "./store/timer-heap";
@@ -26,7 +27,7 @@ function specsOf(opts: SimulatorOptions): ClusterSpec[] {
   if (Array.isArray(opts.clusters)) return opts.clusters;
   const prefix = opts.namePrefix ?? "sim-";
   const width = String(opts.clusters).length;
-  return Array.from({ length: opts.clusters }, (_, i) => ({ name: `${prefix}${String(i + 1).padStart(Math.max(2, width), "0")}`, scenarios: opts.scenarios, faults: opts.faults }));
+  return Array.from({ length: opts.clusters }, (_, i) => ({ name: `${prefix}${String(i + 1).padStart(Math.max(2, width), "0")}`, scenarios: opts.scenarios, faults: opts.faults, agents: opts.agents }));
 }
 
 /**
@@ -46,6 +47,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator 
     seed: opts.seed ?? 1,
     podDirRoot,
     rbac: opts.rbac ?? true,
+    sharedCerts: opts.sharedCerts ? createClusterCerts("shared") : undefined,
   };
   const specs = specsOf(opts);
   const names = new Set<string>();

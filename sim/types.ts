@@ -100,4 +100,12 @@ export interface SimulatorOptions {
   leaseRenewMs?: number;
   /** RBAC enforcement (default true). `false` is for benchmarks only: tests, e2e and the demo never turn it off. */
   rbac?: boolean;
+  /** Agent nodes of each numbered cluster (default 2; 0 = a single-node k3s, the cheapest cluster). */
+  agents?: number;
+  /**
+   * One CA and serving certificate shared by every cluster instead of one per cluster. For
+   * benchmarks of thousands of clusters only: generating a key pair per cluster dominates
+   * their start-up on a loaded machine. Each cluster still has its own port and tokens.
+   */
+  sharedCerts?: boolean;
 }

@@ -21,6 +21,8 @@ export interface SimRuntime {
   podDirRoot: string;
   /** RBAC enforced (default). Off only for benchmarks that measure the simulator without it. */
   rbac: boolean;
+  /** One CA and serving certificate for every cluster (benchmarks: start-up without a key pair per cluster). */
+  sharedCerts?: Promise<ClusterCerts>;
 }
 
 /** Identity of an authenticated request. */

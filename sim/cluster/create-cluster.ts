@@ -23,7 +23,7 @@ export async function createCluster(spec: ClusterSpec, index: number, rt: SimRun
   for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario "${s}" (known: ${SCENARIOS.join(", ")})`);
   const version = spec.version ?? "v1.31.4+k3s1";
   if (!/^v1\.(2[7-9]|3[0-3])\.\d+/.test(version)) throw new Error(`version ${version}: kubectl's dispatcher needs 1.27–1.33`);
-  const certs = await createClusterCerts(spec.name);
+  const certs = rt.sharedCerts ? await rt.sharedCerts : await createClusterCerts(spec.name);
   const state = new ClusterState(spec.name, version, certs, rt, historySize, index);
   state.faults = { ...spec.faults };
   startControllers(state);

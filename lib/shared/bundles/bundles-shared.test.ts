@@ -3,6 +3,8 @@ import { labelSelectorMatches } from "../explorer/label-selector";
 import { bundleYamlError, BUNDLE_ID_LABEL, renderBundle } from "./render-bundle";
 import { planWaves } from "./plan-waves";
 import { ZBundleRolloutSchema, ZCreateBundleSchema } from "./bundles.schema";
+import { valuesForCluster } from "./bundle-values";
+import { touchesEdgex } from "./touches-edgex";
 
 const YAML = `apiVersion: v1
 kind: ConfigMap
@@ -77,5 +79,37 @@ describe("ZCreateBundleSchema", () => {
     expect(JSON.stringify(bad.error?.issues)).toMatch(/not a valid label selector/);
     const both = ZCreateBundleSchema.safeParse({ name: "x", source: { yaml: YAML }, targets: { clusterSelector: "a=b", clusterIds: ["c"] } });
     expect(JSON.stringify(both.error?.issues)).toMatch(/exactly one/);
+  });
+});
+
+describe("per-cluster values", () => {
+  const groups = new Map([["small", { clusterSelector: null, clusterIds: ["c2"] }]]);
+  const overrides = [
+    { clusterSelector: "region=eu", values: { tag: "eu" } },
+    { group: "small", values: { replicas: 1 } },
+    { clusterSelector: "site=oslo", values: { tag: "oslo" } },
+  ];
+  it("takes the defaults, then every matching override in order (later wins); groups by id", () => {
+    expect(valuesForCluster({ tag: "1.0", replicas: 3 }, overrides, { id: "c1", labels: { region: "us" } }, groups)).toEqual({ tag: "1.0", replicas: "3" });
+    expect(valuesForCluster({ tag: "1.0", replicas: 3 }, overrides, { id: "c2", labels: { region: "eu", site: "oslo" } }, groups)).toEqual({ tag: "oslo", replicas: "1" });
+    expect(valuesForCluster({ tag: "1.0" }, [{ group: "gone", values: { tag: "x" } }], { id: "c2", labels: {} }, groups)).toEqual({ tag: "1.0" });
+  });
+  it("substitutes ${values.x}; a value the cluster lacks is an error naming it", () => {
+    const yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: ${values.replicas}\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: \"nginx:${values.tag}\" }] }\n";
+    const [obj] = renderBundle(yaml, { name: "c", labels: {}, values: { replicas: "2", tag: "1.27" } }, { id: "b", name: "b" });
+    expect(obj!.body).toMatchObject({ spec: { replicas: 2, template: { spec: { containers: [{ image: "nginx:1.27" }] } } } });
+    expect(() => renderBundle(yaml, { name: "c", labels: {}, values: { tag: "1" } }, { id: "b", name: "b" })).toThrow(/no value "replicas" for cluster c/);
+    expect(bundleYamlError(yaml, new Set(["tag"]))).toMatch(/no value "replicas"/);
+    expect(bundleYamlError(yaml, new Set(["tag", "replicas"]))).toBeNull();
+  });
+});
+
+describe("touchesEdgex", () => {
+  const render = (yaml: string) => renderBundle(yaml, { name: "c", labels: {} }, { id: "b", name: "b" });
+  it("recognises EdgeX by image, service label, name or chart, and nothing else", () => {
+    expect(touchesEdgex(render("apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: devices }\nspec:\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: d, image: \"edgexfoundry/device-virtual:3.1.1\" }] }\n"))).toBe(true);
+    expect(touchesEdgex(render("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg, labels: { org.edgexfoundry.service: device-modbus } }\n"))).toBe(true);
+    expect(touchesEdgex(render("apiVersion: helm.cattle.io/v1\nkind: HelmChart\nmetadata: { name: stack, namespace: kube-system }\nspec: { chart: edgex, repo: \"https://example.com\" }\n"))).toBe(true);
+    expect(touchesEdgex(render("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\ndata: { edgex: \"no\" }\n"))).toBe(false);
   });
 });
