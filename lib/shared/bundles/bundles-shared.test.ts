@@ -3,7 +3,7 @@ import { labelSelectorMatches } from "../explorer/label-selector";
 import { bundleYamlError, BUNDLE_ID_LABEL, renderBundle } from "./render-bundle";
 import { planWaves } from "./plan-waves";
 import { ZBundleRolloutSchema, ZCreateBundleSchema } from "./bundles.schema";
-import { valuesForCluster } from "./bundle-values";
+import { valuesForCluster, type TBundleOverride } from "./bundle-values";
 import { touchesEdgex } from "./touches-edgex";
 
 const YAML = `apiVersion: v1
@@ -84,7 +84,7 @@ describe("ZCreateBundleSchema", () => {
 
 describe("per-cluster values", () => {
   const groups = new Map([["small", { clusterSelector: null, clusterIds: ["c2"] }]]);
-  const overrides = [
+  const overrides: TBundleOverride[] = [
     { clusterSelector: "region=eu", values: { tag: "eu" } },
     { group: "small", values: { replicas: 1 } },
     { clusterSelector: "site=oslo", values: { tag: "oslo" } },
