@@ -7,7 +7,8 @@ import { fieldLabelsOf } from "../store/field-labels";
 import { fieldMatcher, labelMatcher, SelectorError, type Matcher } from "../store/selectors";
 import { buildTable, includeObjectOf } from "./build-table";
 import { toEventsV1 } from "./convert-event";
-import { sendJson, wantsTable } from "./http-io";
+import { listJson, objectJson } from "./encode-json";
+import { sendJson, sendJsonText, wantsTable } from "./http-io";
 import type { ResourcePath } from "./parse-resource-path";
 import { ApiError, notFound } from "./status";
 
@@ -38,7 +39,7 @@ export function handleGet(cluster: ClusterState, p: ResourcePath, req: IncomingM
   if (!obj || (t.namespaced && !p.namespace)) throw notFound(t.plural, t.group, p.name ?? "");
   const out = present(t, obj);
   if (wantsTable(req)) return sendJson(res, 200, buildTable(cluster, t, [out], includeObjectOf(q), { resourceVersion: obj.metadata.resourceVersion }), "application/json;as=Table;v=v1;g=meta.k8s.io");
-  sendJson(res, 200, out);
+  sendJsonText(res, 200, objectJson(out));
 }
 
 interface ContinueToken {
@@ -85,5 +86,5 @@ export function handleList(cluster: ClusterState, p: ResourcePath, req: Incoming
     meta.remainingItemCount = remaining;
   }
   if (wantsTable(req)) return sendJson(res, 200, buildTable(cluster, t, items, includeObjectOf(q), meta), "application/json;as=Table;v=v1;g=meta.k8s.io");
-  sendJson(res, 200, { kind: `${t.kind}List`, apiVersion: apiVersionOf(t), metadata: meta, items });
+  sendJsonText(res, 200, listJson(`${t.kind}List`, apiVersionOf(t), meta, items));
 }

@@ -4,6 +4,7 @@ import type { KubeObject } from "../store/kube-types";
 import { objectKey, type StoreEvent, type WatchEventType } from "../store/object-store";
 import { apiVersionOf } from "../store/resource-registry";
 import { buildTable, includeObjectOf } from "./build-table";
+import { watchEventJson } from "./encode-json";
 import { present, selectorsOf } from "./handle-read";
 import { wantsTable } from "./http-io";
 import type { ResourcePath } from "./parse-resource-path";
@@ -39,15 +40,16 @@ export function handleWatch(cluster: ClusterState, p: ResourcePath, req: Incomin
   const matched = new Set<string>();
   openStream(cluster, res, asTable ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
 
-  const write = (type: WatchEventType | "BOOKMARK" | "ERROR", object: unknown): void => {
+  const writeLine = (line: string): void => {
     if (cluster.faults.partition || res.destroyed || res.writableEnded) return;
-    res.write(JSON.stringify({ type, object }) + "\n");
+    res.write(line + "\n");
   };
+  const write = (type: WatchEventType | "BOOKMARK" | "ERROR", object: unknown): void => writeLine(JSON.stringify({ type, object }));
   // As kube-apiserver's watch encoder: the first Table event carries the column definitions, later ones none.
   let headersSent = false;
   const emit = (type: WatchEventType, obj: KubeObject): void => {
     const out = present(t, obj);
-    if (!asTable) return write(type, out);
+    if (!asTable) return writeLine(watchEventJson(type, out));
     write(type, buildTable(cluster, t, [out], includeObject, { resourceVersion: out.metadata.resourceVersion }, { noHeaders: headersSent }));
     headersSent = true;
   };

@@ -44,8 +44,12 @@ export function parseJson(body: Buffer): unknown {
 
 /** Writes a JSON answer. */
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = "application/json"): void {
+  sendJsonText(res, code, JSON.stringify(body), contentType);
+}
+
+/** Writes an answer already serialised as JSON. */
+export function sendJsonText(res: ServerResponse, code: number, text: string, contentType = "application/json"): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
   res.writeHead(code, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(text), "Cache-Control": "no-cache, private" });
   res.end(text);
 }
