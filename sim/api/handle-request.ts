@@ -90,7 +90,7 @@ export async function handleRequest(cluster: ClusterState, req: IncomingMessage,
     entry.name = p.name;
     if (p.type.verbs?.includes("create") && p.type.verbs.length === 1) return handleReview(cluster, p, id, res, body);
     if (p.type.group === METRICS_GROUP) return serveMetrics(cluster, p, req, res, q, watch);
-    if (p.subresource) return await handleSubresource(cluster, p, req, res, q, body, url.pathname);
+    if (p.subresource) return await handleSubresource(cluster, p, req, res, q, body, url.pathname, id.effective);
     if (p.type.namespaced && p.name !== undefined && !p.namespace) throw new ApiError(404, "the server could not find the requested resource", "NotFound");
     switch (method) {
       case "GET":
@@ -98,13 +98,13 @@ export async function handleRequest(cluster: ClusterState, req: IncomingMessage,
         return p.name !== undefined ? handleGet(cluster, p, req, res, q) : handleList(cluster, p, req, res, q);
       case "POST":
         if (p.name !== undefined) throw new ApiError(405, "the server does not allow this method on the requested resource", "MethodNotAllowed");
-        return handleCreate(cluster, p, req, res, q, body);
+        return handleCreate(cluster, p, req, res, q, body, id.effective);
       case "PUT":
         if (p.name === undefined) throw new ApiError(405, "the server does not allow this method on the requested resource", "MethodNotAllowed");
-        return handleUpdate(cluster, p, req, res, q, body);
+        return handleUpdate(cluster, p, req, res, q, body, id.effective);
       case "PATCH":
         if (p.name === undefined) throw new ApiError(405, "the server does not allow this method on the requested resource", "MethodNotAllowed");
-        return handlePatch(cluster, p, req, res, q, body);
+        return handlePatch(cluster, p, req, res, q, body, id.effective);
       case "DELETE":
         return p.name !== undefined ? handleDelete(cluster, p, res, q, body) : handleDeleteCollection(cluster, p, res, q, body);
       default:

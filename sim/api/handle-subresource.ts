@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ClusterState } from "../cluster/cluster-state";
+import type { ClusterState, UserInfo } from "../cluster/cluster-state";
 import { updateObject } from "../cluster/object-writes";
 import { issueServiceAccountToken } from "../cluster/service-account-tokens";
 import { servePodLog } from "../kubelet/serve-pod-log";
@@ -71,15 +71,15 @@ function handleBinding(cluster: ClusterState, p: ResourcePath, res: ServerRespon
 }
 
 /** Subresources: status, scale, log, token, binding, eviction, proxy. */
-export function handleSubresource(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer, rawPath: string): void | Promise<void> {
+export function handleSubresource(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer, rawPath: string, user: UserInfo): void | Promise<void> {
   const sub = p.subresource ?? "";
   if (!(p.type.subresources ?? []).includes(sub)) throw new ApiError(404, "the server could not find the requested resource", "NotFound");
   const m = req.method ?? "GET";
   switch (sub) {
     case "status":
       if (m === "GET") return handleGet(cluster, p, req, res, q);
-      if (m === "PUT") return handleUpdate(cluster, p, req, res, q, body);
-      if (m === "PATCH") return handlePatch(cluster, p, req, res, q, body);
+      if (m === "PUT") return handleUpdate(cluster, p, req, res, q, body, user);
+      if (m === "PATCH") return handlePatch(cluster, p, req, res, q, body, user);
       break;
     case "scale":
       if (m === "GET" || m === "PUT" || m === "PATCH") return handleScale(cluster, p, req, res, q, body);

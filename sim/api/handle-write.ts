@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import YAML from "yaml";
 import { applyDefaults } from "../cluster/apply-defaults";
 import { createObject, deleteObject, updateObject } from "../cluster/object-writes";
-import type { ClusterState } from "../cluster/cluster-state";
+import type { ClusterState, UserInfo } from "../cluster/cluster-state";
+import { admitRbacWrite } from "../rbac/admit-rbac-write";
 import { assertObjectShape } from "../cluster/validate-object";
 import type { KubeObject } from "../store/kube-types";
 import { isRecord } from "../store/kube-types";
@@ -46,17 +47,18 @@ const REDEFAULTED = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonS
 
 const storedType = (cluster: ClusterState, t: ResourceType): ResourceType => (t.group === "events.k8s.io" ? (cluster.registry.lookup("", "v1", "events") ?? t) : t);
 
-/** POST a new object. */
-export function handleCreate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+/** POST a new object (by `user`, whom RBAC objects are admitted for). */
+export function handleCreate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer, user: UserInfo): void {
   const t = p.type;
   const dryRun = checkWriteOptions("Create", q);
   const obj = checkTarget(t, p, decodeObject(req, body));
+  admitRbacWrite(cluster, user, t, p.namespace ?? "", obj, undefined);
   const created = createObject(cluster, storedType(cluster, t), obj, { dryRun, track: updateTracker(writeContext(cluster, p, req, q)) });
   sendJson(res, 201, present(t, created));
 }
 
 /** PUT (replace) an object or its status. */
-export function handleUpdate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+export function handleUpdate(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer, user: UserInfo): void {
   const t = p.type;
   const dryRun = checkWriteOptions("Update", q);
   const track = updateTracker(writeContext(cluster, p, req, q));
@@ -64,6 +66,7 @@ export function handleUpdate(cluster: ClusterState, p: ResourcePath, req: Incomi
   if (obj.metadata.name && obj.metadata.name !== p.name) throw new ApiError(400, `the name of the object (${obj.metadata.name}) does not match the name on the URL (${p.name ?? ""})`);
   obj.metadata.name = p.name ?? "";
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
+  if (!p.subresource) admitRbacWrite(cluster, user, t, p.namespace ?? "", obj, cur);
   if (!cur) {
     if (p.subresource) throw notFound(t.plural, t.group, p.name ?? "");
     return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun, track })));
@@ -93,7 +96,7 @@ export function applyPatch(contentType: string, current: KubeObject, body: Buffe
 }
 
 /** PATCH an object (or its status): merge, strategic-merge, JSON patch, apply-patch. */
-export function handlePatch(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer): void {
+export function handlePatch(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, body: Buffer, user: UserInfo): void {
   const t = p.type;
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
   const ct = req.headers["content-type"] ?? "";
@@ -106,6 +109,7 @@ export function handlePatch(cluster: ClusterState, p: ResourcePath, req: Incomin
     const config = checkTarget(t, p, parseApplyBody(body, p));
     const force = q.get("force") === "true";
     const obj = applyConfiguration(cur && present(t, cur), config, ctx, force);
+    if (!p.subresource) admitRbacWrite(cluster, user, t, p.namespace ?? "", { ...obj, metadata: { ...obj.metadata, name: cur?.metadata.name ?? obj.metadata.name } }, cur);
     if (!cur) return sendJson(res, 201, present(t, createObject(cluster, storedType(cluster, t), obj, { dryRun })));
     obj.metadata.name = cur.metadata.name;
     // Fields the apply pruned get their defaults back, as the apiserver defaults every write.
@@ -119,6 +123,7 @@ export function handlePatch(cluster: ClusterState, p: ResourcePath, req: Incomin
   // The patched object carries the stored resourceVersion unless the patch set one: only
   // then does the precondition (409) apply, as in the apiserver.
   obj.metadata.name = cur.metadata.name;
+  if (!p.subresource) admitRbacWrite(cluster, user, t, p.namespace ?? "", obj, cur);
   sendJson(res, 200, present(t, updateObject(cluster, storedType(cluster, t), obj, { subresource: p.subresource, dryRun, track: updateTracker(ctx) })));
 }
 

@@ -67,12 +67,15 @@ export class RbacAuthorizer {
     return { allowed: false, reason: errors.length === 0 ? "" : `RBAC: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}` };
   }
 
-  /** The rules that apply to `user` in `namespace` (SelfSubjectRulesReview). */
-  rulesFor(user: UserInfo, namespace: string): { rules: PolicyRule[]; privileged: boolean } {
+  /**
+   * The rules that apply to `user` in `namespace` (SelfSubjectRulesReview, escalation checks),
+   * with the bindings whose role is missing (the rule resolver's errors).
+   */
+  rulesFor(user: UserInfo, namespace: string): { rules: PolicyRule[]; privileged: boolean; errors: string[] } {
     const c = this.compile(user);
     const rules = c.cluster.map((g) => g.rule);
     if (namespace) for (const g of c.namespaced.get(namespace) ?? []) rules.push(g.rule);
-    return { rules, privileged: c.privileged };
+    return { rules, privileged: c.privileged, errors: [...c.clusterErrors, ...(namespace ? (c.namespaceErrors.get(namespace) ?? []) : [])] };
   }
 
   private compile(user: UserInfo): CompiledSubject {
