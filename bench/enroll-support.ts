@@ -205,8 +205,13 @@ export class ConsoleApi {
     this.cookie = (Array.isArray(setCookie) ? setCookie : [String(setCookie)]).map((c) => c.split(";")[0]).join("; ");
   }
 
+  /** One API call; a 503 with Retry-After (database pool saturated on a busy machine) is retried, up to 5 times, as a client should. */
   async call<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-    const reply = await request(this.console.url, { ca: this.console.caPem }, method, pathname, body, { cookie: this.cookie });
+    let reply = await request(this.console.url, { ca: this.console.caPem }, method, pathname, body, { cookie: this.cookie });
+    for (let retry = 0; reply.status === 503 && reply.headers["retry-after"] && retry < 5; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, Number(reply.headers["retry-after"]) * 1000));
+      reply = await request(this.console.url, { ca: this.console.caPem }, method, pathname, body, { cookie: this.cookie });
+    }
     if (reply.status >= 300) throw new Error(`${method} ${pathname} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
     return JSON.parse(reply.body) as T;
   }

@@ -6,12 +6,14 @@ import { loadKubeTarget } from "./load-kube-target";
 import { errorMessage, type Logger } from "./logger";
 import { enrol, obtainCredential, type CredentialContext } from "./obtain-credential";
 import type { AgentConfig } from "./resolve-config";
+import { HealthPusher } from "./push-health";
 import { retryUntilDone } from "./retry";
 import { runTunnelSession } from "./run-tunnel-session";
 import { serveHealth } from "./serve-health";
 import { createKubeProxy } from "./serve-kube-proxy";
 import { createFileStore, createSecretStore } from "./store-agent-state";
 import { resolveConsoleTrust } from "./verify-ca-checksum";
+import { watchClusterHealth, type ClusterHealthWatch } from "./watch-cluster-health";
 import { AGENT_VERSION } from "./version";
 
 /** Timing knobs; production values by default, shortened only by tests. */
@@ -24,6 +26,9 @@ export interface AgentTimings {
   /** Local /readyz check period and deadline (readiness pushed to the console). */
   readinessIntervalMs: number;
   readinessTimeoutMs: number;
+  /** Health summaries: at most one message per interval; resend in full when unacknowledged. */
+  healthMinIntervalMs: number;
+  healthAckTimeoutMs: number;
 }
 
 /** Observers of the agent's life, for diagnostics and for running many agents in one process. */
@@ -32,7 +37,7 @@ export interface AgentHooks {
   onTunnel?(session: TunnelSession | undefined): void;
 }
 
-export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000 };
+export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000, healthMinIntervalMs: 5_000, healthAckTimeoutMs: 30_000 };
 
 /**
  * The agent's life: pin the console CA (or fail before the token leaves), obtain a credential
@@ -63,6 +68,10 @@ export async function runAgent(
   const health = serveHealth(config.healthPort, log);
   const backoff = createBackoff({ baseMs: timings.backoffBaseMs, capMs: timings.backoffCapMs });
   let reenrolled = false;
+  // The watch caches start with the first tunnel (a standby replica never watches) and live
+  // across reconnects, so a reconnect costs a summary, not a relist of the cluster.
+  let watch: ClusterHealthWatch | undefined;
+  const pusher = new HealthPusher(() => watch?.current(), timings, log);
   try {
     while (!signal.aborted) {
       let ws;
@@ -97,8 +106,10 @@ export async function runAgent(
         signal,
         infoIntervalMs: timings.infoIntervalMs,
         readiness: timings,
+        health: pusher,
         onUp: (session) => {
           reenrolled = false;
+          watch ??= watchClusterHealth(target, () => pusher.changed());
           health.setTunnelUp(true);
           hooks.onTunnel?.(session);
         },
@@ -112,6 +123,8 @@ export async function runAgent(
       await sleep(delay, signal);
     }
   } finally {
+    pusher.stop();
+    watch?.stop();
     proxy.close();
     await health.close();
   }

@@ -4,6 +4,7 @@ import { collectClusterInfo } from "./collect-cluster-info";
 import type { KubeTarget } from "./load-kube-target";
 import { errorMessage, type Logger } from "./logger";
 import type { AgentState } from "./register-agent";
+import type { HealthPusher } from "./push-health";
 import type { KubeProxy } from "./serve-kube-proxy";
 import type { StateStore } from "./store-agent-state";
 import { watchReadiness, type ReadinessTimings } from "./watch-readiness";
@@ -21,6 +22,8 @@ export interface SessionContext {
   signal: AbortSignal;
   infoIntervalMs: number;
   readiness: ReadinessTimings;
+  /** Pushes health summaries on this session (protocol 3). */
+  health?: HealthPusher;
   /** Called once the session exists (the tunnel is up). */
   onUp(session: TunnelSession): void;
 }
@@ -48,7 +51,7 @@ async function rotateCredential(ctx: SessionContext, session: TunnelSession, mes
 
 /**
  * Runs one connected tunnel until it closes: serves "k8s" streams through the proxy, sends
- * hello and then info every `infoIntervalMs`, reports readiness changes, handles credential
+ * hello and then info every `infoIntervalMs`, reports readiness changes, pushes health, handles credential
  * rotation. Resolves with the
  * close info; closes the tunnel with 1000 when `signal` aborts (SIGTERM).
  */
@@ -82,8 +85,10 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
     log.info("readiness", { ready: verdict.ready, ...(verdict.reason ? { reason: verdict.reason } : {}) });
   });
 
+  ctx.health?.attach(session);
   session.on("control", (message: TunnelControlMessage) => {
     if (message.type === "rotate-credential") void rotateCredential(ctx, session, message);
+    else if (ctx.health?.onControl(message)) return;
     else log.info("control message ignored", { type: message.type.slice(0, 64) });
   });
 
@@ -93,6 +98,7 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
     session.once("close", (info: TunnelCloseInfo) => {
       clearInterval(infoTimer);
       stopReadiness();
+      ctx.health?.detach(session);
       ctx.signal.removeEventListener("abort", onAbort);
       resolve(info);
     });

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import * as k8s from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
+import { AGENT_PROTOCOL } from "@/lib/tunnel";
 import { createTunnelKubeConfig } from "@/lib/tunnel/kubeconfig";
 import { caChecksum } from "../src/verify-ca-checksum";
 import { makeInClusterRoot, startAgent } from "./support/agent-process";
@@ -93,7 +94,7 @@ describe("agent tunnel (bundled agent, child process)", () => {
 
   it("reports readiness on the control channel, first at once and then changes; a console that ignores it can still probe", async () => {
     const { tunnel } = await connectAgent("c-ready");
-    expect(tunnel.protocol).toBe("2");
+    expect(tunnel.protocol).toBe(String(AGENT_PROTOCOL));
     const readiness = () => tunnel.controls.filter((m) => m.type === "readiness");
     await expect.poll(readiness).toEqual([{ type: "readiness", ready: true }]);
     try {

@@ -8,11 +8,16 @@
  * - 2: the agent also reports readiness (`{type:"readiness", ready, reason?}`) whenever its
  *   local `/readyz` check changes, and first right after connect; the console opens no probe
  *   stream for it and sends no pings (the agent pings, a pong counts as life).
+ * - 3: the agent watches its own cluster and pushes health summaries (`health`, full then
+ *   deltas, sequenced; the console answers `health-ack` / `health-resync`); the console
+ *   collects such a cluster without watches of its own.
  */
-export const AGENT_PROTOCOL = 2;
+export const AGENT_PROTOCOL = 3;
 export const AGENT_PROTOCOL_HEADER = "x-outpost-agent-protocol";
 /** The first protocol version whose agents push readiness. */
 export const READINESS_PUSH_PROTOCOL = 2;
+/** The first protocol version whose agents push health summaries. */
+export const HEALTH_PUSH_PROTOCOL = 3;
 
 /** CONTROL `readiness`: the agent's verdict on its apiserver's `/readyz` (reason only when not ready). */
 export interface ReadinessMessage {

@@ -8,7 +8,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { createLogger, type Logger } from "@/agent/src/logger";
 import { DEFAULT_TIMINGS, runAgent, type AgentTimings } from "@/agent/src/run-agent";
-import type { TunnelSession } from "@/lib/tunnel";
+import type { TunnelControlMessage, TunnelSession } from "@/lib/tunnel";
 import { applyAgentAccess } from "./apply-agent-access";
 import type { SimClusterAccess } from "./attach-sim-cluster";
 
@@ -18,6 +18,8 @@ export interface TestAgent {
   /** Resolves at the agent's next tunnel up. */
   nextTunnel(): Promise<TunnelSession>;
   logs: string[];
+  /** Every CONTROL message the agent received from the console, in order. */
+  received: TunnelControlMessage[];
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function runTestAgent(opts: { consoleUrl: string; caChecksum: strin
     contexts: [{ name: "sim", context: { cluster: "sim", user: "agent" } }],
   }), { mode: 0o600 });
   const logs: string[] = [];
+  const received: TunnelControlMessage[] = [];
   const log: Logger = createLogger((line) => void logs.push(line));
   const controller = new AbortController();
   let current: TunnelSession | undefined;
@@ -47,6 +50,7 @@ export async function runTestAgent(opts: { consoleUrl: string; caChecksum: strin
     {
       onTunnel: (session) => {
         current = session;
+        session?.on("control", (message: TunnelControlMessage) => void received.push(message));
         if (session) for (const w of waiters.splice(0)) w(session);
       },
     },
@@ -55,6 +59,7 @@ export async function runTestAgent(opts: { consoleUrl: string; caChecksum: strin
     session: () => current,
     nextTunnel: () => new Promise((resolve) => waiters.push(resolve)),
     logs,
+    received,
     stop: async () => {
       controller.abort();
       await done;

@@ -13,6 +13,7 @@ import { getRuntimeContext } from "@/lib/server/runtime/runtime-context";
 import { registerUpgradeHandler } from "@/lib/server/runtime/upgrade-handlers";
 import { createTunnelGateway } from "@/lib/server/tunnel/tunnel-gateway";
 import { getTunnel } from "@/lib/server/tunnel/tunnel-registry";
+import { FRAME_HEADER_BYTES } from "@/lib/tunnel";
 import { startSimulator, type Simulator } from "@/sim";
 import { attachSimCluster, type AttachedCluster } from "../helpers/attach-sim-cluster";
 import { startFreezableProxy, type FreezableProxy } from "../helpers/freezable-proxy";
@@ -72,7 +73,10 @@ describe("readiness pushed by the agent", () => {
     // A full pass would probe an older agent; this one is left alone.
     await runStatePass();
     const agentSide = agent.session()!;
-    expect(agentSide.stats().bytesIn).toBe(0);
+    // All the console sent are CONTROL frames (acknowledgements of health summaries): no stream, no ping.
+    const controlBytes = agent.received.reduce((n, m) => n + FRAME_HEADER_BYTES + Buffer.byteLength(JSON.stringify(m)), 0);
+    expect(agent.received.every((m) => m.type === "health-ack")).toBe(true);
+    expect(agentSide.stats().bytesIn).toBe(controlBytes);
     expect(agent.logs.some((l) => l.includes('"event":"readiness"') && l.includes('"ready":true'))).toBe(true);
   });
 

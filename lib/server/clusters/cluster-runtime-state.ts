@@ -15,6 +15,8 @@ export interface ClusterRuntime {
   lastSeenWrittenAt?: number;
   /** The connected agent pushes readiness (protocol ≥ 2): no probe streams for it. */
   pushesReadiness?: boolean;
+  /** The connected agent pushes health summaries (protocol ≥ 3): the collector keeps no watches of it. */
+  pushesHealth?: boolean;
   /** The agent's last readiness verdict on this connection; undefined until the first. */
   reportedReady?: { ready: boolean; reason?: string };
   /** The readiness verdict the monitor last acted on (ok, or the error), to react only to changes. */

@@ -1,4 +1,6 @@
 import "server-only";
+import { hashSearchEntries, searchItemsOf, toSearchEntries } from "@/lib/shared/fleet/search-entries";
+import { clusterRuntime } from "../clusters/cluster-runtime-state";
 import { prisma } from "../db/prisma";
 import { log } from "../log/logger";
 import { isLeader } from "../replicas/leader-lock";
@@ -7,12 +9,13 @@ import { getTunnel } from "../tunnel/tunnel-registry";
 import { buildHardwareRows } from "./build-hardware-rows";
 import { buildSearchEntries } from "./build-search-entries";
 import { ClusterHealthSource } from "./cluster-health-source";
-import { getEdgexSummarySource } from "./edgex-summary-source";
+import { getEdgexSummarySource, type EdgexSummaryResult } from "./edgex-summary-source";
 import type { FleetConfig } from "./fleet-config";
 import { pruneFleetData } from "./prune-fleet-data";
+import { healthOf, pushedHealthOf, takeDirtyPushedHealth, type PushedHealth } from "./pushed-health";
 import { reconcileFleetAlerts } from "./reconcile-fleet-alerts";
 import { Limiter, runLimited, withTimeout } from "./run-limited";
-import { SnapshotWriter, type PassResult } from "./snapshot-writer";
+import { SnapshotWriter, type FreshCluster, type PassResult } from "./snapshot-writer";
 import { WebhookNotifier } from "./webhook-notifier";
 
 /** Pings run every 5 s on a tunnel; silence for longer than two of them means "not current". */
@@ -47,6 +50,10 @@ function tunnelIsCurrent(clusterId: string, now: number): boolean {
  */
 export class FleetCollector {
   readonly sources = new Map<string, ClusterHealthSource>();
+  /** Clusters whose agent pushes health: only EdgeX is still read by the console. */
+  private readonly pushed = new Map<string, { edgex: EdgexSummaryResult | null }>();
+  /** Writes of passes and of pushed-health flushes, one at a time. */
+  private writing: Promise<unknown> = Promise.resolve();
   private readonly writer: SnapshotWriter;
   private readonly limiter: Limiter;
   readonly notifier: WebhookNotifier;
@@ -73,10 +80,45 @@ export class FleetCollector {
     return source;
   }
 
-  private drop(clusterId: string): void {
+  private drop(clusterId: string, forget = true): void {
     this.sources.get(clusterId)?.stop();
     this.sources.delete(clusterId);
-    this.writer.forget(clusterId);
+    if (forget) this.writer.forget(clusterId);
+  }
+
+  private serially<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(write, write);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A pushed summary as a snapshot, with the EdgeX summary the console read. */
+  private pushedFresh(clusterId: string, pushed: PushedHealth): FreshCluster {
+    const edgex = this.pushed.get(clusterId)?.edgex ?? null;
+    const health = healthOf(pushed.parts);
+    if (!edgex) return { clusterId, health, search: pushed.search };
+    const { servicesUp, servicesTotal, devicesUp, devicesTotal, lastReadingAt } = edgex;
+    const devices = toSearchEntries(searchItemsOf({ pods: [], nodes: [], deployments: [], edgexDevices: edgex.devices ?? [] }));
+    const entries = [...pushed.search.entries, ...devices].sort((a, b) => (a.kind + a.namespace + a.name).localeCompare(b.kind + b.namespace + b.name));
+    return {
+      clusterId,
+      health: { ...health, edgex: { servicesUp, servicesTotal, devicesUp, devicesTotal, lastReadingAt }, details: { ...health.details, edgexServicesDown: (edgex.servicesDown ?? []).slice(0, 20) } },
+      search: devices.length ? { entries, hash: hashSearchEntries(entries) } : pushed.search,
+    };
+  }
+
+  /**
+   * Writes the pushed summaries that changed since the last call (run every second or so),
+   * so a change an agent reports reaches the snapshots within seconds, not at the next pass.
+   */
+  async flushPushed(now = new Date()): Promise<number> {
+    const fresh: FreshCluster[] = [];
+    for (const id of takeDirtyPushedHealth()) {
+      const pushed = pushedHealthOf(id);
+      if (pushed && clusterRuntime(id).pushesHealth && getTunnel(id)) fresh.push(this.pushedFresh(id, pushed));
+    }
+    if (fresh.length) await this.serially(() => this.writer.write({ fresh, failed: [] }, now));
+    return fresh.length;
   }
 
   /** One pass over the fleet. Never throws for a cluster's failure; database errors propagate. */
@@ -93,14 +135,24 @@ export class FleetCollector {
     const active = clusters.filter((c) => c.state === "active");
     const wanted = active.filter((c) => getTunnel(c.id)).map((c) => c.id);
     const wantedSet = new Set(wanted);
-    for (const id of [...this.sources.keys()]) if (!wantedSet.has(id)) this.drop(id);
+    // An agent of protocol 3 pushes its health: no watches of ours for it.
+    const pushing = wanted.filter((id) => clusterRuntime(id).pushesHealth);
+    const pulled = new Set(wanted.filter((id) => !clusterRuntime(id).pushesHealth));
+    for (const id of [...this.sources.keys()]) if (!pulled.has(id)) this.drop(id, !wantedSet.has(id));
+    for (const id of [...this.pushed.keys()]) if (!pushing.includes(id)) this.pushed.delete(id);
 
-    const sources = wanted.map((id) => this.source(id));
+    const sources = [...pulled].map((id) => this.source(id));
     lap("read");
     await runLimited(sources, this.config.concurrency, async (s) => {
       await withTimeout(s.probe(this.config.mode), this.config.timeoutMs * 2, "probe").catch(() => undefined);
       if (!s.probeOk) return;
       s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
+    });
+    await runLimited(pushing, this.config.concurrency, async (id) => {
+      let entry = this.pushed.get(id);
+      if (!entry) this.pushed.set(id, (entry = { edgex: null }));
+      const p = entry;
+      p.edgex = await withTimeout(getEdgexSummarySource()(id), this.config.timeoutMs, "EdgeX summary").catch(() => p.edgex);
     });
 
     lap("probe");
@@ -113,10 +165,16 @@ export class FleetCollector {
         pass.failed.push({ clusterId: s.clusterId, error: s.lastError ?? "The cluster's agent is not answering" });
       }
     }
+    for (const id of pushing) {
+      const pushed = pushedHealthOf(id);
+      if (!pushed) continue; // its first summary is on the way (the agent lists its cluster first)
+      if (tunnelIsCurrent(id, at)) pass.fresh.push(this.pushedFresh(id, pushed));
+      else pass.failed.push({ clusterId: id, error: "The cluster's agent is not answering" });
+    }
     // Clusters whose tunnel another replica holds are collected there.
     for (const c of active) if (!wantedSet.has(c.id) && !remoteOwner(c.id)) pass.failed.push({ clusterId: c.id, error: "The cluster's agent is not connected" });
 
-    const written = await this.writer.write(pass, now);
+    const written = await this.serially(() => this.writer.write(pass, now));
     lap("write");
     // Alert rules, their notifications and pruning run once for the fleet: on the leader.
     const leader = isLeader();

@@ -13,10 +13,12 @@ export function lastFleetPass(): (PassStats & { at: string }) | undefined {
   return (globalThis as Holder)[KEY];
 }
 
+const PUSHED_FLUSH_MS = 1_000;
+
 /**
  * Runs the health collector every `intervalMs` (start to start; a pass that overruns is
  * followed at once by the next, never overlapped). Returns the stop function for shutdown,
- * which also ends the open fleet streams (they would otherwise hold the shutdown drain).
+ * and writes health pushed by agents every second. The stop function also ends the open fleet streams (they would otherwise hold the shutdown drain).
  */
 export function startFleetCollector(config: FleetConfig = loadFleetConfig()): () => Promise<void> {
   const collector = new FleetCollector(config);
@@ -37,10 +39,15 @@ export function startFleetCollector(config: FleetConfig = loadFleetConfig()): ()
       });
   };
   timer = setTimeout(tick, 0);
+  // Health pushed by agents (protocol 3) is written within a second of arriving.
+  const flusher = setInterval(() => {
+    collector.flushPushed().catch((error: unknown) => log.warn(`fleet: pushed health not written: ${error instanceof Error ? error.message : String(error)}`));
+  }, PUSHED_FLUSH_MS);
   log.info(`Fleet health collector: every ${config.intervalMs / 1000} s, ${config.mode} mode, concurrency ${config.concurrency}`);
   return async () => {
     stopped = true;
     clearTimeout(timer);
+    clearInterval(flusher);
     closeFleetStreams();
     await current;
     await collector.stop();

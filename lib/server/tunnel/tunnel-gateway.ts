@@ -2,12 +2,13 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { AGENT_PROTOCOL_HEADER, READINESS_PUSH_PROTOCOL, TunnelSession, parseAgentProtocol, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
+import { AGENT_PROTOCOL_HEADER, HEALTH_PUSH_PROTOCOL, READINESS_PUSH_PROTOCOL, TunnelSession, parseAgentProtocol, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { applyAgentReport } from "../clusters/apply-agent-report";
 import { clusterRuntime } from "../clusters/cluster-runtime-state";
 import { applyReadinessReport } from "../clusters/apply-readiness-report";
 import { authenticateAgent } from "../enrollment/authenticate-agent";
+import { applyHealthMessage } from "../fleet/pushed-health";
 import { CLIENT_IP_HEADER } from "../http/request-meta";
 import { log } from "../log/logger";
 import { reportAgentViolation } from "./agent-budget";
@@ -53,6 +54,7 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
       runtime.disconnectedAt = undefined;
       runtime.lastProbeError = undefined;
       runtime.pushesReadiness = protocol >= READINESS_PUSH_PROTOCOL;
+      runtime.pushesHealth = protocol >= HEALTH_PUSH_PROTOCOL;
       runtime.reportedReady = undefined;
       runtime.verdict = undefined;
       log.info(`agent of cluster ${cluster.name} connected from ${ip}`);
@@ -66,6 +68,9 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
         if (message.type === "hello" || message.type === "info") budget.report(message);
         else if (message.type === "readiness" && runtime.pushesReadiness && getTunnel(cluster.id) === session) {
           if (applyReadinessReport(runtime, message)) onChange(cluster.id);
+        } else if (message.type === "health" && runtime.pushesHealth && getTunnel(cluster.id) === session) {
+          const answer = applyHealthMessage(cluster.id, message);
+          if (answer) session.sendControl({ ...answer });
         }
       });
       session.on("close", (info: TunnelCloseInfo) => {
