@@ -2,6 +2,8 @@ import { projectDeployment, projectEvent, projectNode, projectPod, type Deployme
 import type { THealthParts } from "@/lib/shared/fleet/health-push.schema";
 import { SEARCH_ITEMS_CAP, searchItemsOf } from "@/lib/shared/fleet/search-entries";
 import { summarizeHealth } from "@/lib/shared/fleet/summarize-health";
+import type { TNodeHardware } from "@/lib/shared/inventory/inventory.schema";
+import { nodeHardware, type HardwareNodeLike } from "@/lib/shared/inventory/node-hardware";
 import { KubeReflector } from "./kube-reflector";
 import type { KubeTarget } from "./load-kube-target";
 import { requestKube } from "./request-kube";
@@ -30,7 +32,7 @@ export function watchClusterHealth(target: KubeTarget, onChange: () => void, coa
     }, coalesceMs);
   };
   const pods = new KubeReflector<PodProjection>(target, "/api/v1/pods", "", projectPod, changed);
-  const nodes = new KubeReflector<NodeProjection>(target, "/api/v1/nodes", "", projectNode, changed);
+  const nodes = new KubeReflector<NodeProjection & { hardware: TNodeHardware }>(target, "/api/v1/nodes", "", (n: HardwareNodeLike) => ({ ...projectNode(n), hardware: nodeHardware(n) }), changed);
   const deployments = new KubeReflector<DeploymentProjection>(target, "/apis/apps/v1/deployments", "", projectDeployment, changed);
   const warnings = new KubeReflector<EventProjection>(target, "/api/v1/events", "fieldSelector=type%3DWarning", projectEvent, changed);
   const reflectors = [pods, nodes, deployments, warnings];
@@ -59,7 +61,8 @@ export function watchClusterHealth(target: KubeTarget, onChange: () => void, coa
       if (!reflectors.every((r) => r.synced)) return undefined;
       const health = summarizeHealth({ pods: pods.values(), nodes: nodes.values(), deployments: deployments.values(), warningEvents: warnings.values(), kubernetesVersion: version, edgex: null, now });
       const search = searchItemsOf({ pods: pods.values(), nodes: nodes.values(), deployments: deployments.values() }).slice(0, SEARCH_ITEMS_CAP);
-      return { ...health, search };
+      const hardware = [...nodes.values()].map((n) => ({ ...n.hardware, ready: n.ready })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { ...health, search, hardware };
     },
     stop() {
       clearInterval(timer);

@@ -84,6 +84,12 @@ describe("health summaries pushed by the agent", () => {
     expect(snapshot.kubernetesVersion).toMatch(/^v1\.\d+\.\d+\+k3s/);
     // Search reads the same data: the agent's objects are indexed.
     await until(async () => (await searchFleet({ q: "coredns", kind: "deployment", limit: 10 })).items.some((h) => h.clusterName === "pushing-health"), 10_000, "search rows");
+    // So does the inventory: one row per node with the hardware the agent read.
+    const nodes = await until(async () => {
+      const rows = await prisma.fleetNode.findMany({ where: { clusterId: id } });
+      return rows.length === match.nodesTotal ? rows : null;
+    }, 10_000, "inventory rows");
+    expect(nodes.every((n) => n.kubeletVersion.startsWith("v1."))).toBe(true);
     expect(pushedHealthCounters(id)).toMatchObject({ duplicates: 0, resyncs: 0, invalid: 0 });
   });
 

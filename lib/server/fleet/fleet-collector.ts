@@ -96,7 +96,8 @@ export class FleetCollector {
   private pushedFresh(clusterId: string, pushed: PushedHealth): FreshCluster {
     const edgex = this.pushed.get(clusterId)?.edgex ?? null;
     const health = healthOf(pushed.parts);
-    if (!edgex) return { clusterId, health, search: pushed.search };
+    const hardware = pushed.hardware;
+    if (!edgex) return { clusterId, health, search: pushed.search, hardware };
     const { servicesUp, servicesTotal, devicesUp, devicesTotal, lastReadingAt } = edgex;
     const devices = toSearchEntries(searchItemsOf({ pods: [], nodes: [], deployments: [], edgexDevices: edgex.devices ?? [] }));
     const entries = [...pushed.search.entries, ...devices].sort((a, b) => (a.kind + a.namespace + a.name).localeCompare(b.kind + b.namespace + b.name));
@@ -104,6 +105,7 @@ export class FleetCollector {
       clusterId,
       health: { ...health, edgex: { servicesUp, servicesTotal, devicesUp, devicesTotal, lastReadingAt }, details: { ...health.details, edgexServicesDown: (edgex.servicesDown ?? []).slice(0, 20) } },
       search: devices.length ? { entries, hash: hashSearchEntries(entries) } : pushed.search,
+      hardware,
     };
   }
 

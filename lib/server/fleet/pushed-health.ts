@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { TClusterHealth } from "@/lib/shared/fleet/fleet.schema";
 import { ZHealthMessageSchema, type THealthAck, type THealthParts, type THealthResync } from "@/lib/shared/fleet/health-push.schema";
 import { hashSearchEntries, toSearchEntries, type SearchEntry } from "@/lib/shared/fleet/search-entries";
@@ -13,6 +14,8 @@ export interface PushedHealth {
   dirty: boolean;
   /** Search rows built from `parts.search`, rebuilt only when it changes. */
   search: { entries: SearchEntry[]; hash: string };
+  /** Inventory rows from `parts.hardware` and their hash (as build-hardware-rows.ts hashes them). */
+  hardware: { rows: THealthParts["hardware"]; hash: string };
 }
 
 /** What happened to messages so far (tests and diagnostics). */
@@ -35,6 +38,10 @@ function countersOf(clusterId: string): PushedHealthCounters {
   let c = s.counters.get(clusterId);
   if (!c) s.counters.set(clusterId, (c = { applied: 0, duplicates: 0, resyncs: 0, invalid: 0 }));
   return c;
+}
+
+function hardwareOf(parts: THealthParts): PushedHealth["hardware"] {
+  return { rows: parts.hardware, hash: createHash("sha256").update(JSON.stringify(parts.hardware)).digest("hex") };
 }
 
 function searchOf(parts: THealthParts): PushedHealth["search"] {
@@ -65,7 +72,7 @@ export function applyHealthMessage(clusterId: string, message: Record<string, un
     return ack(current.seq);
   }
   if (m.full) {
-    clusters.set(clusterId, { epoch: m.epoch, seq: m.seq, parts: m.parts, receivedAt: now, dirty: true, search: searchOf(m.parts) });
+    clusters.set(clusterId, { epoch: m.epoch, seq: m.seq, parts: m.parts, receivedAt: now, dirty: true, search: searchOf(m.parts), hardware: hardwareOf(m.parts) });
     counters.applied++;
     return ack(m.seq);
   }
@@ -75,7 +82,7 @@ export function applyHealthMessage(clusterId: string, message: Record<string, un
     return { type: "health-resync", epoch: m.epoch, reason };
   }
   const parts = { ...current.parts, ...m.changes };
-  clusters.set(clusterId, { epoch: m.epoch, seq: m.seq, parts, receivedAt: now, dirty: true, search: m.changes.search ? searchOf(parts) : current.search });
+  clusters.set(clusterId, { epoch: m.epoch, seq: m.seq, parts, receivedAt: now, dirty: true, search: m.changes.search ? searchOf(parts) : current.search, hardware: m.changes.hardware ? hardwareOf(parts) : current.hardware });
   counters.applied++;
   return ack(m.seq);
 }
@@ -88,9 +95,9 @@ export function pushedHealthCounters(clusterId: string): PushedHealthCounters {
   return { ...countersOf(clusterId) };
 }
 
-/** The snapshot part of a pushed summary (the search rows travel beside it). */
+/** The snapshot part of a pushed summary (search and hardware rows travel beside it). */
 export function healthOf(parts: THealthParts): TClusterHealth {
-  const { search: _search, ...health } = parts;
+  const { search: _search, hardware: _hardware, ...health } = parts;
   return health;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SEARCH_KINDS } from "./fleet-query.schema";
 import { ZEdgexSummarySchema } from "./fleet.schema";
+import { ZNodeHardwareSchema } from "../inventory/inventory.schema";
 import { SEARCH_ITEMS_CAP } from "./search-entries";
 import { HEALTH_DETAIL_CAP } from "./summarize-health";
 
@@ -43,7 +44,13 @@ export const ZSearchItemSchema = z
   })
   .strict();
 
-const ZHealthPartsSchema = ZClusterHealthSchema.extend({ search: z.array(ZSearchItemSchema).max(SEARCH_ITEMS_CAP) });
+/** Nodes a cluster may report hardware of. */
+export const HARDWARE_NODES_CAP = 5_000;
+
+const ZHealthPartsSchema = ZClusterHealthSchema.extend({
+  search: z.array(ZSearchItemSchema).max(SEARCH_ITEMS_CAP),
+  hardware: z.array(ZNodeHardwareSchema.extend({ ready: z.boolean() })).max(HARDWARE_NODES_CAP),
+});
 export type THealthParts = z.infer<typeof ZHealthPartsSchema>;
 export const HEALTH_PART_KEYS = Object.keys(ZHealthPartsSchema.shape) as (keyof THealthParts)[];
 
