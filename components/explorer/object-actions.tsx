@@ -13,7 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
-type Action = "delete" | "restart" | "scale" | "cordon" | "uncordon";
+type Action = "delete" | "restart" | "scale" | "cordon" | "uncordon" | "pause" | "resume";
 
 const REQUEST: Record<Action, { method: "POST" | "DELETE"; suffix: string }> = {
   delete: { method: "DELETE", suffix: "" },
@@ -21,11 +21,13 @@ const REQUEST: Record<Action, { method: "POST" | "DELETE"; suffix: string }> = {
   scale: { method: "POST", suffix: "/scale" },
   cordon: { method: "POST", suffix: "/cordon" },
   uncordon: { method: "POST", suffix: "/uncordon" },
+  pause: { method: "POST", suffix: "/pause" },
+  resume: { method: "POST", suffix: "/resume" },
 };
 
 /**
- * The actions an operator or admin may take on an object — delete pod, rollout restart and
- * scale a Deployment, cordon/uncordon a node — each behind a confirmation. Rendered only
+ * The actions an operator or admin may take on an object — delete pod, rollout restart,
+ * scale and pause/resume a Deployment, cordon/uncordon a node — each behind a confirmation. Rendered only
  * for roles that may act (the API refuses the others anyway); every action is audited.
  */
 export function ObjectActions({ clusterId, resource, object }: { clusterId: string; resource: TExplorerResource; object: TKubeObject }) {
@@ -55,6 +57,7 @@ export function ObjectActions({ clusterId, resource, object }: { clusterId: stri
   };
   const close = () => setPending(null);
   const error = mutation.error ? errorMessage(mutation.error) : null;
+  const paused = (object.spec as { paused?: boolean } | undefined)?.paused === true;
   const unschedulable = (object.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
   const replicasValid = /^\d+$/.test(replicas) && Number(replicas) <= 1000;
 
@@ -72,6 +75,9 @@ export function ObjectActions({ clusterId, resource, object }: { clusterId: stri
           </Button>
           <Button size="sm" onClick={() => open("scale")}>
             {t("scale")}
+          </Button>
+          <Button size="sm" onClick={() => open(paused ? "resume" : "pause")}>
+            {paused ? t("resume") : t("pause")}
           </Button>
         </>
       ) : null}

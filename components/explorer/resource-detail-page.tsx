@@ -13,6 +13,7 @@ import { NodeHardwarePanel } from "@/components/inventory/node-hardware-panel";
 import { NodeDrainDialog } from "@/components/node-drain/node-drain-dialog";
 import { PodShellPanel } from "@/components/pod-shell/pod-shell-panel";
 import { RollbackDialog } from "@/components/workload-rollback/rollback-dialog";
+import { UsagePanel } from "@/components/resource-usage/usage-panel";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { YamlEditTab } from "@/components/yaml-apply/yaml-edit-tab";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -82,7 +83,7 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
         <div className="ml-auto flex gap-2">
           {canAct && object && ACTIONABLE.includes(resource) ? <ObjectActions clusterId={clusterId} resource={resource} object={object} /> : null}
           {canAct && object && resource === "nodes" ? <NodeDrainDialog clusterId={clusterId} node={name} /> : null}
-          {canAct && object && resource === "deployments" ? <RollbackDialog clusterId={clusterId} namespace={namespace} name={name} /> : null}
+          {canAct && object && (resource === "deployments" || resource === "statefulsets" || resource === "daemonsets") ? <RollbackDialog clusterId={clusterId} resource={resource} namespace={namespace} name={name} /> : null}
         </div>
       </header>
       {data ? <StaleBanner cluster={data.cluster} error={data.error?.code === "unavailable" || data.error?.code === "upstream_timeout" ? data.error : null} stale={false} live={data.cluster.connected} hasData={false} onRetry={() => void detail.refetch()} /> : null}
@@ -119,6 +120,7 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
               <ObjectSummary clusterId={clusterId} resource={resource} object={object} related={data.related} />
               {resource === "pods" ? <PodContainers pod={object} /> : null}
               {resource === "nodes" ? <NodeHardwarePanel hardware={nodeHardware(object as HardwareNodeLike)} /> : null}
+              {resource === "pods" || resource === "nodes" ? <UsagePanel clusterId={clusterId} resource={resource} object={object} /> : null}
               {resource === "secrets" ? (
                 <section className="space-y-2">
                   <h3 className="text-sm font-semibold text-slate-200">{t("secrets.keys")}</h3>

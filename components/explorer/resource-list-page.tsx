@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
+import { UsageUnavailable } from "@/components/resource-usage/usage-unavailable";
+import { useUsageColumns } from "@/components/resource-usage/use-usage-columns";
 import { useKubeList } from "@/lib/client/explorer/use-kube-list";
 import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -48,7 +50,9 @@ export function ResourceListPage({ clusterId, resource }: { clusterId: string; r
   const errorMessage = useErrorMessage();
   const clusterErrorMessage = useClusterErrorMessage();
   const items = data?.items ?? [];
-  const { columns, rows } = useTableRows(resource, items, namespaced && !namespace, filter, sort);
+  // kubectl top's CPU/memory beside pods and nodes (metrics.k8s.io, every 15 s).
+  const usage = useUsageColumns(clusterId, resource, namespace);
+  const { columns, rows } = useTableRows(resource, items, namespaced && !namespace, filter, sort, usage.extra);
 
   return (
     <section aria-label={t(`resources.${resource}`)}>
@@ -63,6 +67,7 @@ export function ResourceListPage({ clusterId, resource }: { clusterId: string; r
         onChange={update}
       />
       {data ? <StaleBanner cluster={data.cluster} error={data.error} stale={data.stale} live={live} hasData={items.length > 0} onRetry={() => void query.refetch()} /> : null}
+      {usage.unavailable ? <UsageUnavailable usage={usage.unavailable} /> : null}
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState message={errorMessage(query.error)} onRetry={() => void query.refetch()} /> : null}
       {data && items.length === 0 && !data.error ? (

@@ -20,14 +20,20 @@ export interface TableRowData {
  * kubectl's rows of a list, recomputed as time passes (AGE), filtered by text over the
  * shown columns and sorted (ages by time, counts numerically, then by name).
  */
-export function useTableRows(resource: TExplorerResource, items: ReadonlyArray<{ object: TKubeObject }>, showNamespace: boolean, filter: string, sort: SortState): { columns: TColumn[]; rows: TableRowData[] } {
+/** Columns added after kubectl's (e.g. `kubectl top`'s CPU and memory) and their cells per object. */
+export interface ExtraColumns {
+  columns: readonly TColumn[];
+  cells: (object: TKubeObject) => TRow;
+}
+
+export function useTableRows(resource: TExplorerResource, items: ReadonlyArray<{ object: TKubeObject }>, showNamespace: boolean, filter: string, sort: SortState, extra?: ExtraColumns): { columns: TColumn[]; rows: TableRowData[] } {
   const now = useNow();
-  const columns = useMemo(() => (showNamespace ? [NAMESPACE_COLUMN, ...TABLE_COLUMNS[resource]] : [...TABLE_COLUMNS[resource]]), [resource, showNamespace]);
+  const columns = useMemo(() => [...(showNamespace ? [NAMESPACE_COLUMN] : []), ...TABLE_COLUMNS[resource], ...(extra?.columns ?? [])], [resource, showNamespace, extra]);
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const all = items.map((item) => ({ object: item.object, row: rowOf(resource, item.object, now) }));
+    const all = items.map((item) => ({ object: item.object, row: extra ? { ...rowOf(resource, item.object, now), ...extra.cells(item.object) } : rowOf(resource, item.object, now) }));
     const filtered = needle ? all.filter(({ row }) => columns.some((c) => String(row[c.key] ?? "").toLowerCase().includes(needle))) : all;
     return sortRows(filtered, sort);
-  }, [items, resource, now, filter, sort, columns]);
+  }, [items, resource, now, filter, sort, columns, extra]);
   return { columns, rows };
 }

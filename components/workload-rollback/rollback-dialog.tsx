@@ -4,26 +4,38 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
-import { explorerKeys } from "@/lib/client/explorer/explorer-keys";
-import type { TDeploymentHistory } from "@/lib/shared/workload-rollback/workload-rollback.schema";
+import { explorerKeys, objectUrl } from "@/lib/client/explorer/explorer-keys";
+import type { TRollbackResource, TWorkloadHistory } from "@/lib/shared/workload-rollback/workload-rollback.schema";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { YamlDiff } from "@/components/yaml-apply/yaml-diff";
+
+const KIND: Readonly<Record<TRollbackResource, string>> = { deployments: "Deployment", statefulsets: "StatefulSet", daemonsets: "DaemonSet" };
 
 /**
- * "Roll back" on a Deployment: its revisions (ReplicaSets) with their images, pick one
- * (the previous preselected), confirm — `kubectl rollout undo --to-revision`.
+ * "Roll back" on a Deployment, StatefulSet or DaemonSet: its revisions (ReplicaSets or
+ * ControllerRevisions) with their images, pick one (the previous preselected), see the
+ * pod-template diff against another revision (the current by default), confirm —
+ * `kubectl rollout undo --to-revision`.
  */
-export function RollbackDialog({ clusterId, namespace, name }: { clusterId: string; namespace: string; name: string }) {
+export function RollbackDialog({ clusterId, resource, namespace, name }: { clusterId: string; resource: TRollbackResource; namespace: string; name: string }) {
   const t = useTranslations("rollback");
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<number | null>(null);
-  const url = `/api/v1/clusters/${encodeURIComponent(clusterId)}/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/rollback`;
-  const history = useQuery({ queryKey: [...explorerKeys.cluster(clusterId), "rollback", namespace, name], queryFn: ({ signal }) => apiFetch<TDeploymentHistory>(url, { signal }), enabled: open });
-  const previous = history.data?.revisions.find((r) => !r.current)?.revision ?? null;
+  const [base, setBase] = useState<number | null>(null);
+  const url = objectUrl(clusterId, resource, namespace, name, "/rollback");
+  const history = useQuery({ queryKey: [...explorerKeys.cluster(clusterId), "rollback", resource, namespace, name], queryFn: ({ signal }) => apiFetch<TWorkloadHistory>(url, { signal }), enabled: open });
+  const revisions = history.data?.revisions ?? [];
+  const current = revisions.find((r) => r.current)?.revision ?? null;
+  const previous = revisions.find((r) => !r.current)?.revision ?? null;
   const target = chosen ?? previous;
+  const compareWith = base ?? current;
+  const from = revisions.find((r) => r.revision === compareWith);
+  const to = revisions.find((r) => r.revision === target);
   const run = useMutation({
     mutationFn: () => apiFetch<{ revision: number }>(url, { method: "POST", body: { revision: target ?? undefined } }),
     onSuccess: async () => {
@@ -34,6 +46,7 @@ export function RollbackDialog({ clusterId, namespace, name }: { clusterId: stri
   const show = () => {
     run.reset();
     setChosen(null);
+    setBase(null);
     setOpen(true);
   };
   return (
@@ -44,11 +57,11 @@ export function RollbackDialog({ clusterId, namespace, name }: { clusterId: stri
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
-        title={t("title", { name })}
+        title={t("title", { kind: KIND[resource], name })}
         footer={
           <>
             <Button onClick={() => setOpen(false)}>{t("cancel")}</Button>
-            <Button variant="primary" disabled={target === null || run.isPending} onClick={() => run.mutate()}>
+            <Button variant="primary" disabled={target === null || target === current || run.isPending} onClick={() => run.mutate()}>
               {target === null ? t("confirmNone") : t("confirm", { revision: target })}
             </Button>
           </>
@@ -60,9 +73,9 @@ export function RollbackDialog({ clusterId, namespace, name }: { clusterId: stri
             {errorMessage(history.error)}
           </p>
         ) : null}
-        {history.data && history.data.revisions.length < 2 ? <p className="text-sm text-slate-400">{t("noPrevious")}</p> : null}
+        {history.data && revisions.length < 2 ? <p className="text-sm text-slate-400">{t("noPrevious")}</p> : null}
         <fieldset className="space-y-1" aria-label={t("revisions")}>
-          {history.data?.revisions.map((r) => (
+          {revisions.map((r) => (
             <label key={r.revision} className="flex items-baseline gap-2 text-sm text-slate-200">
               <input type="radio" name="revision" disabled={r.current} checked={target === r.revision} onChange={() => setChosen(r.revision)} />
               <span className="font-mono">{t("revision", { revision: r.revision })}</span>
@@ -71,6 +84,18 @@ export function RollbackDialog({ clusterId, namespace, name }: { clusterId: stri
             </label>
           ))}
         </fieldset>
+        {from && to ? (
+          <div className="space-y-2">
+            <SelectField label={t("compareWith")} value={compareWith ?? ""} onChange={(e) => setBase(Number(e.target.value))}>
+              {revisions.map((r) => (
+                <option key={r.revision} value={r.revision}>
+                  {r.current ? t("revisionCurrent", { revision: r.revision }) : t("revision", { revision: r.revision })}
+                </option>
+              ))}
+            </SelectField>
+            <YamlDiff before={from.template} after={to.template} label={t("diffLabel", { from: from.revision, to: to.revision })} />
+          </div>
+        ) : null}
         {run.error ? (
           <p role="alert" className="text-sm text-rose-400">
             {errorMessage(run.error)}

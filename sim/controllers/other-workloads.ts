@@ -2,42 +2,71 @@ import type { ClusterState } from "../cluster/cluster-state";
 import { deleteObject, writeStatus } from "../cluster/object-writes";
 import type { KubeObject, Pod, Workload } from "../store/kube-types";
 import { isoTime } from "../store/object-store";
-import { createPod, isPodReady, owned, templateHash, typeOf } from "./workload-pods";
+import { syncControllerRevision } from "./controller-revisions";
+import { createPod, isPodReady, owned, typeOf } from "./workload-pods";
 
-/** DaemonSet controller: one pod per schedulable node (honouring nodeSelector). */
+/** Pods still running an older revision, by `controller-revision-hash` (RollingUpdate only). */
+function outdated(set: Workload, pods: KubeObject[], label: string): KubeObject[] {
+  const strategy = (set.spec as { updateStrategy?: { type?: string } }).updateStrategy?.type ?? "RollingUpdate";
+  if (strategy === "OnDelete") return [];
+  return pods.filter((p) => p.metadata.labels?.["controller-revision-hash"] !== label && !p.metadata.deletionTimestamp);
+}
+
+/**
+ * DaemonSet controller: one pod per schedulable node (honouring nodeSelector) of the
+ * current ControllerRevision; RollingUpdate (maxUnavailable 1) replaces one outdated pod
+ * at a time once every other pod is ready.
+ */
 export function reconcileDaemonSet(cluster: ClusterState, ds: Workload): void {
   const sel = ds.spec.template.spec.nodeSelector ?? {};
   const nodes = cluster.store.list("/nodes").filter((n) => Object.entries(sel).every(([k, v]) => n.metadata.labels?.[k] === v));
+  const rev = syncControllerRevision(cluster, ds);
   const pods = owned(cluster, "/pods", ds).filter((p) => !p.metadata.deletionTimestamp) as Pod[];
-  const hash = templateHash(ds.spec.template).slice(0, 10);
   for (const n of nodes) {
-    if (!pods.some((p) => p.spec.nodeName === n.metadata.name)) createPod(cluster, ds, undefined, { "controller-revision-hash": hash, "pod-template-generation": "1" }, n.metadata.name);
+    if (!pods.some((p) => p.spec.nodeName === n.metadata.name)) createPod(cluster, ds, undefined, { "controller-revision-hash": rev.hash, "pod-template-generation": String(ds.metadata.generation ?? 1) }, n.metadata.name);
+  }
+  const all = owned(cluster, "/pods", ds);
+  const old = outdated(ds, all, rev.hash);
+  if (old.length > 0 && all.every((p) => !p.metadata.deletionTimestamp && (old.includes(p) || isPodReady(p)))) {
+    const victim = old.find((p) => !isPodReady(p)) ?? old[0]!;
+    deleteObject(cluster, typeOf(cluster, "v1", "Pod"), victim);
   }
   const now = owned(cluster, "/pods", ds).filter((p) => !p.metadata.deletionTimestamp);
   const ready = now.filter(isPodReady).length;
+  const updated = now.filter((p) => p.metadata.labels?.["controller-revision-hash"] === rev.hash).length;
   const cur = cluster.store.get("apps/daemonsets", ds.metadata.namespace, ds.metadata.name);
   if (!cur) return;
-  writeStatus(cluster, typeOf(cluster, "apps/v1", "DaemonSet"), cur, { currentNumberScheduled: now.length, desiredNumberScheduled: nodes.length, numberAvailable: ready, numberMisscheduled: 0, numberReady: ready, observedGeneration: cur.metadata.generation, updatedNumberScheduled: now.length });
+  writeStatus(cluster, typeOf(cluster, "apps/v1", "DaemonSet"), cur, { currentNumberScheduled: now.length, desiredNumberScheduled: nodes.length, numberAvailable: ready, numberMisscheduled: 0, numberReady: ready, observedGeneration: cur.metadata.generation, updatedNumberScheduled: updated, ...(ready < nodes.length ? { numberUnavailable: nodes.length - ready } : {}) });
 }
 
-/** StatefulSet controller: ordinal pods name-0..n-1. */
+/**
+ * StatefulSet controller: ordinal pods name-0..n-1 of the current ControllerRevision;
+ * RollingUpdate replaces outdated pods from the highest ordinal down, one at a time once
+ * every other pod is ready. currentRevision follows updateRevision when all are updated.
+ */
 export function reconcileStatefulSet(cluster: ClusterState, ss: Workload): void {
   const want = ss.spec.replicas ?? 1;
+  const rev = syncControllerRevision(cluster, ss);
   const pods = owned(cluster, "/pods", ss);
-  const hash = `${ss.metadata.name}-${templateHash(ss.spec.template).slice(0, 10)}`;
   for (let i = 0; i < want; i++) {
     const name = `${ss.metadata.name}-${i}`;
-    if (!pods.some((p) => p.metadata.name === name)) createPod(cluster, ss, name, { "controller-revision-hash": hash, "statefulset.kubernetes.io/pod-name": name, "apps.kubernetes.io/pod-index": String(i) });
+    if (!pods.some((p) => p.metadata.name === name)) createPod(cluster, ss, name, { "controller-revision-hash": rev.name, "statefulset.kubernetes.io/pod-name": name, "apps.kubernetes.io/pod-index": String(i) });
   }
+  const ordinal = (p: KubeObject) => Number(p.metadata.name.slice(ss.metadata.name.length + 1));
   for (const p of pods) {
-    const idx = Number(p.metadata.name.slice(ss.metadata.name.length + 1));
-    if (idx >= want && !p.metadata.deletionTimestamp) deleteObject(cluster, typeOf(cluster, "v1", "Pod"), p);
+    if (ordinal(p) >= want && !p.metadata.deletionTimestamp) deleteObject(cluster, typeOf(cluster, "v1", "Pod"), p);
   }
+  const all = owned(cluster, "/pods", ss);
+  const old = outdated(ss, all, rev.name).filter((p) => ordinal(p) < want).sort((a, b) => ordinal(b) - ordinal(a));
+  if (old.length > 0 && all.length === want && all.every((p) => !p.metadata.deletionTimestamp && isPodReady(p))) deleteObject(cluster, typeOf(cluster, "v1", "Pod"), old[0]!);
   const now = owned(cluster, "/pods", ss).filter((p) => !p.metadata.deletionTimestamp);
   const ready = now.filter(isPodReady).length;
+  const updated = now.filter((p) => p.metadata.labels?.["controller-revision-hash"] === rev.name).length;
   const cur = cluster.store.get("apps/statefulsets", ss.metadata.namespace, ss.metadata.name);
   if (!cur) return;
-  writeStatus(cluster, typeOf(cluster, "apps/v1", "StatefulSet"), cur, { observedGeneration: cur.metadata.generation, replicas: now.length, readyReplicas: ready, currentReplicas: now.length, updatedReplicas: now.length, availableReplicas: ready, currentRevision: hash, updateRevision: hash, collisionCount: 0 });
+  const prev = (cur.status ?? {}) as { currentRevision?: string };
+  const currentRevision = updated === want || !prev.currentRevision ? rev.name : prev.currentRevision;
+  writeStatus(cluster, typeOf(cluster, "apps/v1", "StatefulSet"), cur, { observedGeneration: cur.metadata.generation, replicas: now.length, readyReplicas: ready, currentReplicas: currentRevision === rev.name ? updated : now.length - updated, updatedReplicas: updated, availableReplicas: ready, currentRevision, updateRevision: rev.name, collisionCount: 0 });
 }
 
 /** Job controller: runs pods until `completions` succeed. */

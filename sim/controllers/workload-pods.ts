@@ -82,7 +82,16 @@ export function reconcileReplicaSet(cluster: ClusterState, rs: Workload): void {
   writeStatus(cluster, typeOf(cluster, "apps/v1", "ReplicaSet"), cur, { replicas: now.length, fullyLabeledReplicas: now.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: cur.metadata.generation });
 }
 
-/** Deployment controller: one ReplicaSet per template hash; the newest gets all replicas. */
+/** `deployment.kubernetes.io/revision` of a ReplicaSet. */
+function rsRevision(rs: KubeObject): number {
+  return Number(rs.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0) || 0;
+}
+
+/**
+ * Deployment controller: one ReplicaSet per template hash; the newest gets all replicas.
+ * Returning to an older template reuses its ReplicaSet with the next revision number; a
+ * paused Deployment scales its newest ReplicaSet and starts no rollout.
+ */
 export function reconcileDeployment(cluster: ClusterState, d: Workload): void {
   const rsType = typeOf(cluster, "apps/v1", "ReplicaSet");
   const hash = templateHash(d.spec.template);
@@ -90,9 +99,12 @@ export function reconcileDeployment(cluster: ClusterState, d: Workload): void {
   const all = owned(cluster, "apps/replicasets", d) as Workload[];
   let current = all.find((r) => r.metadata.name === rsName);
   const want = d.spec.replicas ?? 1;
+  // A paused Deployment only scales: a changed template waits for `rollout resume`.
+  const paused = (d.spec as { paused?: boolean }).paused === true;
+  if (!current && paused && all.length > 0) current = [...all].sort((a, b) => rsRevision(b) - rsRevision(a))[0];
   if (!current) {
     const tpl = { ...d.spec.template, metadata: { ...d.spec.template.metadata, labels: { ...d.spec.template.metadata?.labels, "pod-template-hash": hash } } };
-    const revision = String(all.length + 1);
+    const revision = String(Math.max(0, ...all.map(rsRevision)) + 1);
     current = createObject(cluster, rsType, {
       apiVersion: "apps/v1",
       kind: "ReplicaSet",
@@ -100,18 +112,22 @@ export function reconcileDeployment(cluster: ClusterState, d: Workload): void {
       spec: { replicas: want, selector: { ...d.spec.selector, matchLabels: { ...d.spec.selector?.matchLabels, "pod-template-hash": hash } }, template: tpl },
     }) as Workload;
     if (!cluster.bootstrapping) recordEvent(cluster, d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${rsName} to ${want}`, "deployment-controller");
-  } else if ((current.spec.replicas ?? 0) !== want) {
+  } else if (!paused && rsRevision(current) < Math.max(...all.map(rsRevision))) {
+    // Back to an older template (rollout undo): that ReplicaSet becomes the newest revision.
+    current = cluster.store.commit("apps/replicasets", "MODIFIED", { ...current, metadata: { ...current.metadata, annotations: { ...current.metadata.annotations, "deployment.kubernetes.io/revision": String(Math.max(...all.map(rsRevision)) + 1) } } }) as Workload;
+  }
+  if ((current.spec.replicas ?? 0) !== want) {
     const up = want > (current.spec.replicas ?? 0);
     current = cluster.store.commit("apps/replicasets", "MODIFIED", { ...current, metadata: { ...current.metadata, generation: (current.metadata.generation ?? 1) + 1, annotations: { ...current.metadata.annotations, "deployment.kubernetes.io/desired-replicas": String(want) } }, spec: { ...current.spec, replicas: want } }) as Workload;
-    recordEvent(cluster, d, "Normal", "ScalingReplicaSet", `Scaled ${up ? "up" : "down"} replica set ${rsName} to ${want}`, "deployment-controller");
+    recordEvent(cluster, d, "Normal", "ScalingReplicaSet", `Scaled ${up ? "up" : "down"} replica set ${current.metadata.name} to ${want}`, "deployment-controller");
   }
   for (const old of all) {
-    if (old.metadata.name === rsName || (old.spec.replicas ?? 0) === 0) continue;
+    if (old.metadata.name === current.metadata.name || (old.spec.replicas ?? 0) === 0) continue;
     cluster.store.commit("apps/replicasets", "MODIFIED", { ...old, metadata: { ...old.metadata, generation: (old.metadata.generation ?? 1) + 1 }, spec: { ...old.spec, replicas: 0 } });
     recordEvent(cluster, d, "Normal", "ScalingReplicaSet", `Scaled down replica set ${old.metadata.name} to 0`, "deployment-controller");
   }
-  const rsStatus = (cluster.store.get("apps/replicasets", d.metadata.namespace, rsName)?.status ?? {}) as { replicas?: number; readyReplicas?: number; availableReplicas?: number };
-  const oldPods = all.filter((r) => r.metadata.name !== rsName).reduce((n, r) => n + Number((r.status as { replicas?: number } | undefined)?.replicas ?? 0), 0);
+  const rsStatus = (cluster.store.get("apps/replicasets", d.metadata.namespace, current.metadata.name)?.status ?? {}) as { replicas?: number; readyReplicas?: number; availableReplicas?: number };
+  const oldPods = all.filter((r) => r.metadata.name !== current.metadata.name).reduce((n, r) => n + Number((r.status as { replicas?: number } | undefined)?.replicas ?? 0), 0);
   const updated = rsStatus.replicas ?? 0;
   const available = rsStatus.availableReplicas ?? 0;
   const at = new Date(cluster.now()).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -130,7 +146,9 @@ export function reconcileDeployment(cluster: ClusterState, d: Workload): void {
     ...(updated + oldPods - available > 0 ? { unavailableReplicas: updated + oldPods - available } : {}),
     conditions: [
       { type: "Available", status: isAvail ? "True" : "False", lastUpdateTime: keep("Available", isAvail ? "True" : "False"), lastTransitionTime: keep("Available", isAvail ? "True" : "False"), reason: isAvail ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable", message: isAvail ? "Deployment has minimum availability." : "Deployment does not have minimum availability." },
-      { type: "Progressing", status: "True", lastUpdateTime: keep("Progressing", "True"), lastTransitionTime: keep("Progressing", "True"), reason: done ? "NewReplicaSetAvailable" : "ReplicaSetUpdated", message: done ? `ReplicaSet "${rsName}" has successfully progressed.` : `ReplicaSet "${rsName}" is progressing.` },
+      paused
+        ? { type: "Progressing", status: "Unknown", lastUpdateTime: keep("Progressing", "Unknown"), lastTransitionTime: keep("Progressing", "Unknown"), reason: "DeploymentPaused", message: "Deployment is paused" }
+        : { type: "Progressing", status: "True", lastUpdateTime: keep("Progressing", "True"), lastTransitionTime: keep("Progressing", "True"), reason: done ? "NewReplicaSetAvailable" : "ReplicaSetUpdated", message: done ? `ReplicaSet "${current.metadata.name}" has successfully progressed.` : `ReplicaSet "${current.metadata.name}" is progressing.` },
     ],
   });
 }

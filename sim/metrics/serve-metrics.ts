@@ -93,11 +93,30 @@ function table(items: MetricsItem[], kind: string, q: URLSearchParams): unknown 
   };
 }
 
+/** Whether the metrics APIService exists and its service (kube-system/metrics-server) has a ready endpoint. */
+function metricsBackend(cluster: ClusterState): "absent" | "down" | "up" {
+  const svc = cluster.store.get("apiregistration.k8s.io/apiservices", undefined, "v1beta1.metrics.k8s.io");
+  if (!svc) return "absent";
+  const ref = ((svc.spec ?? {}) as { service?: { name: string; namespace: string } }).service;
+  if (!ref) return "up";
+  const ep = cluster.store.get("/endpoints", ref.namespace, ref.name) as { subsets?: { addresses?: unknown[] }[] } | undefined;
+  return ep?.subsets?.some((s) => (s.addresses?.length ?? 0) > 0) ? "up" : "down";
+}
+
 /**
  * GET of `metrics.k8s.io/v1beta1` nodes and pods (list, get, label and field selectors,
  * Table), answered like k3s's bundled metrics-server; every other verb is 405.
  */
 export function serveMetrics(cluster: ClusterState, p: ResourcePath, req: IncomingMessage, res: ServerResponse, q: URLSearchParams, watch: boolean): void {
+  const backend = metricsBackend(cluster);
+  // Like kube-aggregator: no APIService = the group is not served; an APIService whose
+  // service has no ready endpoint = the proxy's plain-text 503.
+  if (backend === "absent") throw new ApiError(404, "the server could not find the requested resource", "NotFound");
+  if (backend === "down") {
+    res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+    res.end("service unavailable\n");
+    return;
+  }
   if (req.method !== "GET" || watch) throw new ApiError(405, "the server does not allow this method on the requested resource", "MethodNotAllowed");
   const isPods = p.type.plural === "pods";
   const kind = isPods ? "PodMetrics" : "NodeMetrics";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db/prisma";
 import { kubeJson } from "@/lib/server/k8s/kube-request";
-import type { TDeploymentHistory } from "@/lib/shared/workload-rollback/workload-rollback.schema";
+import type { TWorkloadHistory } from "@/lib/shared/workload-rollback/workload-rollback.schema";
 import { callRoute } from "../helpers/routes";
 import { eventually, startExplorerFixture, type ExplorerFixture } from "./explorer-fixture";
 
@@ -24,7 +24,7 @@ describe("deployment rollback", () => {
     await kubeJson("rbk", ADMIN, { method: "PATCH", path: "/apis/apps/v1/namespaces/demo/deployments/web", contentType: "application/strategic-merge-patch+json", body: { spec: { template: { spec: { containers: [{ name: "web", image: "nginx:1.28.0" }] } } } } });
     const history = await eventually(async () => {
       const res = await callRoute("GET", "/api/v1/clusters/rbk/deployments/demo/web/rollback", { token: fx.tokens.operator });
-      const body = (await res.json()) as TDeploymentHistory;
+      const body = (await res.json()) as TWorkloadHistory;
       return body.revisions?.length === 2 ? body : undefined;
     }, 15_000, "revision 2");
     expect(history.revisions.map((r) => [r.revision, r.images, r.current])).toEqual([[2, ["nginx:1.28.0"], true], [1, [original], false]]);

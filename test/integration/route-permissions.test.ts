@@ -43,6 +43,11 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/clusters/[id]/pods/[namespace]/[name]/evict": "forbidden",
   // Deployment rollback (issue 14): operator/admin only, audited.
   "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/rollback": "forbidden",
+  // StatefulSet/DaemonSet rollback and Deployment pause/resume (issue 14): operator/admin only, audited.
+  "POST /api/v1/clusters/[id]/statefulsets/[namespace]/[name]/rollback": "forbidden",
+  "POST /api/v1/clusters/[id]/daemonsets/[namespace]/[name]/rollback": "forbidden",
+  "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/pause": "forbidden",
+  "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/resume": "forbidden",
   // EdgeX set commands (issue 6): operator/admin only, audited.
   "PUT /api/v1/clusters/[id]/edgex/devices/[device]/commands/[command]": "forbidden",
   // Bundles (issue 15): operators and admins change them, viewers read.

@@ -5,7 +5,7 @@ import type { RequestMeta } from "../http/request-meta";
 import { identityOf } from "../k8s/kube-identity";
 import { kubeJson } from "../k8s/kube-request";
 import { runAuditedKubeAction } from "../explorer/run-audited-kube-action";
-import { readDeploymentHistory } from "./deployment-history";
+import { deploymentTemplateOf, readDeploymentHistory } from "./deployment-history";
 
 /**
  * `kubectl rollout undo deployment/<name> [--to-revision=N]`: copies the pod template of
@@ -20,11 +20,11 @@ export async function rollbackDeployment(principal: Principal, meta: RequestMeta
   const target = revision ?? history.revisions.find((r) => !r.current)?.revision;
   if (target === undefined) throw new ApiError("conflict", `deployment "${name}" has no previous revision to roll back to`);
   const rs = history.replicaSets.get(target);
-  if (!rs?.spec?.template) throw new ApiError("not_found", `revision ${target} of deployment "${name}" not found`);
+  const template = rs && deploymentTemplateOf(rs);
+  if (!template) throw new ApiError("not_found", `revision ${target} of deployment "${name}" not found`);
   if (target === current) throw new ApiError("conflict", `revision ${target} is already the current revision of deployment "${name}"`);
-  const labels = { ...(rs.spec.template.metadata?.labels ?? {}) };
-  delete labels["pod-template-hash"];
-  const template = { ...rs.spec.template, metadata: { ...(rs.spec.template.metadata ?? {}), labels } };
+  // kubectl's own refusal: a paused Deployment would not roll out the restored template.
+  if (history.paused) throw new ApiError("conflict", `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`);
   await runAuditedKubeAction(principal, meta, clusterId, "k8s.deployment.rollback", { namespace, name, revision: target }, () =>
     kubeJson(clusterId, identity, {
       method: "PATCH",

@@ -1,17 +1,24 @@
-// Deployment revision history and rollback (`kubectl rollout history` / `rollout undo`).
+// Workload revision history, rollback and pause/resume (`kubectl rollout history|undo|pause|resume`).
 import { z } from "zod";
+
+/** Kinds with a revision history: Deployments (ReplicaSets), StatefulSets and DaemonSets (ControllerRevisions). */
+export const ROLLBACK_RESOURCES = ["deployments", "statefulsets", "daemonsets"] as const;
+export type TRollbackResource = (typeof ROLLBACK_RESOURCES)[number];
 
 /** `{ revision? }`: the revision to return to; absent = the one before the current. */
 export const ZRollbackBodySchema = z.object({ revision: z.number().int().min(1).optional() });
 
-/** One revision: its ReplicaSet and the images of its pod template. */
-export interface TDeploymentRevision {
+/** One revision: the object holding it (ReplicaSet or ControllerRevision), its images and pod template. */
+export interface TWorkloadRevision {
   revision: number;
-  replicaSet: string;
+  /** The ReplicaSet (Deployments) or ControllerRevision (StatefulSets, DaemonSets) of this revision. */
+  source: string;
   images: string[];
   current: boolean;
+  /** The revision's pod template as YAML (what a diff between revisions compares). */
+  template: string;
 }
 
-export interface TDeploymentHistory {
-  revisions: TDeploymentRevision[];
+export interface TWorkloadHistory {
+  revisions: TWorkloadRevision[];
 }
