@@ -16,6 +16,8 @@ import { deploymentTemplateOf, readDeploymentHistory } from "./deployment-histor
 export async function rollbackDeployment(principal: Principal, meta: RequestMeta, clusterId: string, namespace: string, name: string, revision?: number): Promise<{ revision: number }> {
   const identity = identityOf(principal);
   const history = await readDeploymentHistory(clusterId, identity, namespace, name);
+  // kubectl's own refusal: a paused Deployment would not roll out the restored template.
+  if (history.paused) throw new ApiError("conflict", `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`);
   const current = history.revisions.find((r) => r.current)?.revision;
   const target = revision ?? history.revisions.find((r) => !r.current)?.revision;
   if (target === undefined) throw new ApiError("conflict", `deployment "${name}" has no previous revision to roll back to`);
@@ -23,8 +25,6 @@ export async function rollbackDeployment(principal: Principal, meta: RequestMeta
   const template = rs && deploymentTemplateOf(rs);
   if (!template) throw new ApiError("not_found", `revision ${target} of deployment "${name}" not found`);
   if (target === current) throw new ApiError("conflict", `revision ${target} is already the current revision of deployment "${name}"`);
-  // kubectl's own refusal: a paused Deployment would not roll out the restored template.
-  if (history.paused) throw new ApiError("conflict", `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`);
   await runAuditedKubeAction(principal, meta, clusterId, "k8s.deployment.rollback", { namespace, name, revision: target }, () =>
     kubeJson(clusterId, identity, {
       method: "PATCH",
