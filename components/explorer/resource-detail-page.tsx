@@ -14,6 +14,7 @@ import { NodeDrainDialog } from "@/components/node-drain/node-drain-dialog";
 import { PodShellPanel } from "@/components/pod-shell/pod-shell-panel";
 import { RollbackDialog } from "@/components/workload-rollback/rollback-dialog";
 import { UsagePanel } from "@/components/resource-usage/usage-panel";
+import { SetImageDialog } from "@/components/workload-actions/set-image-dialog";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { YamlEditTab } from "@/components/yaml-apply/yaml-edit-tab";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -83,7 +84,12 @@ export function ResourceDetailPage({ clusterId, resource, namespace, name, canAc
         <div className="ml-auto flex gap-2">
           {canAct && object && ACTIONABLE.includes(resource) ? <ObjectActions clusterId={clusterId} resource={resource} object={object} /> : null}
           {canAct && object && resource === "nodes" ? <NodeDrainDialog clusterId={clusterId} node={name} /> : null}
-          {canAct && object && (resource === "deployments" || resource === "statefulsets" || resource === "daemonsets") ? <RollbackDialog clusterId={clusterId} resource={resource} namespace={namespace} name={name} /> : null}
+          {canAct && object && (resource === "deployments" || resource === "statefulsets" || resource === "daemonsets") ? (
+            <>
+              <SetImageDialog clusterId={clusterId} resource={resource} object={object} />
+              <RollbackDialog clusterId={clusterId} resource={resource} namespace={namespace} name={name} />
+            </>
+          ) : null}
         </div>
       </header>
       {data ? <StaleBanner cluster={data.cluster} error={data.error?.code === "unavailable" || data.error?.code === "upstream_timeout" ? data.error : null} stale={false} live={data.cluster.connected} hasData={false} onRetry={() => void detail.refetch()} /> : null}

@@ -12,6 +12,8 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ConditionsTable, type ConditionView } from "@/components/explorer/conditions-table";
 import { YamlView } from "@/components/explorer/yaml-view";
 import { useClusterErrorMessage } from "@/components/explorer/use-cluster-error-message";
+import { CronJobActions } from "@/components/workload-actions/cronjob-actions";
+import { SetImageDialog } from "@/components/workload-actions/set-image-dialog";
 import { gridColumns, TableGrid } from "./table-grid";
 
 /** The curated page of this kind, when the console has one (pods' logs, scale, cordon…). */
@@ -64,7 +66,7 @@ function Pairs({ title, pairs, empty }: { title: string; pairs: Record<string, s
  * related objects, status conditions, the events about it and its YAML — all read as the
  * user. Kinds with a curated page (logs, scale, cordon…) link to it.
  */
-export function ResourceObjectView({ clusterId, resourceRef, namespace, name }: { clusterId: string; resourceRef: TResourceRef; namespace: string; name: string }) {
+export function ResourceObjectView({ clusterId, resourceRef, namespace, name, canAct }: { clusterId: string; resourceRef: TResourceRef; namespace: string; name: string; canAct: boolean }) {
   const t = useTranslations("resources");
   const errorMessage = useErrorMessage();
   const clusterErrorMessage = useClusterErrorMessage();
@@ -86,6 +88,12 @@ export function ResourceObjectView({ clusterId, resourceRef, namespace, name }: 
           <Link className="ml-auto text-sm text-sky-300 hover:underline" href={objectPageHref(clusterId, curated, namespace || null, name)}>
             {t("object.curated")}
           </Link>
+        ) : null}
+        {canAct && detail?.object && resourceRef.group === "batch" && resourceRef.resource === "cronjobs" ? (
+          <div className="ml-auto flex flex-wrap gap-2">
+            <CronJobActions clusterId={clusterId} object={detail.object as { metadata?: { name?: string; namespace?: string }; spec?: unknown }} />
+            <SetImageDialog clusterId={clusterId} resource="cronjobs" object={detail.object as { metadata?: { name?: string; namespace?: string }; spec?: unknown }} />
+          </div>
         ) : null}
       </header>
       {query.isPending ? <LoadingState /> : null}

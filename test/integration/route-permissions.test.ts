@@ -48,6 +48,14 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/clusters/[id]/daemonsets/[namespace]/[name]/rollback": "forbidden",
   "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/pause": "forbidden",
   "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/resume": "forbidden",
+  // Set image and CronJob actions (issue 14): operator/admin only, audited.
+  "POST /api/v1/clusters/[id]/deployments/[namespace]/[name]/image": "forbidden",
+  "POST /api/v1/clusters/[id]/statefulsets/[namespace]/[name]/image": "forbidden",
+  "POST /api/v1/clusters/[id]/daemonsets/[namespace]/[name]/image": "forbidden",
+  "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/image": "forbidden",
+  "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/trigger": "forbidden",
+  "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/suspend": "forbidden",
+  "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/resume": "forbidden",
   // EdgeX set commands (issue 6): operator/admin only, audited.
   "PUT /api/v1/clusters/[id]/edgex/devices/[device]/commands/[command]": "forbidden",
   // Bundles (issue 15): operators and admins change them, viewers read.

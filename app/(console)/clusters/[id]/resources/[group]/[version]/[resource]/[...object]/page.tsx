@@ -1,4 +1,6 @@
 import { ResourceObjectView } from "@/components/resources/resource-object-view";
+import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { can } from "@/lib/shared/permissions";
 import { CORE_GROUP_SEGMENT } from "@/lib/shared/resources/resources.schema";
 
 type Params = { id: string; group: string; version: string; resource: string; object: string[] };
@@ -10,10 +12,11 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
 // Any object of any resource: metadata, owners, children, conditions, events, YAML.
 // The path ends in {namespace}/{name}, or {name} for a cluster-scoped resource.
 export default async function ResourceObjectPage({ params }: { params: Promise<Params> }) {
+  const principal = await requirePagePrincipal();
   const { id, group, version, resource, object } = await params;
   const ref = { group: group === CORE_GROUP_SEGMENT ? "" : decodeURIComponent(group), version: decodeURIComponent(version), resource: decodeURIComponent(resource) };
   const [first, second] = object.map(decodeURIComponent);
   const namespace = second === undefined ? "" : (first ?? "");
   const name = second ?? first ?? "";
-  return <ResourceObjectView clusterId={id} resourceRef={ref} namespace={namespace} name={name} />;
+  return <ResourceObjectView clusterId={id} resourceRef={ref} namespace={namespace} name={name} canAct={can(principal.role, "clusters:act")} />;
 }
