@@ -88,9 +88,9 @@ export async function snapshotBuild(dir: string): Promise<string> {
  * of the build: {@link snapshotBuild}) on a free loopback port with a fresh data directory
  * (embedded Postgres), and fetches its CA from /cacerts. Needs `npx next build` first.
  */
-export async function startConsoleProcess(opts: { dataDir: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ConsoleProcess> {
+export async function startConsoleProcess(opts: { dataDir: string; env?: Record<string, string>; nodeArgs?: string[]; port?: number }): Promise<ConsoleProcess> {
   const root = await snapshotBuild(path.join(path.dirname(opts.dataDir), "console-root"));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort()); // a restart passes the old port (agents keep their URL)
   const password = "bench-admin-password-0123";
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o711 });
   const env: NodeJS.ProcessEnv = {

@@ -10,6 +10,10 @@
 // ping. 2 (default) = today's agent: each client reports `readiness` once after connect (its
 // apiserver is always ready here) and pings; the console opens no probe stream and sends no ping.
 //
+// --restart: after the steady window, restart the console (same data, same port) and time
+// until every tunnel is back and every cluster Active. Idle overhead per tunnel is printed
+// from the clients' side (tunnel frame bytes, and TLS bytes on the wire from /proc/self/io).
+//
 // --nice=N: see bench/enroll-1000.ts (priority on a shared machine). --profile samples the
 // console's CPU (V8 profiler through its inspector) for 20 s of the connect phase and for
 // 10 s after the steady-state window, and prints where it goes.
@@ -46,6 +50,7 @@ const { values } = parseArgs({
     "source-ips": { type: "string", default: "10" },
     nice: { type: "string", default: "0" },
     profile: { type: "boolean", default: false },
+    restart: { type: "boolean", default: false },
     protocol: { type: "string", default: "2" },
     child: { type: "boolean", default: false },
     creds: { type: "string" },
@@ -60,21 +65,64 @@ interface Credential {
   credential: string;
 }
 
-/** Child: hold one tunnel per credential, answer /readyz on every stream, report over IPC. */
+/** Bytes this process passed to read/write syscalls (its tunnels' TLS bytes on the wire, and IPC). */
+function ioBytes(): number {
+  const io = fs.readFileSync("/proc/self/io", "utf8");
+  return Number(/rchar: (\d+)/.exec(io)?.[1] ?? 0) + Number(/wchar: (\d+)/.exec(io)?.[1] ?? 0);
+}
+
+/**
+ * Child: hold one tunnel per credential, answer /readyz on every stream, report over IPC. A
+ * closed tunnel is reconnected as the agent does (agent/src/run-agent.ts): first attempt
+ * after random(0, 5 s), then full-jitter backoff under 10 s.
+ */
 async function runClients(): Promise<void> {
   const creds = JSON.parse(fs.readFileSync(values.creds!, "utf8")) as Credential[];
   const server = values.server!;
   const trust = { ca: fs.readFileSync(values.ca!, "utf8") };
+  const protocol = Number(values.protocol);
   let readyz = 0;
   let closed = 0;
+  let reconnects = 0;
   const responder = http.createServer((req, res) => {
     if (req.url === "/readyz") readyz++;
     res.writeHead(req.url === "/readyz" ? 200 : 404, { "content-type": "text/plain" }).end(req.url === "/readyz" ? "ok" : "not found");
   });
   responder.on("clientError", (_e, socket) => socket.destroy());
-  const sessions: TunnelSession[] = [];
+  const open = new Set<TunnelSession>();
   const failures: string[] = [];
   const connectMs: number[] = [];
+  const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const hold = async (cred: Credential): Promise<void> => {
+    const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, protocol);
+    const session = new TunnelSession(ws, {
+      role: "agent",
+      onStream(stream, target) {
+        if (target !== "k8s") throw new Error(`target "${target}" not allowed`);
+        stream.on("error", () => {});
+        responder.emit("connection", stream);
+      },
+    });
+    open.add(session);
+    session.once("close", () => {
+      open.delete(session);
+      closed++;
+      void (async () => {
+        await sleepMs(Math.random() * 5_000);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await hold(cred);
+            reconnects++;
+            return;
+          } catch {
+            await sleepMs(Math.random() * Math.min(10_000, 1_000 * 2 ** attempt));
+          }
+        }
+      })();
+    });
+    session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
+    if (protocol >= 2) session.sendControl({ type: "readiness", ready: true });
+  };
   let next = 0;
   const t0 = Date.now();
   await Promise.all(
@@ -83,19 +131,7 @@ async function runClients(): Promise<void> {
         const cred = creds[next++]!;
         const started = Date.now();
         try {
-          const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, Number(values.protocol));
-          const session = new TunnelSession(ws, {
-            role: "agent",
-            onStream(stream, target) {
-              if (target !== "k8s") throw new Error(`target "${target}" not allowed`);
-              stream.on("error", () => {});
-              responder.emit("connection", stream);
-            },
-          });
-          session.once("close", () => closed++);
-          session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
-          if (Number(values.protocol) >= 2) session.sendControl({ type: "readiness", ready: true });
-          sessions.push(session);
+          await hold(cred);
           connectMs.push(Date.now() - started);
         } catch (error) {
           failures.push(error instanceof Error ? error.message : String(error));
@@ -103,9 +139,12 @@ async function runClients(): Promise<void> {
       }
     }),
   );
-  process.send!({ type: "connected", ok: sessions.length, failed: failures.length, firstFailure: failures[0], ms: Date.now() - t0, p50: percentile(connectMs, 50), p95: percentile(connectMs, 95) });
+  process.send!({ type: "connected", ok: open.size, failed: failures.length, firstFailure: failures[0], ms: Date.now() - t0, p50: percentile(connectMs, 50), p95: percentile(connectMs, 95) });
   process.on("message", (msg: { type: string }) => {
-    if (msg.type === "stats") process.send!({ type: "stats", open: sessions.filter((s) => s.isOpen).length, closed, readyz, rss: process.memoryUsage().rss });
+    if (msg.type !== "stats") return;
+    let frameBytes = 0;
+    for (const s of open) frameBytes += s.stats().bytesIn + s.stats().bytesOut;
+    process.send!({ type: "stats", open: open.size, closed, reconnects, readyz, rss: process.memoryUsage().rss, frameBytes, ioBytes: ioBytes() });
   });
 }
 
@@ -193,15 +232,15 @@ async function main(): Promise<void> {
     console.log(`tunnels: ${ok}/${N} connected in ${secs(Date.now() - t)} (64 connects in flight per child; per connect p50 ${results.map((r) => r.p50).join("/")} ms, p95 ${results.map((r) => r.p95).join("/")} ms)${results.some((r) => r.failed) ? `; failed ${results.reduce((a, r) => a + r.failed, 0)}: ${results.find((r) => r.firstFailure)?.firstFailure}` : ""}`);
 
     let active = 0;
-    while (active < ok && Date.now() - t < 600_000) {
+    while (active < N && Date.now() - t < 600_000) {
       await sleep(1_000);
       active = (await api.call<{ total: number }>("GET", "/api/v1/clusters?state=active&limit=1")).total;
     }
-    console.log(`all ${active} Active ${secs(Date.now() - t)} after the first connect`);
+    console.log(`${active}/${N} Active ${secs(Date.now() - t)} after the first connect`);
 
     // Steady state: N Active clusters, probed every 5 s; RSS settles over the window.
     const steadyMs = Number(values["steady-s"]) * 1000;
-    const stats = () => Promise.all(children.map((c) => ask<{ open: number; closed: number; readyz: number; rss: number }>(c, "stats", "stats")));
+    const stats = () => Promise.all(children.map((c) => ask<{ open: number; closed: number; reconnects: number; readyz: number; rss: number; frameBytes: number; ioBytes: number }>(c, "stats", "stats")));
     const s0 = { proc: procSample(pid), db: descendantsCpuMs(pid), clients: await stats(), at: Date.now() };
     const rssSamples: number[] = [];
     while (Date.now() - s0.at < steadyMs) {
@@ -220,7 +259,27 @@ async function main(): Promise<void> {
     console.log(`  console RSS settled (median of the last 10 s) ${mib(settled)}; after a forced GC ${mib(gc.rss)}; peak over the window ${mib(Math.max(...rssSamples))}`);
     console.log(`  per tunnel: RSS ${((gc.rss - base.rss) / tunnels / 1024).toFixed(1)} KiB (GC'd RSS delta), ${((settled - base.proc.rss) / tunnels / 1024).toFixed(1)} KiB (settled RSS delta); JS heap ${((gc.heapUsed - base.heapUsed) / tunnels / 1024).toFixed(1)} KiB, external ${((gc.external - base.external) / tunnels / 1024).toFixed(1)} KiB`);
     console.log(`  keeping them Active: console CPU ${(((s1.proc.cpuMs - s0.proc.cpuMs) / windowMs) * 100).toFixed(1)} % of one core, its Postgres ${(((s1.db - s0.db) / windowMs) * 100).toFixed(1)} %; /readyz probes answered ${((probes * 1000) / windowMs).toFixed(0)}/s (${Number(values.protocol) >= 2 ? "0" : (tunnels / 5).toFixed(0)}/s expected); ${stillActive} still Active; tunnels closed ${s1.clients.reduce((a, c) => a + c.closed, 0)}`);
+    const sum = (list: typeof s1.clients, key: "frameBytes" | "ioBytes" | "closed" | "reconnects") => list.reduce((a, c) => a + c[key], 0);
+    const perTunnelPerS = (key: "frameBytes" | "ioBytes") => ((sum(s1.clients, key) - sum(s0.clients, key)) * 1000) / windowMs / tunnels;
+    console.log(`  tunnel overhead while idle: ${perTunnelPerS("frameBytes").toFixed(1)} B/s per tunnel in tunnel frames (both directions), ${perTunnelPerS("ioBytes").toFixed(1)} B/s per tunnel on the wire (TLS bytes the clients read and wrote); reconnects ${sum(s1.clients, "reconnects")}`);
     console.log(`  clients: ${s1.clients.map((c) => mib(c.rss)).join(" + ")} RSS in ${k} processes`);
+    if (values.restart) {
+      // Console restart: SIGTERM (tunnels closed with 1001), start again on the same data and
+      // port; the clients reconnect as agents do. Measured until every tunnel is back and every
+      // cluster Active.
+      const stopAt = Date.now();
+      await consoleProc.stop();
+      consoleProc = await startConsoleProcess({ dataDir: path.join(dir, "console"), env: { OUTPOST_HEALTH_INTERVAL_SECONDS: "3600" }, nodeArgs: ["--inspect=127.0.0.1:0"], port: Number(new URL(consoleProc.url).port) });
+      const upAt = Date.now();
+      const api2 = new ConsoleApi(consoleProc);
+      await api2.login();
+      let back = { open: 0, active: 0 };
+      while ((back.open < N || back.active < N) && Date.now() - upAt < 300_000) {
+        await sleep(1_000);
+        back = { open: (await stats()).reduce((a, c) => a + c.open, 0), active: (await api2.call<{ total: number }>("GET", "/api/v1/clusters?state=active&limit=1")).total };
+      }
+      console.log(`  console restart: down ${secs(upAt - stopAt)} (SIGTERM → listening again); ${back.open}/${N} tunnels back and ${back.active}/${N} Active ${secs(Date.now() - upAt)} after it listened (target < 60 s)`);
+    }
     if (connectProfile) {
       console.log(`  console CPU profile, first 20 s of the connect phase:\n${(await connectProfile).join("\n")}`);
       console.log(`  console CPU profile, 10 s of steady state:\n${(await profileConsole(consoleProc, 10_000)).join("\n")}`);
