@@ -3,8 +3,11 @@
 // them rewritten every 5 s, + 3 live simulated ones; the stream pushes every 5 s), and for
 // `--minutes` (default 30) records every frame's duration in the page (a histogram, so the
 // recorder itself stays flat), long tasks, and the page's memory through CDP every 30 s
-// after a forced GC. Prints one JSON line per sample and a summary with the load average.
+// after a forced GC, with the resident memory (RSS, /proc) of the page's renderer, of all
+// Chromium processes and of this process (the console). Prints one JSON line per sample
+// and a summary: memory of the first 5 minutes against the last 5, and the load average.
 //   node --require ./scripts/register-server-only.cjs --import tsx bench/fleet-kiosk-memory.ts [--minutes 30] [--clusters 10000] [--churn 50]
+import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
@@ -30,6 +33,35 @@ const RECORDER = `(() => {
 })();`;
 
 const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** Every process below `root` (Chromium runs as a child of this process), with its command line and RSS in bytes. */
+function descendants(root: number): Array<{ pid: number; cmd: string; rss: number }> {
+  const all = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const rssPages = Number(fs.readFileSync(`/proc/${d}/statm`, "utf8").split(" ")[1]);
+      return [{ pid: Number(d), ppid, cmd: fs.readFileSync(`/proc/${d}/cmdline`, "utf8").replaceAll("\0", " "), rss: rssPages * 4096 }];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+  const out: Array<{ pid: number; cmd: string; rss: number }> = [];
+  const walk = (pid: number) => { for (const p of all.filter((x) => x.ppid === pid)) { out.push(p); walk(p.pid); } };
+  walk(root);
+  return out;
+}
+
+/** RSS of the renderer(s), of all Chromium processes, and of this (console) process, in MiB. */
+function rss(): { rendererMiB: number; chromiumMiB: number; consoleMiB: number } {
+  const chromium = descendants(process.pid).filter((p) => /chrom/i.test(p.cmd));
+  return {
+    rendererMiB: mib(chromium.filter((p) => p.cmd.includes("--type=renderer")).reduce((a, p) => a + p.rss, 0)),
+    chromiumMiB: mib(chromium.reduce((a, p) => a + p.rss, 0)),
+    consoleMiB: mib(process.memoryUsage().rss),
+  };
+}
 
 async function main(): Promise<void> {
   const loadAtStart = load();
@@ -55,12 +87,12 @@ async function main(): Promise<void> {
   const firstPaintMs = Date.now() - opened;
   await page.evaluate(RECORDER);
 
-  const samples: Array<{ minute: number; heapMiB: number; nodes: number; listeners: number; cells: number; load: number[] }> = [];
+  const samples: Array<{ minute: number; heapMiB: number; rendererMiB: number; chromiumMiB: number; consoleMiB: number; nodes: number; listeners: number; cells: number; load: number[] }> = [];
   const sample = async (minute: number) => {
     await cdp.send("HeapProfiler.collectGarbage");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-    const s = { minute, heapMiB: Math.round(((m.JSHeapUsedSize ?? 0) / 2 ** 20) * 100) / 100, nodes: m.Nodes ?? 0, listeners: m.JSEventListeners ?? 0, cells: Number(await canvas.getAttribute("data-cells")), load: load() };
+    const s = { minute, heapMiB: Math.round(((m.JSHeapUsedSize ?? 0) / 2 ** 20) * 100) / 100, nodes: m.Nodes ?? 0, ...rss(), listeners: m.JSEventListeners ?? 0, cells: Number(await canvas.getAttribute("data-cells")), load: load() };
     samples.push(s);
     // Frame figures so far with every sample, so an interrupted run still tells.
     console.log(JSON.stringify({ ...s, frames: await page.evaluate("window.__wallFrames()") }));
@@ -76,6 +108,15 @@ async function main(): Promise<void> {
   // Flat = the second half's heap is within 10 % of the first half's (after GC).
   const half = Math.floor(heap.length / 2);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  // First 5 minutes against the last 5 (means of the samples in each window, after GC).
+  const window = Math.min(5, MINUTES / 2);
+  const early = samples.filter((s) => s.minute <= window);
+  const late = samples.filter((s) => s.minute >= MINUTES - window);
+  const compare = (key: "heapMiB" | "rendererMiB" | "chromiumMiB" | "consoleMiB") => {
+    const first = Math.round(mean(early.map((s) => s[key])) * 10) / 10;
+    const last = Math.round(mean(late.map((s) => s[key])) * 10) / 10;
+    return { first5min: first, last5min: last, changePct: first ? Math.round(((last - first) / first) * 1000) / 10 : null };
+  };
   console.log(
     JSON.stringify({
       date: new Date().toISOString(),
@@ -85,11 +126,12 @@ async function main(): Promise<void> {
       firstPaintMs,
       frames,
       heapMiB: { first: heap[0], last: heap.at(-1), max: Math.max(...heap), min: Math.min(...heap), firstHalfMean: Math.round(mean(heap.slice(0, half)) * 100) / 100, secondHalfMean: Math.round(mean(heap.slice(half)) * 100) / 100 },
+      memoryFirstVsLast5min: { heap: compare("heapMiB"), renderer: compare("rendererMiB"), chromium: compare("chromiumMiB"), console: compare("consoleMiB") },
       domNodes: { first: samples[0]?.nodes, last: samples.at(-1)?.nodes, max: Math.max(...samples.map((s) => s.nodes)) },
       listeners: { first: samples[0]?.listeners, last: samples.at(-1)?.listeners },
       cellsLast: samples.at(-1)?.cells,
       streamStatus: await page.getByTestId("stream-status").getAttribute("data-status"),
-      loadavg: { start: loadAtStart, end: load() },
+      loadavg: { start: loadAtStart, middle: samples[Math.floor(samples.length / 2)]?.load, end: load() },
       cpus: os.cpus().length,
     }),
   );
