@@ -112,12 +112,7 @@ for (const viewport of VIEWPORTS) {
       }
     }
     await context.close();
-    // Known defect, open (issue 13): the generic resource pages sometimes log React's
-    // hydration error #418 (server and client text differ). Reported here, not failed,
-    // until it is found; every other console error still fails.
-    const known = problems.filter((p) => /^\S+ resources-[a-z-]+: page error: Minified React error #418/.test(p));
-    for (const p of known) test.info().annotations.push({ type: "known defect", description: p });
-    expect(problems.filter((p) => !known.includes(p))).toEqual([]);
+    expect(problems).toEqual([]);
   });
 }
 

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
 import { useApiResources } from "@/lib/client/resources/use-api-resources";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { useResourceTable } from "@/lib/client/resources/use-resource-table";
 import { resourcePageHref, type TResourceRef } from "@/lib/shared/resources/resource-path";
 import type { TTableRow } from "@/lib/shared/resources/resources.schema";
@@ -36,7 +37,10 @@ export function ResourceListView({ clusterId, resourceRef }: { clusterId: string
   const params = useSearchParams();
   const errorMessage = useErrorMessage();
   const discovery = useApiResources(clusterId);
-  const info = discovery.data?.resources.find((r) => r.group === resourceRef.group && r.version === resourceRef.version && r.resource === resourceRef.resource);
+  // The navigation beside this list (outside its Suspense boundary) reads the same
+  // discovery and may have it before this list hydrates: not before hydration (React #418).
+  const discovered = useHydrated() ? discovery.data : undefined;
+  const info = discovered?.resources.find((r) => r.group === resourceRef.group && r.version === resourceRef.version && r.resource === resourceRef.resource);
   const namespaced = info?.namespaced ?? true;
   const namespace = namespaced ? (params.get("ns") ?? "") : "";
   const labelSelector = params.get("l") ?? "";
@@ -146,7 +150,7 @@ export function ResourceListView({ clusterId, resourceRef }: { clusterId: string
           </button>
         </p>
       ) : null}
-      {info ? null : discovery.isSuccess ? <p className="text-xs text-amber-300">{t("list.notServed")}</p> : null}
+      {info ? null : discovered ? <p className="text-xs text-amber-300">{t("list.notServed")}</p> : null}
       <p className="text-xs text-slate-500">
         <Link className="hover:text-slate-300" href={`/clusters/${encodeURIComponent(clusterId)}/resources`}>
           {t("list.allResources")}
