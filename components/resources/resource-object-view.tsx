@@ -12,6 +12,7 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ConditionsTable, type ConditionView } from "@/components/explorer/conditions-table";
 import { YamlView } from "@/components/explorer/yaml-view";
 import { useClusterErrorMessage } from "@/components/explorer/use-cluster-error-message";
+import { DeleteObjectDialog } from "@/components/object-delete/delete-object-dialog";
 import { CronJobActions } from "@/components/workload-actions/cronjob-actions";
 import { SetImageDialog } from "@/components/workload-actions/set-image-dialog";
 import { gridColumns, TableGrid } from "./table-grid";
@@ -95,6 +96,7 @@ export function ResourceObjectView({ clusterId, resourceRef, namespace, name, ca
             <SetImageDialog clusterId={clusterId} resource="cronjobs" object={detail.object as { metadata?: { name?: string; namespace?: string }; spec?: unknown }} />
           </div>
         ) : null}
+        {canAct && detail?.object ? <DeleteObjectDialog clusterId={clusterId} resource={detail.resource} namespace={namespace} name={name} dependents={detail.children.length} /> : null}
       </header>
       {query.isPending ? <LoadingState /> : null}
       {query.isError ? <ErrorState message={errorMessage(query.error)} onRetry={() => void query.refetch()} /> : null}

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import YAML from "yaml";
 import { applyDefaults } from "../cluster/apply-defaults";
+import { deleteWithPolicy, parsePropagationPolicy, type PropagationPolicy } from "../cluster/delete-propagation";
 import { createObject, deleteObject, updateObject } from "../cluster/object-writes";
 import type { ClusterState, UserInfo } from "../cluster/cluster-state";
 import { admitRbacWrite } from "../rbac/admit-rbac-write";
@@ -128,15 +129,19 @@ export function handlePatch(cluster: ClusterState, p: ResourcePath, req: Incomin
 }
 
 /** DeleteOptions from the query and the body (kubectl sends dryRun in the body). */
-function deleteOptions(body: Buffer, q: URLSearchParams): { grace?: number; dryRun: boolean } {
+function deleteOptions(body: Buffer, q: URLSearchParams): { grace?: number; dryRun: boolean; policy?: PropagationPolicy } {
   let grace: number | undefined = q.has("gracePeriodSeconds") ? Number(q.get("gracePeriodSeconds")) : undefined;
+  let policy: unknown = q.get("propagationPolicy") ?? undefined;
+  if (q.get("orphanDependents") === "true") policy ??= "Orphan";
   const opts = new URLSearchParams(q);
   if (body.length > 0) {
     const v = parseJson(body);
     if (isRecord(v) && typeof v.gracePeriodSeconds === "number") grace = v.gracePeriodSeconds;
     if (isRecord(v) && Array.isArray(v.dryRun)) for (const d of v.dryRun) opts.append("dryRun", String(d));
+    if (isRecord(v) && v.propagationPolicy !== undefined) policy = v.propagationPolicy;
+    else if (isRecord(v) && v.orphanDependents === true) policy ??= "Orphan";
   }
-  return { grace: grace !== undefined && Number.isFinite(grace) && grace >= 0 ? grace : undefined, dryRun: checkWriteOptions("Delete", opts) };
+  return { grace: grace !== undefined && Number.isFinite(grace) && grace >= 0 ? grace : undefined, dryRun: checkWriteOptions("Delete", opts), policy: parsePropagationPolicy(policy) };
 }
 
 /** DELETE one object; answers the Terminating object or a Success Status. */
@@ -144,9 +149,9 @@ export function handleDelete(cluster: ClusterState, p: ResourcePath, res: Server
   const t = p.type;
   const cur = cluster.store.get(t.storage, p.namespace, p.name ?? "");
   if (!cur) throw notFound(t.plural, t.group, p.name ?? "");
-  const { grace, dryRun } = deleteOptions(body, q);
+  const { grace, dryRun, policy } = deleteOptions(body, q);
   if (dryRun) return sendJson(res, 200, present(t, cur));
-  const after = deleteObject(cluster, storedType(cluster, t), cur, grace);
+  const after = deleteWithPolicy(cluster, storedType(cluster, t), cur, grace, policy);
   if (after.metadata.deletionTimestamp && cluster.store.get(t.storage, p.namespace, p.name ?? "")) return sendJson(res, 200, present(t, after));
   sendJson(res, 200, { ...statusOf(200, "", "", { name: cur.metadata.name, group: t.group || undefined, kind: t.plural, uid: cur.metadata.uid }), status: "Success", message: undefined, reason: undefined });
 }

@@ -56,6 +56,8 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/trigger": "forbidden",
   "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/suspend": "forbidden",
   "POST /api/v1/clusters/[id]/cronjobs/[namespace]/[name]/resume": "forbidden",
+  // Delete any object with a propagation policy (issue 14): operator/admin only, audited.
+  "DELETE /api/v1/clusters/[id]/resources/[group]/[version]/[resource]/[...object]": "forbidden",
   // EdgeX set commands (issue 6): operator/admin only, audited.
   "PUT /api/v1/clusters/[id]/edgex/devices/[device]/commands/[command]": "forbidden",
   // Bundles (issue 15): operators and admins change them, viewers read.
