@@ -35,6 +35,14 @@ const DS_MORE = "More info: https://kubernetes.io/docs/concepts/workloads/contro
 
 const nameCol = () => col("Name", "string", NAME, 0, "name");
 const ageCol = () => col("Age", "string", CREATED);
+const bindingColumns = (kind: string, roleRef: string): TableColumnDefinition[] => [
+  nameCol(),
+  col("Role", "string", roleRef),
+  ageCol(),
+  col("Users", "string", `Users in the ${kind}`, 1),
+  col("Groups", "string", `Groups in the ${kind}`, 1),
+  col("ServiceAccounts", "string", `ServiceAccounts in the ${kind}`, 1),
+];
 
 /** Column definitions per resource (plural, lower case), in cell order. */
 export const COLUMN_DEFINITIONS: Readonly<Record<string, readonly TableColumnDefinition[]>> = {
@@ -165,6 +173,63 @@ export const COLUMN_DEFINITIONS: Readonly<Record<string, readonly TableColumnDef
     col("First Seen", "string", "The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)", 1),
     col("Count", "string", "The number of times this event has occurred.", 1),
     col("Name", "string", NAME, 1, "name"),
+  ],
+  persistentvolumes: [
+    nameCol(),
+    col("Capacity", "string", "capacity is the description of the persistent volume's resources and capacity. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#capacity"),
+    col("Access Modes", "string", "accessModes contains all ways the volume can be mounted. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes"),
+    col("Reclaim Policy", "string", "persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming"),
+    col("Status", "string", "phase indicates if a volume is available, bound to a claim, or released by a claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#phase"),
+    col("Claim", "string", "claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim. Expected to be non-nil when bound. claim.VolumeName is the authoritative bind between PV and PVC. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#binding"),
+    col("StorageClass", "string", "StorageClass of the pv"),
+    col("VolumeAttributesClass", "string", "VolumeAttributesClass of the pv"),
+    col("Reason", "string", "reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI."),
+    ageCol(),
+    col("VolumeMode", "string", "volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.", 1),
+  ],
+  persistentvolumeclaims: [
+    nameCol(),
+    col("Status", "string", "phase represents the current phase of PersistentVolumeClaim."),
+    col("Volume", "string", "volumeName is the binding reference to the PersistentVolume backing this claim."),
+    col("Capacity", "string", "capacity represents the actual resources of the underlying volume."),
+    col("Access Modes", "string", "accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1"),
+    col("StorageClass", "string", "StorageClass of the pvc"),
+    col("VolumeAttributesClass", "string", "VolumeAttributesClass of the pvc"),
+    ageCol(),
+    col("VolumeMode", "string", "volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.", 1),
+  ],
+  storageclasses: [
+    nameCol(),
+    col("Provisioner", "string", "provisioner indicates the type of the provisioner."),
+    col("ReclaimPolicy", "string", "reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete."),
+    col("VolumeBindingMode", "string", "volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature."),
+    col("AllowVolumeExpansion", "string", "allowVolumeExpansion shows whether the storage class allow volume expand."),
+    ageCol(),
+  ],
+  ingresses: [
+    nameCol(),
+    col("Class", "string", "The name of the IngressClass resource that should be used for additional configuration"),
+    col("Hosts", "string", "Hosts that incoming requests are matched against before the ingress rule"),
+    col("Address", "string", "Address is a list containing ingress points for the load-balancer"),
+    col("Ports", "string", "Ports of TLS configurations that open"),
+    ageCol(),
+  ],
+  rolebindings: bindingColumns("roleBinding", "RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error."),
+  clusterrolebindings: bindingColumns("clusterRoleBinding", "RoleRef can only reference a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error."),
+  horizontalpodautoscalers: [
+    nameCol(),
+    col("Reference", "string", "scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be collected, as well as to actually change the replica count."),
+    col("Targets", "string", "metrics contains the specifications for which to use to calculate the desired replica count (the maximum replica count across all metrics will be used).  The desired replica count is calculated multiplying the ratio between the target value and the current value by the current number of pods.  Ergo, metrics used must decrease as the pod count is increased, and vice-versa.  See the individual metric source types for more information about how each type of metric must respond. If not set, the default metric will be set to 80% average CPU utilization."),
+    col("MinPods", "string", "minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available."),
+    col("MaxPods", "string", "maxReplicas is the upper limit for the number of replicas to which the autoscaler can scale up. It cannot be less that minReplicas."),
+    col("Replicas", "string", "currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler."),
+    ageCol(),
+  ],
+  apiservices: [
+    nameCol(),
+    col("Service", "string", "The reference to the service that hosts this API endpoint."),
+    col("Available", "string", "Whether this service is available."),
+    ageCol(),
   ],
 };
 

@@ -8,6 +8,7 @@ import {
   DEFAULT_COLUMN_DEFINITIONS,
   type TableColumnDefinition,
 } from "./column-definitions";
+import { apiServiceRow, bindingRow, horizontalPodAutoscalerRow, ingressRow } from "./access-columns";
 import { eventRow } from "./event-columns";
 import { formatRfc3339 } from "./format-age";
 import { nodeRow } from "./node-columns";
@@ -20,6 +21,7 @@ import {
   serviceAccountRow,
   serviceRow,
 } from "./service-columns";
+import { persistentVolumeClaimRow, persistentVolumeRow, storageClassRow } from "./storage-columns";
 import type { KubeObjectLike, PodLike } from "./types";
 import {
   cronJobRow,
@@ -116,6 +118,14 @@ const PRINTER_LIST: readonly Printer[] = [
   printer("secrets", "Secret", "v1", secretRow, ["name", "type", "data", "age"]),
   printer("serviceaccounts", "ServiceAccount", "v1", serviceAccountRow, ["name", "secrets", "age"]),
   printer("events", "Event", "v1", eventRow, ["lastSeen", "type", "reason", "object", "subobject", "source", "message", "firstSeen", "count", "name"]),
+  printer("persistentvolumes", "PersistentVolume", "v1", persistentVolumeRow, ["name", "capacity", "accessModes", "reclaimPolicy", "status", "claim", "storageClass", "volumeAttributesClass", "reason", "age", "volumeMode"]),
+  printer("persistentvolumeclaims", "PersistentVolumeClaim", "v1", persistentVolumeClaimRow, ["name", "status", "volume", "capacity", "accessModes", "storageClass", "volumeAttributesClass", "age", "volumeMode"]),
+  printer("storageclasses", "StorageClass", "storage.k8s.io/v1", storageClassRow, ["name", "provisioner", "reclaimPolicy", "volumeBindingMode", "allowVolumeExpansion", "age"]),
+  printer("ingresses", "Ingress", "networking.k8s.io/v1", ingressRow, ["name", "className", "hosts", "address", "ports", "age"]),
+  printer("rolebindings", "RoleBinding", "rbac.authorization.k8s.io/v1", bindingRow, ["name", "role", "age", "users", "groups", "serviceAccounts"]),
+  printer("clusterrolebindings", "ClusterRoleBinding", "rbac.authorization.k8s.io/v1", bindingRow, ["name", "role", "age", "users", "groups", "serviceAccounts"]),
+  printer("horizontalpodautoscalers", "HorizontalPodAutoscaler", "autoscaling/v2", horizontalPodAutoscalerRow, ["name", "reference", "targets", "minPods", "maxPods", "replicas", "age"]),
+  printer("apiservices", "APIService", "apiregistration.k8s.io/v1", apiServiceRow, ["name", "service", "available", "age"]),
 ];
 
 const PRINTERS = new Map(PRINTER_LIST.map((p) => [p.plural, p]));
@@ -129,6 +139,12 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   jobs: ["batch"],
   cronjobs: ["batch"],
   events: ["events.k8s.io"],
+  storageclasses: ["storage.k8s.io"],
+  ingresses: ["networking.k8s.io"],
+  rolebindings: ["rbac.authorization.k8s.io"],
+  clusterrolebindings: ["rbac.authorization.k8s.io"],
+  horizontalpodautoscalers: ["autoscaling"],
+  apiservices: ["apiregistration.k8s.io"],
 };
 
 function printerFor(resource: string): Printer | undefined {
