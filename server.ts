@@ -9,6 +9,7 @@ import next from "next";
 import { ConfigError, loadConfig, type OutpostConfig } from "./lib/server/config/load-config";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/server/db/embedded-postgres";
 import { migrateDatabase } from "./lib/server/db/migrate-database";
+import { answerMalformedPath } from "./lib/server/http/malformed-path";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./lib/server/http/request-meta";
 import { log } from "./lib/server/log/logger";
 import { observeRequest } from "./lib/server/metrics/observe-request";
@@ -84,6 +85,8 @@ export async function startConsole(opts: { dev?: boolean } = {}): Promise<Consol
     observeRequest(routes, req, res);
     const raw = findRawHandler(new URL(req.url ?? "/", "https://localhost").pathname);
     if (raw) return raw(req, res);
+    // Next.js cannot decode such a path into route parameters: a 400 here, not a 500 there.
+    if (answerMalformedPath(req, res, req.headers[REQUEST_ID_HEADER])) return;
     handle(req, res).catch((error: unknown) => {
       log.error(`request handler failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();

@@ -1,7 +1,8 @@
-// Discovers every route handler under app/ and calls it in-process like Next.js would,
-// so integration tests cover each route without a browser or an HTTP server.
+// Discovers every route handler under app/ and calls it in-process like server.ts and
+// Next.js would, so integration tests cover each route without a browser or an HTTP server.
 import fs from "node:fs";
 import path from "node:path";
+import { malformedPathResponse } from "@/lib/server/http/malformed-path";
 
 const APP = path.resolve(__dirname, "../../app");
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -68,6 +69,9 @@ const routes = discoverRoutes();
 /** Calls the route handler serving `method url` (url may carry a query string). */
 export async function callRoute(method: Method, url: string, opts: CallOptions = {}): Promise<Response> {
   const full = new URL(url, "https://localhost:8443");
+  // As server.ts: a path Next.js could not decode into parameters never reaches a route.
+  const malformed = malformedPathResponse(full.pathname, new Headers(opts.headers), "test-request");
+  if (malformed) return malformed;
   for (const route of routes) {
     const match = route.regex.exec(full.pathname);
     if (!match) continue;

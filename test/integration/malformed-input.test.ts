@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { malformedPathResponse } from "@/lib/server/http/malformed-path";
+import { appPatterns, dynamicSegments, fillPattern } from "../helpers/app-patterns";
 import { callRoute, discoverRoutes, routeMethods, type Method } from "../helpers/routes";
 import { apiToken, login, seedUser } from "../helpers/users";
 
@@ -14,7 +16,10 @@ const BODIES: Array<{ name: string; raw: string }> = [
   { name: "lone surrogates", raw: '{"username":"a\\ud800","password":"\\udc00pw","name":"\\ud83d","displayName":"x\\udfff","role":"viewer","newPassword":"\\ud800long-enough-pass"}' },
 ];
 
-const QUERIES = ["?limit=abc", "?limit=-5", "?since=yesterday", "?before=0", "?outcome=maybe", "?limit=999999"];
+const QUERIES = ["?limit=abc", "?limit=-5", "?since=yesterday", "?before=0", "?outcome=maybe", "?limit=999999", "?namespace=a%00b&q=%00", "?labelSelector=%ED%A0%80"];
+
+/** Path segments Next.js cannot turn into a route parameter PostgreSQL can take. */
+const BAD_SEGMENTS = ["%E0%A4%A", "%zz", "%", "%00", "a%00b", "%C0%80"];
 
 describe("malformed input gets a 4xx with a message, never a 500", () => {
   let adminId: string;
@@ -57,6 +62,57 @@ describe("malformed input gets a 4xx with a message, never a 500", () => {
       }
     }
     expect(checked).toBeGreaterThan(QUERIES.length * 4);
+  });
+
+  it("for every dynamic segment of every API route: bad %-encoding and NUL get 400 with a message", { timeout: 120_000 }, async () => {
+    let checked = 0;
+    for (const route of discoverRoutes()) {
+      for (const method of await routeMethods(route)) {
+        for (let bad = 0; bad < route.paramNames.length; bad++) {
+          for (const segment of BAD_SEGMENTS) {
+            const url = fillPattern(route.pattern, adminId, bad, segment);
+            const res = await callRoute(method, url, ["POST", "PUT", "PATCH"].includes(method) ? { token, body: {} } : { token });
+            const label = `${method} ${url}`;
+            expect(res.status, label).toBe(400);
+            const json = (await res.json()) as { error?: { message?: string; code?: string } };
+            expect(json.error?.code, label).toBe("bad_request");
+            expect(json.error?.message, label).toMatch(/percent-encoding|NUL/);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(BAD_SEGMENTS.length * 60);
+  });
+
+  it("for every dynamic page: bad %-encoding and NUL get the translated 400 page", () => {
+    const pages = appPatterns("page.tsx").filter((p) => dynamicSegments(p) > 0);
+    expect(pages.length).toBeGreaterThan(20);
+    for (const pattern of pages) {
+      for (let bad = 0; bad < dynamicSegments(pattern); bad++) {
+        for (const segment of BAD_SEGMENTS) {
+          const url = fillPattern(pattern, "some-id", bad, segment);
+          const en = malformedPathResponse(url, new Headers({ "accept-language": "en-US,en;q=0.9" }), "r");
+          const zh = malformedPathResponse(url, new Headers({ cookie: "theme=dark; outpost-locale=zh-Hans", "accept-language": "en" }), "r");
+          expect(en?.status, url).toBe(400);
+          expect(en?.headers.get("content-type"), url).toMatch(/^text\/html/);
+          expect(zh?.status, url).toBe(400);
+        }
+      }
+    }
+    const en = malformedPathResponse("/clusters/%E0%A4%A", new Headers(), "r");
+    const zh = malformedPathResponse("/clusters/%00/pods", new Headers({ "accept-language": "zh-CN,zh;q=0.9" }), "r");
+    return Promise.all([en!.text(), zh!.text()]).then(([enHtml, zhHtml]) => {
+      expect(enHtml).toContain("This address cannot be read");
+      expect(zhHtml).toContain('lang="zh-Hans"');
+      expect(zhHtml).toContain("无法识别此地址");
+    });
+  });
+
+  it("lets well-formed escapes through (a name with a space or a Chinese letter is not malformed)", () => {
+    for (const url of ["/clusters/a%20b", "/clusters/%E4%B8%AD", "/api/v1/clusters/x%2Fy", "/fleet?q=%00"]) {
+      expect(malformedPathResponse(url, new Headers(), "r"), url).toBeNull();
+    }
   });
 
   it("answers a bad id with 404, not 500", async () => {

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { log } from "../log/logger";
 import { ApiError } from "./api-error";
 import { toErrorResponse } from "./error-response";
-import { readJsonBody } from "./read-json-body";
+import { hasUnstorableString, readJsonBody } from "./read-json-body";
 import { requestMeta, type RequestMeta } from "./request-meta";
 
 type Access = TPermission | "public";
@@ -97,8 +97,14 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       }
       // Browsers send cookies; the login form (no principal yet) is held to the same rule.
       if (UNSAFE.has(req.method) && (principal?.via === "session" || (!principal && !req.headers.has("authorization")))) assertBrowserWriteAllowed(req);
-      const params = spec.params ? spec.params.parse(await segment.params) : undefined;
-      const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const rawParams = await segment.params;
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      // PostgreSQL text cannot hold these: a 400 here instead of a 500 from the database.
+      if (hasUnstorableString(rawParams) || hasUnstorableString(rawQuery)) {
+        throw new ApiError("bad_request", "The request path or query contains a NUL character or an unpaired UTF-16 surrogate");
+      }
+      const params = spec.params ? spec.params.parse(rawParams) : undefined;
+      const query = spec.query ? spec.query.parse(rawQuery) : undefined;
       const body = spec.body ? spec.body.parse(await readJsonBody(req)) : undefined;
       const result = await handler({ req, principal, params, query, body, meta } as RouteContext<P, Q, B, A>);
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });

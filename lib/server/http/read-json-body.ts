@@ -26,7 +26,8 @@ export async function readJsonBody(req: Request): Promise<unknown> {
 // here (400) instead of failing in the database (500).
 const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function hasUnstorableString(value: unknown, depth = 0): boolean {
+/** Whether any string in `value` (nested objects and arrays included) holds a NUL or a lone surrogate. */
+export function hasUnstorableString(value: unknown, depth = 0): boolean {
   if (typeof value === "string") return UNSTORABLE.test(value);
   if (depth > 64 || value === null || typeof value !== "object") return false;
   const entries = Array.isArray(value) ? value : Object.entries(value).flat();
