@@ -140,6 +140,38 @@ test("a live pod list on replica B sees a pod deleted through replica C", async 
   await deleted;
 });
 
+/** One request to a replica from the loopback address `from` (the limits count per client address). */
+function fromAddress(port: number, from: string, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; retryAfter?: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = https.request(
+      { host: "127.0.0.1", port, method, path, localAddress: from, rejectUnauthorized: false, headers: payload ? { "content-type": "application/json" } : {} },
+      (res) => {
+        res.resume().on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] }));
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+test("the manifest and refused-enrolment limits hold across replicas (counted in PostgreSQL)", async () => {
+  // 30 manifest fetches a minute per address: 15 through A and 15 through B use them up on C too.
+  const manifest = [];
+  for (let i = 0; i < 30; i++) manifest.push((await fromAddress(i % 2 ? A.port : B.port, "127.0.0.71", "GET", `/v3/import/nope_${clusterIds[0]}.yaml`)).status);
+  expect(manifest).toEqual(Array(30).fill(400));
+  const limitedManifest = await fromAddress(C.port, "127.0.0.71", "GET", `/v3/import/nope_${clusterIds[0]}.yaml`);
+  expect(limitedManifest.status).toBe(429);
+  expect(Number(limitedManifest.retryAfter)).toBeGreaterThan(0);
+  // 60 refused enrolments a minute per address, spread over A and B; the 61st is refused on C.
+  const refused = [];
+  for (let i = 0; i < 60; i++) refused.push((await fromAddress(i % 2 ? A.port : B.port, "127.0.0.72", "POST", "/v3/connect/register", { token: "f".repeat(64) })).status);
+  expect(refused).toEqual(Array(60).fill(400));
+  expect((await fromAddress(C.port, "127.0.0.72", "POST", "/v3/connect/register", { token: "f".repeat(64) })).status).toBe(429);
+  // Another address is not affected.
+  expect((await fromAddress(C.port, "127.0.0.73", "GET", `/v3/import/nope_${clusterIds[0]}.yaml`)).status).toBe(400);
+});
+
 test("killing replica A: its clusters are Active again through B and C within 15 s", async () => {
   const onA = [...(await leases()).values()].filter((r) => r === A.id).length;
   const started = Date.now();

@@ -3,13 +3,16 @@ import { prisma } from "../db/prisma";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { ApiError } from "../http/api-error";
 import type { RequestMeta } from "../http/request-meta";
-import { sharedLimiter } from "../http/sliding-window-limiter";
+import { PostgresWindowLimiter } from "../http/postgres-window-limiter";
 import { INVALID_REGISTRATION, USED_REGISTRATION } from "./enroll-agent";
 import { findRegistrationToken } from "./find-registration-token";
 import { renderImportManifest } from "./render-import-manifest";
 
-/** Manifest fetches per client IP: 30 a minute — enough for retries, too few to guess tokens. */
-const limiter = () => sharedLimiter("import-manifest", 30, 60_000);
+/**
+ * Manifest fetches per client IP: 30 a minute — enough for retries, too few to guess tokens.
+ * Counted in PostgreSQL, so the limit holds across replicas.
+ */
+const fetches = new PostgresWindowLimiter("import-manifest", 30, 60_000);
 
 /**
  * The import manifest for `<token>_<clusterId>.yaml`. Every unusable token (garbage,
@@ -18,7 +21,7 @@ const limiter = () => sharedLimiter("import-manifest", 30, 60_000);
  * without the token.
  */
 export async function serveImportManifest(file: string, meta: RequestMeta): Promise<string> {
-  const allowed = limiter().take(meta.ip);
+  const allowed = await fetches.take(meta.ip);
   if (!allowed.allowed) {
     throw new ApiError("rate_limited", "Too many requests; try again later", { headers: { "retry-after": String(allowed.retryAfterS) } });
   }

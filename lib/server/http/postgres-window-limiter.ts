@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 
-export type TLimitDecision = { allowed: true } | { allowed: false; retryAfterS: number };
+export type TLimitDecision = { allowed: true; eventId: bigint } | { allowed: false; retryAfterS: number };
 
 /**
  * A sliding-window limit kept in PostgreSQL (table `rate_limit_events`), so it holds
@@ -9,6 +9,9 @@ export type TLimitDecision = { allowed: true } | { allowed: false; retryAfterS: 
  * *before* the work it guards (a password check), atomically: a per-key advisory lock
  * serialises the count-and-insert, so however many requests race, at most `limit`
  * attempts are admitted per window. The database clock is the only clock.
+ *
+ * An attempt that turns out not to count (an enrolment with a good token, where only
+ * refusals are limited) is given back with `release()`, so the slot it held is free again.
  *
  * Within one process, attempts for the same key queue (one transaction per key in flight,
  * so a burst never holds the whole connection pool waiting on one lock), and a refusal is
@@ -54,9 +57,10 @@ export class PostgresWindowLimiter {
                WHERE bucket = ${this.bucket} AND key = ${key} AND at > clock_timestamp() - ${window}::interval) < ${this.limit}
         RETURNING id`,
     ]);
-    if (inserted.length > 0) {
+    const eventId = inserted[0]?.id;
+    if (eventId !== undefined) {
       await this.prune();
-      return { allowed: true };
+      return { allowed: true, eventId };
     }
     const [oldest] = await prisma.$queryRaw<Array<{ waitMs: number }>>`
       SELECT EXTRACT(EPOCH FROM (at + ${window}::interval - clock_timestamp())) * 1000 AS "waitMs"
@@ -67,6 +71,12 @@ export class PostgresWindowLimiter {
     if (this.blockedUntil.size >= 10_000) this.blockedUntil.clear();
     this.blockedUntil.set(key, Date.now() + retryAfterS * 1000);
     return { allowed: false, retryAfterS };
+  }
+
+  /** Gives back one admitted attempt: it no longer counts against its key. */
+  async release(decision: TLimitDecision): Promise<void> {
+    if (!decision.allowed) return;
+    await prisma.$executeRaw`DELETE FROM rate_limit_events WHERE id = ${decision.eventId} AND bucket = ${this.bucket}`;
   }
 
   /** Forgets every attempt of `key` (a successful login clears its failures). */
