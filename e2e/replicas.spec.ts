@@ -55,7 +55,8 @@ async function heldBy(holders: Replica[]): Promise<number> {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  // Three console starts and ten imports: up to 7 minutes on a machine at load 20.
+  test.setTimeout(480_000);
   db = await startReplicaDatabase();
   lb = await startTcpBalancer(replicas.map((r) => r.port));
   shared = { databaseUrl: db.url, serverUrl: `https://localhost:${lb.port}`, password: PASSWORD };
