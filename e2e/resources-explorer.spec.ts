@@ -10,7 +10,7 @@ const SIM = `resources-${Date.now().toString(36).slice(-5)}`;
 let fleet: SimulatedFleet | undefined;
 let cluster: TCluster;
 test.beforeAll(async ({ request }) => {
-  fleet = await startSimulatedFleet([{ name: SIM, scenarios: ["k3s", "kubeedge"] }]);
+  fleet = await startSimulatedFleet([{ name: SIM, scenarios: ["k3s", "kubeedge", "hardware"] }]);
   cluster = await connectSimCluster(request, fleet, SIM);
   await kubectl(["apply", "-f", "-"], JSON.stringify(INGRESS_ROUTE));
 });
@@ -97,10 +97,15 @@ test("quick-jump to HelmCharts, IngressRoutes, Devices and a new CRD with kubect
   const uid = (await kubectl(["-n", "default", "get", "virtualmachines.kubevirt.io", "plc-gateway", "-o", "jsonpath={.metadata.uid}"])).trim();
   const event = { apiVersion: "v1", kind: "Event", metadata: { name: "plc-gateway.started", namespace: "default" }, involvedObject: { apiVersion: "kubevirt.io/v1", kind: "VirtualMachine", name: "plc-gateway", namespace: "default", uid }, reason: "Started", message: "VirtualMachine plc-gateway started", type: "Normal", source: { component: "virt-controller" }, firstTimestamp: new Date().toISOString(), lastTimestamp: new Date().toISOString(), count: 1 };
   await kubectl(["apply", "-f", "-"], JSON.stringify(event));
+  // The object page watches the object and its events (no polling).
+  const watching = page.waitForRequest((r) => r.url().includes("watch=true") && decodeURIComponent(r.url()).includes("fieldSelector=metadata.name=plc-gateway"));
   await row.getByRole("link", { name: "plc-gateway" }).click();
   await expect(page).toHaveURL(/\/resources\/kubevirt\.io\/v1\/virtualmachines\/default\/plc-gateway$/);
   await expect(page.getByLabel("YAML of the object")).toContainText("printableStatus: Running");
   await expect(page.getByRole("table", { name: "Events" }).getByRole("row").filter({ hasText: "Started" })).toContainText("VirtualMachine plc-gateway started");
+  await watching;
+  await kubectl(["-n", "default", "label", "virtualmachines.kubevirt.io", "plc-gateway", "site=plant-7"]);
+  await expect(page.getByLabel("YAML of the object")).toContainText("site: plant-7");
 
   // At 1440 px the page fits the window (the grid scrolls inside itself when kubectl's columns are wide).
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -144,4 +149,39 @@ test("a resource list hydrates cleanly when discovery answers before the list's 
   expect(held).toBeGreaterThan(0);
   expect(releasedAfterDiscovery).toBe(held);
   expect(errors).toEqual([]);
+});
+
+// Journey: the heterogeneous edge (the simulator's hardware scenario) on the node page and in
+// the fleet inventory, whose filters live in the URL and shape the CSV too.
+test("node hardware and the fleet inventory: architectures, a GPU, a real-time kernel, CSV", async ({ page }) => {
+  await page.goto(`/clusters/${cluster.id}/nodes/${SIM}-jetson-orin-1`);
+  const hardware = page.getByTestId("node-hardware");
+  await expect(hardware).toContainText("arm64");
+  await expect(hardware).toContainText("nvidia.com/gpu: 1");
+  await expect(hardware).toContainText("5.15.136-tegra");
+  await page.goto(`/clusters/${cluster.id}/nodes/${SIM}-ipc-rt-1`);
+  await expect(page.getByTestId("rt-kernel")).toBeVisible();
+
+  const nodes = (await kubectl(["get", "nodes", "--no-headers"])).trim().split("\n").length;
+  // The collector writes the inventory on its next pass after the cluster turned Active.
+  await expect(async () => {
+    await page.goto(`/fleet/inventory?q=${SIM}`);
+    await expect(page.getByTestId("inventory-node")).toHaveCount(nodes, { timeout: 3_000 });
+  }).toPass({ timeout: 90_000 });
+  const arch = page.getByTestId("facet-arch");
+  await expect(arch.getByRole("button", { name: /^arm64/ })).toContainText("2");
+  await expect(arch.getByRole("button", { name: /^riscv64/ })).toContainText("1");
+  await expect(page.getByTestId("facet-resource").getByRole("button", { name: /^nvidia\.com\/gpu/ })).toContainText("1");
+
+  await arch.getByRole("button", { name: /^riscv64/ }).click();
+  await expect(page).toHaveURL(/arch=riscv64/);
+  await expect(page.getByTestId("inventory-node")).toHaveCount(1);
+  await expect(page.getByTestId("inventory-node")).toContainText(`${SIM}-visionfive2-1`);
+  const href = await page.getByTestId("inventory-csv").getAttribute("href");
+  expect(href).toContain("arch=riscv64");
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain("riscv64");
 });

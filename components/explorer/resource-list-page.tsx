@@ -1,11 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
 import { UsageUnavailable } from "@/components/resource-usage/usage-unavailable";
 import { useUsageColumns } from "@/components/resource-usage/use-usage-columns";
 import { useKubeList } from "@/lib/client/explorer/use-kube-list";
+import { useUrlParams } from "@/lib/client/use-url-params";
 import { RESOURCE_INFO, type TExplorerResource } from "@/lib/shared/explorer/resources";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -23,28 +22,14 @@ const DEFAULT_SORT: Partial<Record<TExplorerResource, SortState>> = { events: { 
  */
 export function ResourceListPage({ clusterId, resource }: { clusterId: string; resource: TExplorerResource }) {
   const t = useTranslations("explorer");
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  // The view lives in the URL; every control merges its change into it (useUrlParams).
+  const { params, setParams: update } = useUrlParams();
   const namespaced = RESOURCE_INFO[resource].namespaced;
   const namespace = namespaced ? (params.get("ns") ?? "") : "";
   const labelSelector = params.get("l") ?? "";
   const filter = params.get("q") ?? "";
   const fallback = DEFAULT_SORT[resource] ?? { key: "name", dir: "asc" };
   const sort: SortState = { key: params.get("sort") ?? fallback.key, dir: params.get("dir") === "desc" ? "desc" : params.get("dir") === "asc" ? "asc" : fallback.dir };
-
-  const update = useCallback(
-    (patch: Record<string, string>) => {
-      const next = new URLSearchParams(params.toString());
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [params, pathname, router],
-  );
 
   const { query, data, live } = useKubeList(clusterId, resource, namespace, labelSelector);
   const errorMessage = useErrorMessage();

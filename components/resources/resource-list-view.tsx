@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useApiResources } from "@/lib/client/resources/use-api-resources";
 import { useHydrated } from "@/lib/client/use-hydrated";
+import { useUrlParams } from "@/lib/client/use-url-params";
 import { useResourceTable } from "@/lib/client/resources/use-resource-table";
 import { resourcePageHref, type TResourceRef } from "@/lib/shared/resources/resource-path";
 import type { TTableRow } from "@/lib/shared/resources/resources.schema";
@@ -32,9 +33,9 @@ function sortValue(row: TTableRow, cell: number, type: string, header: string): 
  */
 export function ResourceListView({ clusterId, resourceRef }: { clusterId: string; resourceRef: TResourceRef }) {
   const t = useTranslations("resources");
+  // The view lives in the URL; every control merges its change into it (useUrlParams).
+  const { params, setParams: update } = useUrlParams();
   const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
   const errorMessage = useErrorMessage();
   const discovery = useApiResources(clusterId);
   // The navigation beside this list (outside its Suspense boundary) reads the same
@@ -51,18 +52,6 @@ export function ResourceListView({ clusterId, resourceRef }: { clusterId: string
   const sort = sortParam === null ? null : { column: Number(sortParam), dir: params.get("dir") === "desc" ? ("desc" as const) : ("asc" as const) };
   const [fieldText, setFieldText] = useState(fieldSelector);
 
-  const update = useCallback(
-    (patch: Record<string, string>) => {
-      const next = new URLSearchParams(params.toString());
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [params, pathname, router],
-  );
 
   const table = useResourceTable(clusterId, resourceRef, { namespace, labelSelector, fieldSelector });
   const columns = gridColumns(table.columns, { namespace: namespaced && !namespace, wide, namespaceHeader: "NAMESPACE" });

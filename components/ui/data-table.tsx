@@ -15,7 +15,7 @@ const VARIANTS = {
 /**
  * The console's plain table: bordered, scrolls sideways, column headers with scope, a
  * label for assistive technology. Rows (`<tr>`) are the children. For thousands of rows
- * use the explorer's virtualised ResourceTable instead.
+ * use the virtualised VirtualTable (virtual-table.tsx) instead.
  */
 export function DataTable({
   label,

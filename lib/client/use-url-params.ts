@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 
 function sameParams(a: URLSearchParams, b: URLSearchParams): boolean {
   const sorted = (p: URLSearchParams) => [...p.entries()].map(([k, v]) => `${k}=${v}`).sort().join("&");
@@ -22,14 +22,18 @@ export function useUrlParams(): { params: ReturnType<typeof useSearchParams>; se
   useEffect(() => {
     if (pending.current && sameParams(pending.current, params)) pending.current = null;
   }, [params]);
-  const setParams = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams((pending.current ?? params).toString());
-    for (const [k, v] of Object.entries(next)) {
-      if (v) merged.set(k, v);
-      else merged.delete(k);
-    }
-    pending.current = merged;
-    router.replace(`${pathname}${merged.size ? `?${merged.toString()}` : ""}`, { scroll: false });
-  };
+  // Stable while the URL stays (debounced inputs depend on it).
+  const setParams = useCallback(
+    (next: Record<string, string | undefined>) => {
+      const merged = new URLSearchParams((pending.current ?? params).toString());
+      for (const [k, v] of Object.entries(next)) {
+        if (v) merged.set(k, v);
+        else merged.delete(k);
+      }
+      pending.current = merged;
+      router.replace(`${pathname}${merged.size ? `?${merged.toString()}` : ""}`, { scroll: false });
+    },
+    [params, pathname, router],
+  );
   return { params, setParams };
 }
