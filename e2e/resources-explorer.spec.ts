@@ -60,6 +60,8 @@ async function gridHeaders(page: Page, kind: string): Promise<string[]> {
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 test("quick-jump to HelmCharts, IngressRoutes, Devices and a new CRD with kubectl's columns", async ({ page }) => {
+  // Five kinds, a CRD created live, an object page and two window sizes: longer than one page's budget on a busy machine.
+  test.setTimeout(120_000);
   await page.goto(`/clusters/${cluster.id}/resources`);
   await expect(page.getByRole("navigation", { name: "Cluster resources" }).getByRole("link", { name: "Deployment", exact: true })).toBeVisible();
 
