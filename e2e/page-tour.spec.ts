@@ -66,6 +66,7 @@ function pages(): Array<{ name: string; url: string }> {
     { name: "resources-deployment", url: `${c}/resources/apps/v1/deployments/demo/web` },
     { name: "bundles", url: "/bundles" },
     { name: "bundles-new", url: "/bundles/new" },
+    { name: "bundles-groups", url: "/bundles/groups" },
     { name: "users", url: "/users" },
     { name: "audit", url: "/audit" },
     { name: "account", url: "/account" },

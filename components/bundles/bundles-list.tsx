@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { RolloutStatusBadge } from "./bundle-badges";
+import { BundleProgress, BundleTargets } from "./bundle-summary-text";
 
 /** Every bundle: targets, revision, rollout status and how many clusters are Ready. */
 export function BundlesList() {
@@ -30,12 +31,17 @@ export function BundlesList() {
                   {b.name}
                 </Link>
               </td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-300">{b.clusterSelector ?? t("clusterCount", { count: b.clusterIds.length })}</td>
+              <td className="px-4 py-2 text-slate-300">
+                <BundleTargets bundle={b} />
+                {b.git ? <div className="mt-0.5 truncate text-xs text-slate-500">{t("gitSource", { url: b.git.url, ref: b.git.ref })}</div> : null}
+              </td>
               <td className="px-4 py-2">{b.revision}</td>
               <td className="px-4 py-2">
                 <RolloutStatusBadge status={b.status} />
               </td>
-              <td className="px-4 py-2 text-slate-300">{t("readyOf", { ready: b.counts.Ready, total: b.total })}</td>
+              <td className="px-4 py-2 text-slate-300">
+                <BundleProgress bundle={b} />
+              </td>
               <td className="px-4 py-2 text-slate-400">
                 <RelativeTime value={b.updatedAt} />
               </td>

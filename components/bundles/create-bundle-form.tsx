@@ -1,26 +1,31 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { bundleKeys, createBundle } from "@/lib/client/bundles";
 import { ApiClientError } from "@/lib/client/api-client";
+import { clusterGroupKeys, fetchClusterGroups } from "@/lib/client/cluster-groups";
 import type { TCreateBundle } from "@/lib/shared/bundles/bundles.schema";
+import { textToValues } from "@/lib/shared/bundles/values-text";
 import { Button } from "@/components/ui/button";
-import { TextField, YamlField } from "@/components/ui/field";
+import { SelectField, TextField, YamlField } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
 const num = (form: FormData, key: string) => Number(form.get(key) ?? 0);
 
-/** The create-from-YAML form: name, YAML, targets (selector or ids) and the rollout. */
+/** The create form: name, source (YAML or a Git repository), values, targets (selector, ids or a saved group) and the rollout. */
 export function CreateBundleForm() {
   const t = useTranslations("bundles.form");
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [targetKind, setTargetKind] = useState<"selector" | "ids">("selector");
+  const [targetKind, setTargetKind] = useState<"selector" | "ids" | "group">("selector");
+  const [sourceKind, setSourceKind] = useState<"yaml" | "git">("yaml");
+  const [valuesError, setValuesError] = useState<string | null>(null);
+  const groups = useQuery({ queryKey: clusterGroupKeys.all(), queryFn: ({ signal }) => fetchClusterGroups(signal), enabled: targetKind === "group" });
   const create = useMutation({
     mutationFn: createBundle,
     onSuccess: async (bundle) => {
@@ -35,13 +40,24 @@ export function CreateBundleForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const firstWave = num(form, "firstWave");
+    const values = textToValues(String(form.get("values") ?? ""));
+    if ("error" in values) return setValuesError(values.error);
+    setValuesError(null);
+    const str = (key: string) => String(form.get(key) ?? "").trim();
+    const token = str("gitToken");
     const body: TCreateBundle = {
-      name: String(form.get("name") ?? "").trim(),
-      source: { yaml: String(form.get("yaml") ?? "") },
+      name: str("name"),
+      source:
+        sourceKind === "yaml"
+          ? { yaml: String(form.get("yaml") ?? "") }
+          : { git: { url: str("gitUrl"), ref: str("gitRef") || "main", path: str("gitPath"), pollSeconds: num(form, "gitPoll"), ...(token ? { auth: { token, ...(str("gitUser") ? { username: str("gitUser") } : {}) } } : {}) } },
+      ...values,
       targets:
         targetKind === "selector"
-          ? { clusterSelector: String(form.get("selector") ?? "").trim() }
-          : { clusterIds: String(form.get("ids") ?? "").split(",").map((s) => s.trim()).filter(Boolean) },
+          ? { clusterSelector: str("selector") }
+          : targetKind === "group"
+            ? { group: str("group") }
+            : { clusterIds: str("ids").split(",").map((s) => s.trim()).filter(Boolean) },
       rollout: { ...(firstWave > 0 ? { firstWave: { count: firstWave } } : {}), batchPercent: num(form, "batchPercent"), soakSeconds: num(form, "soakSeconds"), maxFailed: num(form, "maxFailed") },
       prune: form.get("prune") === "on",
       selfHeal: form.get("selfHeal") === "on",
@@ -52,7 +68,32 @@ export function CreateBundleForm() {
   return (
     <form onSubmit={onSubmit} className="max-w-3xl space-y-5" aria-label={t("title")}>
       <TextField name="name" label={t("name")} hint={t("nameHint")} required autoComplete="off" error={fieldError("name")} />
-      <YamlField name="yaml" label={t("yaml")} hint={t("yamlHint", { nameVar: "${cluster.name}", labelVar: "${cluster.labels.<key>}" })} error={fieldError("source")} />
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-300">{t("sourceKind")}</legend>
+        <div className="flex gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="sourceKind" checked={sourceKind === "yaml"} onChange={() => setSourceKind("yaml")} />
+            {t("fromYaml")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="sourceKind" checked={sourceKind === "git"} onChange={() => setSourceKind("git")} />
+            {t("fromGit")}
+          </label>
+        </div>
+        {sourceKind === "yaml" ? (
+          <YamlField name="yaml" label={t("yaml")} hint={t("yamlHint", { nameVar: "${cluster.name}", labelVar: "${cluster.labels.<key>}" })} error={fieldError("source")} />
+        ) : (
+          <div className="grid grid-cols-2 gap-4">
+            <TextField name="gitUrl" label={t("gitUrl")} hint={t("gitUrlHint")} required className="font-mono" error={fieldError("source.git.url") ?? fieldError("source")} />
+            <TextField name="gitRef" label={t("gitRef")} hint={t("gitRefHint")} defaultValue="main" className="font-mono" error={fieldError("source.git.ref")} />
+            <TextField name="gitPath" label={t("gitPath")} hint={t("gitPathHint")} className="font-mono" error={fieldError("source.git.path")} />
+            <TextField name="gitPoll" type="number" min={10} defaultValue={300} label={t("gitPoll")} error={fieldError("source.git.pollSeconds")} />
+            <TextField name="gitUser" label={t("gitUser")} autoComplete="off" error={fieldError("source.git.auth")} />
+            <TextField name="gitToken" type="password" label={t("gitToken")} hint={t("gitTokenHint")} autoComplete="new-password" />
+          </div>
+        )}
+      </fieldset>
+      <YamlField name="values" rows={4} required={false} label={t("values")} hint={t("valuesHint", { valueVar: "${values.<key>}" })} error={valuesError ?? fieldError("values") ?? fieldError("overrides")} />
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-300">{t("targetKind")}</legend>
         <div className="flex gap-4 text-sm">
@@ -64,9 +105,24 @@ export function CreateBundleForm() {
             <input type="radio" name="targetKind" checked={targetKind === "ids"} onChange={() => setTargetKind("ids")} />
             {t("byIds")}
           </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="targetKind" checked={targetKind === "group"} onChange={() => setTargetKind("group")} />
+            {t("byGroup")}
+          </label>
         </div>
         {targetKind === "selector" ? (
           <TextField name="selector" label={t("selector")} hint={t("selectorHint")} required className="font-mono" error={fieldError("targets")} />
+        ) : targetKind === "group" ? (
+          <>
+            <SelectField name="group" required label={t("group")} error={fieldError("targets")}>
+              {(groups.data?.items ?? []).map((g) => (
+                <option key={g.id} value={g.name}>
+                  {t("groupOption", { name: g.name, count: g.clusterCount })}
+                </option>
+              ))}
+            </SelectField>
+            {groups.isSuccess && groups.data.items.length === 0 ? <p className="text-sm text-amber-300">{t("noGroups")}</p> : null}
+          </>
         ) : (
           <TextField name="ids" label={t("ids")} hint={t("idsHint")} required className="font-mono" error={fieldError("targets")} />
         )}

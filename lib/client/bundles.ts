@@ -1,4 +1,4 @@
-import type { TBundleDetail, TBundleRevision, TBundleSummary, TClusterBundle, TCreateBundle } from "@/lib/shared/bundles/bundles.schema";
+import type { TBundleDetail, TBundleRevision, TBundleSummary, TClusterBundle, TCreateBundle, TCreateBundleRevision } from "@/lib/shared/bundles/bundles.schema";
 import { apiFetch } from "./api-client";
 
 export const bundleKeys = {
@@ -16,6 +16,8 @@ export const fetchBundle = (id: string, signal?: AbortSignal) => apiFetch<TBundl
 export const fetchBundleRevisions = (id: string, signal?: AbortSignal) => apiFetch<{ items: TBundleRevision[] }>(`${base(id)}/revisions`, { signal });
 export const fetchClusterBundles = (clusterId: string, signal?: AbortSignal) => apiFetch<{ items: TClusterBundle[] }>(`/api/v1/clusters/${encodeURIComponent(clusterId)}/bundles`, { signal });
 export const createBundle = (body: TCreateBundle) => apiFetch<TBundleDetail>("/api/v1/bundles", { method: "POST", body });
-export const createBundleRevision = (id: string, yaml: string) => apiFetch<TBundleDetail>(`${base(id)}/revisions`, { method: "POST", body: { source: { yaml } } });
+export const createBundleRevision = (id: string, body: TCreateBundleRevision) => apiFetch<TBundleDetail>(`${base(id)}/revisions`, { method: "POST", body });
 export const bundleAction = (id: string, action: "pause" | "resume" | "abort" | "rollback", body: { revision?: number } = {}) =>
   apiFetch<TBundleDetail>(`${base(id)}/${action}`, { method: "POST", body });
+export const deleteBundle = (id: string, prune: boolean) => apiFetch<{ deleted: boolean; clustersLeft: number }>(`${base(id)}?prune=${prune}`, { method: "DELETE" });
+export const syncBundle = (id: string) => apiFetch<{ commit: string | null; revision: number | null; error: string | null }>(`${base(id)}/sync`, { method: "POST" });

@@ -20,11 +20,16 @@ export default async function BundlesPage() {
         title={t("title")}
         description={t("description")}
         actions={
-          can(principal.role, "bundles:write") ? (
-            <Link href="/bundles/new" className="rounded-md bg-sky-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-sky-500">
-              {t("create")}
+          <div className="flex gap-2">
+            <Link href="/bundles/groups" className="rounded-md border border-slate-700 px-3.5 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800">
+              {t("groupsLink")}
             </Link>
-          ) : undefined
+            {can(principal.role, "bundles:write") ? (
+              <Link href="/bundles/new" className="rounded-md bg-sky-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-sky-500">
+                {t("create")}
+              </Link>
+            ) : null}
+          </div>
         }
       />
       <Suspense>
