@@ -86,11 +86,12 @@ export async function snapshotBuild(dir: string): Promise<string> {
 /**
  * Starts the real console (server.ts under tsx, production Next build, from a private copy
  * of the build: {@link snapshotBuild}) on a free loopback port with a fresh data directory
- * (embedded Postgres), and fetches its CA from /cacerts. Needs `npx next build` first.
+ * (embedded Postgres unless `env.DATABASE_URL` is given), and fetches its CA from /cacerts.
+ * Needs `npx next build` first.
  */
 export async function startConsoleProcess(opts: { dataDir: string; env?: Record<string, string>; nodeArgs?: string[]; port?: number }): Promise<ConsoleProcess> {
   const root = await snapshotBuild(path.join(path.dirname(opts.dataDir), "console-root"));
-  const port = opts.port ?? (await freePort()); // a restart passes the old port (agents keep their URL)
+  const port = opts.port ?? (await freePort());
   const password = "bench-admin-password-0123";
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o711 });
   const env: NodeJS.ProcessEnv = {
@@ -100,9 +101,10 @@ export async function startConsoleProcess(opts: { dataDir: string; env?: Record<
     OUTPOST_BIND_ADDRESS: "127.0.0.1",
     OUTPOST_BOOTSTRAP_PASSWORD: password,
     OUTPOST_LOG_LEVEL: "info",
-    ...opts.env,
   };
+  // Embedded Postgres unless the caller names a database (replicas share one).
   delete env.DATABASE_URL;
+  Object.assign(env, opts.env);
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--require", "./scripts/register-server-only.cjs", "--import", "tsx", "server.ts"], {
     cwd: root,
     env,
@@ -205,13 +207,8 @@ export class ConsoleApi {
     this.cookie = (Array.isArray(setCookie) ? setCookie : [String(setCookie)]).map((c) => c.split(";")[0]).join("; ");
   }
 
-  /** One API call; a 503 with Retry-After (database pool saturated on a busy machine) is retried, up to 5 times, as a client should. */
   async call<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-    let reply = await request(this.console.url, { ca: this.console.caPem }, method, pathname, body, { cookie: this.cookie });
-    for (let retry = 0; reply.status === 503 && reply.headers["retry-after"] && retry < 5; retry++) {
-      await new Promise((resolve) => setTimeout(resolve, Number(reply.headers["retry-after"]) * 1000));
-      reply = await request(this.console.url, { ca: this.console.caPem }, method, pathname, body, { cookie: this.cookie });
-    }
+    const reply = await request(this.console.url, { ca: this.console.caPem }, method, pathname, body, { cookie: this.cookie });
     if (reply.status >= 300) throw new Error(`${method} ${pathname} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
     return JSON.parse(reply.body) as T;
   }
