@@ -8,6 +8,7 @@ export const ADMIN_PASSWORD_FILE = path.join(__dirname, ".auth/admin-password.js
 // Journey: first start → the admin signs in with the one-time password printed by the
 // server, is forced to choose a new one, and lands on the fleet page.
 setup("bootstrap login and forced password change", async ({ page }) => {
+  setup.setTimeout(120_000); // room for the cold first sign-in below
   const { password } = JSON.parse(fs.readFileSync(BOOTSTRAP_FILE, "utf8")) as { password: string };
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
