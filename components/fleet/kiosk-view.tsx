@@ -33,7 +33,9 @@ function Clock() {
   const format = useFormatter();
   const now = useNow({ updateInterval: 1000 });
   return (
-    <time className="text-3xl font-semibold tabular-nums text-slate-100" dateTime={now.toISOString()}>
+    // The server's second and the browser's differ (and Node's and Chromium's ICU may word a
+    // zh-Hans time differently): the first client render may differ from the server's HTML.
+    <time className="text-3xl font-semibold tabular-nums text-slate-100" dateTime={now.toISOString()} suppressHydrationWarning>
       {format.dateTime(now, { timeStyle: "medium" })}
     </time>
   );
