@@ -35,10 +35,10 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { connectTunnel } from "@/agent/src/connect-tunnel";
-import { TunnelSession } from "@/lib/tunnel";
+import type { TunnelSession } from "@/lib/tunnel";
 import { consoleMemoryAfterGc, profileConsole } from "./enroll-inspect-console";
 import { applyNice, descendantsCpuMs, machineLine, procSample } from "./enroll-proc-stats";
+import { ask, forEachLimited, openFakeAgent, runBench, sleep, type Credential } from "./fake-agents";
 import { ConsoleApi, createClusters, mib, percentile, secs, startConsoleProcess, type ConsoleProcess } from "./enroll-support";
 
 const { values } = parseArgs({
@@ -59,11 +59,6 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.tunnels);
-
-interface Credential {
-  clusterId: string;
-  credential: string;
-}
 
 /** Bytes this process passed to read/write syscalls (its tunnels' TLS bytes on the wire, and IPC). */
 function ioBytes(): number {
@@ -92,71 +87,42 @@ async function runClients(): Promise<void> {
   const open = new Set<TunnelSession>();
   const failures: string[] = [];
   const connectMs: number[] = [];
-  const sleepMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const hold = async (cred: Credential): Promise<void> => {
-    const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, protocol);
-    const session = new TunnelSession(ws, {
-      role: "agent",
-      onStream(stream, target) {
-        if (target !== "k8s") throw new Error(`target "${target}" not allowed`);
-        stream.on("error", () => {});
-        responder.emit("connection", stream);
-      },
-    });
+    const session = await openFakeAgent(server, cred, trust, protocol, responder);
     open.add(session);
     session.once("close", () => {
       open.delete(session);
       closed++;
       void (async () => {
-        await sleepMs(Math.random() * 5_000);
+        await sleep(Math.random() * 5_000);
         for (let attempt = 1; ; attempt++) {
           try {
             await hold(cred);
             reconnects++;
             return;
           } catch {
-            await sleepMs(Math.random() * Math.min(10_000, 1_000 * 2 ** attempt));
+            await sleep(Math.random() * Math.min(10_000, 1_000 * 2 ** attempt));
           }
         }
       })();
     });
-    session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
-    if (protocol >= 2) session.sendControl({ type: "readiness", ready: true });
   };
-  let next = 0;
   const t0 = Date.now();
-  await Promise.all(
-    Array.from({ length: 64 }, async () => {
-      while (next < creds.length) {
-        const cred = creds[next++]!;
-        const started = Date.now();
-        try {
-          await hold(cred);
-          connectMs.push(Date.now() - started);
-        } catch (error) {
-          failures.push(error instanceof Error ? error.message : String(error));
-        }
-      }
-    }),
-  );
+  await forEachLimited(creds, 64, async (cred) => {
+    const started = Date.now();
+    try {
+      await hold(cred);
+      connectMs.push(Date.now() - started);
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message : String(error));
+    }
+  });
   process.send!({ type: "connected", ok: open.size, failed: failures.length, firstFailure: failures[0], ms: Date.now() - t0, p50: percentile(connectMs, 50), p95: percentile(connectMs, 95) });
   process.on("message", (msg: { type: string }) => {
     if (msg.type !== "stats") return;
     let frameBytes = 0;
     for (const s of open) frameBytes += s.stats().bytesIn + s.stats().bytesOut;
     process.send!({ type: "stats", open: open.size, closed, reconnects, readyz, rss: process.memoryUsage().rss, frameBytes, ioBytes: ioBytes() });
-  });
-}
-
-function ask<T>(child: ChildProcess, type: string, request?: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (msg: { type: string }) => {
-      if (msg.type !== type) return;
-      child.off("message", onMessage);
-      resolve(msg as T);
-    };
-    child.on("message", onMessage);
-    if (request) child.send({ type: request });
   });
 }
 
@@ -184,7 +150,6 @@ async function registerAll(api: ConsoleApi, clusters: { id: string; token: strin
   return out;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-idle-"));
@@ -293,14 +258,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (values.child) {
-  runClients().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runBench(Boolean(values.child), runClients, main);

@@ -27,15 +27,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import YAML from "yaml";
-import { connectTunnel } from "@/agent/src/connect-tunnel";
 import { caChecksum } from "@/agent/src/verify-ca-checksum";
 import { loadConfig } from "@/lib/server/config/load-config";
 import { startEmbeddedPostgres } from "@/lib/server/db/embedded-postgres";
 import { ensureConsoleTls } from "@/lib/server/tls/ensure-console-tls";
-import { TunnelSession } from "@/lib/tunnel";
 import { startTcpBalancer } from "../e2e/support/tcp-balancer";
 import { applyAgentAccess } from "../test/helpers/apply-agent-access";
 import { machineLine } from "./enroll-proc-stats";
+import { ask, forEachLimited, openFakeAgent, runBench, sleep, type Credential } from "./fake-agents";
 import { ConsoleApi, createClusters, freePort, percentile, ROOT, secs, startConsoleProcess, startSimulatorProcess, type ConsoleProcess } from "./enroll-support";
 
 const { values } = parseArgs({
@@ -50,13 +49,7 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.tunnels);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => `load ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`;
-
-interface Credential {
-  clusterId: string;
-  credential: string;
-}
 
 /** Child: one reconnecting tunnel per credential, a /readyz-style responder on every stream. */
 async function runClients(): Promise<void> {
@@ -70,18 +63,9 @@ async function runClients(): Promise<void> {
   const hold = async (cred: Credential, first: boolean): Promise<void> => {
     for (;;) {
       try {
-        const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, 2);
-        const session = new TunnelSession(ws, {
-          role: "agent",
-          onStream(stream) {
-            stream.on("error", () => {});
-            responder.emit("connection", stream);
-          },
-        });
+        const session = await openFakeAgent(server, cred, trust, 2, responder);
         open++;
         if (!first) reconnects++;
-        session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
-        session.sendControl({ type: "readiness", ready: true });
         session.once("close", () => {
           open--;
           // As the agent: the first retry after a healthy tunnel drops is spread over 5 s.
@@ -93,27 +77,10 @@ async function runClients(): Promise<void> {
       }
     }
   };
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 64 }, async () => {
-      while (next < creds.length) await hold(creds[next++]!, true);
-    }),
-  );
+  await forEachLimited(creds, 64, (cred) => hold(cred, true));
   process.send!({ type: "connected", open });
   process.on("message", (msg: { type: string }) => {
     if (msg.type === "stats") process.send!({ type: "stats", open, reconnects, rss: process.memoryUsage().rss });
-  });
-}
-
-function ask<T>(child: ChildProcess, type: string, request?: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (msg: { type: string }) => {
-      if (msg.type !== type) return;
-      child.off("message", onMessage);
-      resolve(msg as T);
-    };
-    child.on("message", onMessage);
-    if (request) child.send({ type: request });
   });
 }
 
@@ -284,14 +251,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (values.child) {
-  runClients().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runBench(Boolean(values.child), runClients, main);

@@ -1,0 +1,64 @@
+// Light agents for benchmarks that need thousands of tunnels: the real tunnel client and
+// session, no Kubernetes behind them (a small HTTP responder answers every stream). They
+// run in child processes that the benchmark talks to over IPC.
+import type { ChildProcess } from "node:child_process";
+import type http from "node:http";
+import { connectTunnel } from "@/agent/src/connect-tunnel";
+import { TunnelSession } from "@/lib/tunnel";
+
+export interface Credential {
+  clusterId: string;
+  credential: string;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opens one tunnel as `cred` with the given control protocol and says hello as an agent
+ * would (protocol 2 and later also report readiness). Every stream goes to `responder`.
+ */
+export async function openFakeAgent(server: string, cred: Credential, trust: { ca: string }, protocol: number, responder: http.Server): Promise<TunnelSession> {
+  const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, protocol);
+  const session = new TunnelSession(ws, {
+    role: "agent",
+    onStream(stream, target) {
+      if (target !== "k8s") throw new Error(`target "${target}" not allowed`);
+      stream.on("error", () => {});
+      responder.emit("connection", stream);
+    },
+  });
+  session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
+  if (protocol >= 2) session.sendControl({ type: "readiness", ready: true });
+  return session;
+}
+
+/** Runs `fn` over `items` with `concurrency` workers. */
+export async function forEachLimited<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+/** Asks a child process over IPC (`request`, if any) and resolves with its first message of `type`. */
+export function ask<T>(child: ChildProcess, type: string, request?: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (msg: { type: string }) => {
+      if (msg.type !== type) return;
+      child.off("message", onMessage);
+      resolve(msg as T);
+    };
+    child.on("message", onMessage);
+    if (request) child.send({ type: request });
+  });
+}
+
+/** The benchmark's entry: the client child's loop or the coordinating main, exiting 1 on a failure. */
+export function runBench(isChild: boolean, child: () => Promise<void>, main: () => Promise<void>): void {
+  (isChild ? child() : main()).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
