@@ -12,7 +12,8 @@ function sameParams(a: URLSearchParams, b: URLSearchParams): boolean {
  * A page's state kept in its URL (so a link shares exactly this view): the current search
  * params, and `setParams` that merges changes (an empty value removes the key) and replaces
  * the URL. router.replace lands asynchronously (later still on a busy machine), so changes
- * made meanwhile merge into the parameters last asked for, not into the URL as it still reads.
+ * made meanwhile merge into the parameters last asked for, not into the URL as it still reads;
+ * once the URL has them, changes merge into the address bar as it reads at that moment.
  */
 export function useUrlParams(): { params: ReturnType<typeof useSearchParams>; setParams: (next: Record<string, string | undefined>) => void } {
   const router = useRouter();
@@ -22,10 +23,11 @@ export function useUrlParams(): { params: ReturnType<typeof useSearchParams>; se
   useEffect(() => {
     if (pending.current && sameParams(pending.current, params)) pending.current = null;
   }, [params]);
-  // Stable while the URL stays (debounced inputs depend on it).
+  // Reads the address bar at call time, not this render's params: a debounced input calls
+  // the setParams of the render that started its timer, and the URL may have changed since.
   const setParams = useCallback(
     (next: Record<string, string | undefined>) => {
-      const merged = new URLSearchParams((pending.current ?? params).toString());
+      const merged = new URLSearchParams((pending.current ?? new URLSearchParams(window.location.search)).toString());
       for (const [k, v] of Object.entries(next)) {
         if (v) merged.set(k, v);
         else merged.delete(k);
@@ -33,7 +35,7 @@ export function useUrlParams(): { params: ReturnType<typeof useSearchParams>; se
       pending.current = merged;
       router.replace(`${pathname}${merged.size ? `?${merged.toString()}` : ""}`, { scroll: false });
     },
-    [params, pathname, router],
+    [pathname, router],
   );
   return { params, setParams };
 }
