@@ -31,10 +31,11 @@ const TRUNCATE: Readonly<Record<string, string>> = {
   version: "max-w-[10rem]",
 };
 /**
- * kubectl's `-o wide` extras that only fit on a wide screen (≥ 1536 px); below that they
- * are on the object's page (as `kubectl get` without `-o wide` leaves them out).
+ * kubectl's `-o wide` extras and `kubectl top`'s usage figures only fit on a wide screen
+ * (≥ 1536 px); below that they are on the object's page (as `kubectl get` without `-o wide`
+ * leaves them out; the page's usage panel has the figures and their charts).
  */
-const WIDE_ONLY = new Set(["osImage", "kernelVersion"]);
+const WIDE_ONLY = new Set(["osImage", "kernelVersion", "cpu", "memory"]);
 const cellVisibility = (key: string) => (WIDE_ONLY.has(key) ? "hidden 2xl:table-cell" : "");
 
 /** Where a row leads: the object's page (events lead to the object they are about). */

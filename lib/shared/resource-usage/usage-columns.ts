@@ -8,12 +8,6 @@ export const POD_USAGE_COLUMNS: readonly TColumn[] = [
   { key: "cpu", header: "CPU(cores)" },
   { key: "memory", header: "MEMORY(bytes)" },
 ];
-export const NODE_USAGE_COLUMNS: readonly TColumn[] = [
-  { key: "cpu", header: "CPU(cores)" },
-  { key: "cpuPercent", header: "CPU(%)" },
-  { key: "memory", header: "MEMORY(bytes)" },
-  { key: "memoryPercent", header: "MEMORY(%)" },
-];
 
 /** Key of an item in a usage map: `namespace/name` (pods) or `name` (nodes). */
 export function usageKey(namespace: string | undefined, name: string): string {
