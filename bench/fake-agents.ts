@@ -1,8 +1,10 @@
 // Light agents for benchmarks that need thousands of tunnels: the real tunnel client and
 // session, no Kubernetes behind them (a small HTTP responder answers every stream). They
 // run in child processes that the benchmark talks to over IPC.
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import type http from "node:http";
+import path from "node:path";
 import { connectTunnel } from "@/agent/src/connect-tunnel";
 import { TunnelSession } from "@/lib/tunnel";
 
@@ -60,5 +62,20 @@ export function runBench(isChild: boolean, child: () => Promise<void>, main: () 
   (isChild ? child() : main()).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
+  });
+}
+
+/**
+ * Starts `count` client processes of the benchmark `script` (run with `--child`), each with
+ * its share of `creds` in a file under `dir`, trusting the console's CA; returns them.
+ */
+export function spawnClientChildren(opts: { script: string; dir: string; creds: readonly Credential[]; count: number; server: string; caPem: string; extraArgs?: string[] }): ChildProcess[] {
+  const caFile = path.join(opts.dir, "ca.pem");
+  fs.writeFileSync(caFile, opts.caPem);
+  const share = Math.ceil(opts.creds.length / opts.count);
+  return Array.from({ length: opts.count }, (_, c) => {
+    const file = path.join(opts.dir, `creds-${c}.json`);
+    fs.writeFileSync(file, JSON.stringify(opts.creds.slice(c * share, (c + 1) * share)));
+    return spawn(process.execPath, ["--import", "tsx", opts.script, "--child", "--creds", file, "--server", opts.server, "--ca", caFile, ...(opts.extraArgs ?? [])], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   });
 }

@@ -29,7 +29,7 @@
 // the agent's own connectTunnel (credential, pinned CA) with the real agent-side
 // TunnelSession; each stream is fed to a tiny HTTP responder answering /readyz (no kube proxy).
 // Figures go to docs/PERFORMANCE.md "## Enrollment and tunnels".
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -38,7 +38,7 @@ import { parseArgs } from "node:util";
 import type { TunnelSession } from "@/lib/tunnel";
 import { consoleMemoryAfterGc, profileConsole } from "./enroll-inspect-console";
 import { applyNice, descendantsCpuMs, machineLine, procSample } from "./enroll-proc-stats";
-import { ask, forEachLimited, openFakeAgent, runBench, sleep, type Credential } from "./fake-agents";
+import { ask, forEachLimited, openFakeAgent, runBench, sleep, spawnClientChildren, type Credential } from "./fake-agents";
 import { ConsoleApi, createClusters, mib, percentile, secs, startConsoleProcess, type ConsoleProcess } from "./enroll-support";
 
 const { values } = parseArgs({
@@ -175,22 +175,11 @@ async function main(): Promise<void> {
     const base = { ...(await consoleMemoryAfterGc(consoleProc)), proc: procSample(pid) };
     console.log(`console before tunnels (after GC): RSS ${mib(base.proc.rss)}, heap ${mib(base.heapUsed)}, external+arrayBuffers ${mib(base.external)}`);
 
-    const caFile = path.join(dir, "ca.pem");
-    fs.writeFileSync(caFile, consoleProc.caPem);
-    const k = Number(values.children);
-    const share = Math.ceil(N / k);
     t = Date.now();
-    const connected = [];
-    for (let c = 0; c < k; c++) {
-      const file = path.join(dir, `creds-${c}.json`);
-      fs.writeFileSync(file, JSON.stringify(creds.slice(c * share, (c + 1) * share)));
-      const child = spawn(process.execPath, ["--import", "tsx", __filename, "--child", "--creds", file, "--server", consoleProc.url, "--ca", caFile, "--protocol", String(values.protocol)], {
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-      });
-      children.push(child);
-      if (nice !== 0) applyNice([child.pid!], nice);
-      connected.push(ask<{ ok: number; failed: number; firstFailure?: string; ms: number; p50: number; p95: number }>(child, "connected"));
-    }
+    const started = spawnClientChildren({ script: __filename, dir, creds, count: Number(values.children), server: consoleProc.url, caPem: consoleProc.caPem, extraArgs: ["--protocol", String(values.protocol)] });
+    children.push(...started);
+    if (nice !== 0) applyNice(started.map((child) => child.pid!), nice);
+    const connected = started.map((child) => ask<{ ok: number; failed: number; firstFailure?: string; ms: number; p50: number; p95: number }>(child, "connected"));
     const connectProfile = values.profile ? profileConsole(consoleProc, 20_000) : undefined;
     const results = await Promise.all(connected);
     const ok = results.reduce((a, r) => a + r.ok, 0);
@@ -227,7 +216,7 @@ async function main(): Promise<void> {
     const sum = (list: typeof s1.clients, key: "frameBytes" | "ioBytes" | "closed" | "reconnects") => list.reduce((a, c) => a + c[key], 0);
     const perTunnelPerS = (key: "frameBytes" | "ioBytes") => ((sum(s1.clients, key) - sum(s0.clients, key)) * 1000) / windowMs / tunnels;
     console.log(`  tunnel overhead while idle: ${perTunnelPerS("frameBytes").toFixed(1)} B/s per tunnel in tunnel frames (both directions), ${perTunnelPerS("ioBytes").toFixed(1)} B/s per tunnel on the wire (TLS bytes the clients read and wrote); reconnects ${sum(s1.clients, "reconnects")}`);
-    console.log(`  clients: ${s1.clients.map((c) => mib(c.rss)).join(" + ")} RSS in ${k} processes`);
+    console.log(`  clients: ${s1.clients.map((c) => mib(c.rss)).join(" + ")} RSS in ${started.length} processes`);
     if (values.restart) {
       // Console restart: SIGTERM (tunnels closed with 1001), start again on the same data and
       // port; the clients reconnect as agents do. Measured until every tunnel is back and every

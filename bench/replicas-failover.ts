@@ -34,7 +34,7 @@ import { ensureConsoleTls } from "@/lib/server/tls/ensure-console-tls";
 import { startTcpBalancer } from "../e2e/support/tcp-balancer";
 import { applyAgentAccess } from "../test/helpers/apply-agent-access";
 import { machineLine } from "./enroll-proc-stats";
-import { ask, forEachLimited, openFakeAgent, runBench, sleep, type Credential } from "./fake-agents";
+import { ask, forEachLimited, openFakeAgent, runBench, sleep, spawnClientChildren, type Credential } from "./fake-agents";
 import { ConsoleApi, createClusters, freePort, percentile, ROOT, secs, startConsoleProcess, startSimulatorProcess, type ConsoleProcess } from "./enroll-support";
 
 const { values } = parseArgs({
@@ -198,19 +198,10 @@ async function main(): Promise<void> {
       }),
     );
     console.log(`setup: ${N} × POST /v3/connect/register in ${secs(Date.now() - t)}`);
-    const caFile = path.join(dir, "ca.pem");
-    fs.writeFileSync(caFile, A.caPem);
-    const k = Number(values.children);
-    const share = Math.ceil(N / k);
     t = Date.now();
-    const connected = [];
-    for (let c = 0; c < k; c++) {
-      const file = path.join(dir, `creds-${c}.json`);
-      fs.writeFileSync(file, JSON.stringify(creds.slice(c * share, (c + 1) * share)));
-      const child = spawn(process.execPath, ["--import", "tsx", __filename, "--child", "--creds", file, "--server", `https://127.0.0.1:${lb.port}`, "--ca", caFile], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-      children.push(child);
-      connected.push(ask<{ open: number }>(child, "connected"));
-    }
+    const started = spawnClientChildren({ script: __filename, dir, creds, count: Number(values.children), server: `https://127.0.0.1:${lb.port}`, caPem: A.caPem });
+    children.push(...started);
+    const connected = started.map((child) => ask<{ open: number }>(child, "connected"));
     await Promise.all(connected);
     const ids = created.map((c) => c.id);
     const activeOn = async (replica: string) =>
