@@ -45,7 +45,7 @@ test("EdgeX tab: services up with versions, devices, live readings, a GET comman
   await page.getByRole("link", { name: "Readings and events" }).click();
   const newest = page.getByTestId("edgex-reading-row").first();
   await expect(newest).toBeVisible();
-  await expect(page.getByTestId("edgex-sparkline").first()).toBeVisible();
+  await expect(page.getByTestId("sparkline").first()).toBeVisible();
   const first = await newest.getAttribute("data-at");
   // Devices emit every 10–30 s and the view polls every 5 s: a newer reading shows up without a reload.
   await expect.poll(async () => newest.getAttribute("data-at"), { timeout: 40_000, intervals: [1_000] }).not.toBe(first);

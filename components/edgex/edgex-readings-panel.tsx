@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { FailureNote } from "./failure-note";
-import { Sparkline } from "./sparkline";
+import { Sparkline } from "@/components/ui/sparkline";
 
 /** Charts shown at most: one per numeric (device, resource); beyond that the table has it all. */
 const MAX_CHARTS = 12;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useUsageHistory, type UsageResource } from "@/lib/client/resource-usage/use-resource-usage";
 import type { TKubeObject } from "@/lib/shared/explorer/explorer.schema";
 import { cpuNanocores, formatTopCpu, formatTopMemory, memoryBytes, topMillicores, topPercent } from "@/lib/shared/resource-usage/quantity";
-import { Sparkline } from "@/components/edgex/sparkline";
+import { Sparkline } from "@/components/ui/sparkline";
 import { DataTable } from "@/components/ui/data-table";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { UsageUnavailable } from "./usage-unavailable";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatNumberForPeople, formatReading } from "./format-reading";
+import { formatReading } from "./format-reading";
+import { formatNumberForPeople } from "@/lib/shared/format-number";
 
 describe("formatReading", () => {
   it("parses Go's %e floats and shows them plainly", () => {
