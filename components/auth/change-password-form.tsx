@@ -6,6 +6,7 @@ import { apiFetch, ApiClientError } from "@/lib/client/api-client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 type Fields = Partial<Record<"currentPassword" | "newPassword" | "confirm", string>>;
 
@@ -51,7 +52,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       <TextField label={t("current")} name="currentPassword" type="password" autoComplete="current-password" error={fields.currentPassword} required />
       <TextField label={t("new")} name="newPassword" type="password" autoComplete="new-password" hint={t("rules")} error={fields.newPassword} required />
       <TextField label={t("confirm")} name="confirm" type="password" autoComplete="new-password" error={fields.confirm} required />
-      {error ? <p role="alert" className="text-sm text-rose-400">{error}</p> : null}
+      <FormError message={error} />
       <Button type="submit" variant="primary" disabled={pending}>
         {t("submit")}
       </Button>

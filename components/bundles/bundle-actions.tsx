@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { YamlField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 type TAction = "pause" | "resume" | "abort" | "rollback";
 
@@ -164,7 +165,7 @@ export function BundleActions({ bundle }: { bundle: TBundleDetail }) {
         <div className="space-y-3">
           {bundle.git ? null : <YamlField required={false} label={tb("form.yaml")} hint={t("yamlKeep")} value={yaml} onChange={(e) => setYaml(e.target.value)} />}
           <YamlField required={false} rows={6} label={tb("form.values")} hint={tb("form.valuesHint", { valueVar: "${values.<key>}" })} value={valuesText} onChange={(e) => setValuesText(e.target.value)} error={valuesError ?? undefined} />
-          {revise.isError ? <p className="text-sm text-rose-300" role="alert">{errorMessage(revise.error)}</p> : null}
+          <FormError message={revise.isError ? errorMessage(revise.error) : null} />
         </div>
       </Dialog>
     </div>

@@ -8,6 +8,7 @@ import { valuesToText } from "@/lib/shared/bundles/values-text";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 /** Where the YAML comes from (Git: repository, ref, last commit, last read, error; "Read now") and the revision's values. */
 export function BundleSource({ bundle, canWrite }: { bundle: TBundleDetail; canWrite: boolean }) {
@@ -42,8 +43,8 @@ export function BundleSource({ bundle, canWrite }: { bundle: TBundleDetail; canW
             <span className="ml-2">{t("poll", { seconds: git.pollSeconds })}</span>
             {git.hasSecret ? <span className="ml-2">{t("credentials")}</span> : null}
           </div>
-          {git.error ? <p className="text-rose-300" role="alert">{t("error", { error: git.error })}</p> : null}
-          {sync.isError ? <p className="text-rose-300" role="alert">{errorMessage(sync.error)}</p> : null}
+          <FormError message={git.error ? t("error", { error: git.error }) : null} />
+          <FormError message={sync.isError ? errorMessage(sync.error) : null} />
           {sync.isSuccess ? <p className="text-slate-400">{sync.data.revision !== null ? t("newRevision", { revision: sync.data.revision }) : sync.data.error ? null : t("upToDate")}</p> : null}
         </div>
       ) : null}

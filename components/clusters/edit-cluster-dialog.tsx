@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ClusterFormFields, readClusterForm } from "./cluster-form-fields";
+import { FormError } from "@/components/ui/form-error";
 
 export function EditClusterDialog({ cluster, open, onClose }: { cluster: TCluster; open: boolean; onClose: () => void }) {
   const t = useTranslations("clusters");
@@ -48,7 +49,7 @@ export function EditClusterDialog({ cluster, open, onClose }: { cluster: TCluste
           fields={fields}
           values={{ displayName: cluster.displayName, description: cluster.description, region: cluster.region, site: cluster.site, labelsText: formatLabelsText(cluster.labels) }}
         />
-        {save.error && !Object.keys(fields).length ? <p role="alert" className="text-sm text-rose-400">{errorMessage(save.error)}</p> : null}
+        <FormError message={save.error && !Object.keys(fields).length ? errorMessage(save.error) : null} />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={save.isPending}>

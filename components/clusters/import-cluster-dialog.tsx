@@ -14,6 +14,7 @@ import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ClusterFormFields, readClusterForm } from "./cluster-form-fields";
 import { ImportCommands } from "./import-commands";
+import { FormError } from "@/components/ui/form-error";
 
 /** Step 1: name the cluster. Step 2: the import commands (shown once). */
 export function ImportClusterDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -80,7 +81,7 @@ export function ImportClusterDialog({ open, onClose }: { open: boolean; onClose:
             error={fields.name ? (create.error instanceof ApiClientError && create.error.code === "conflict" ? t("form.nameTaken") : t("form.nameRules")) : undefined}
           />
           <ClusterFormFields fields={fields} />
-          {generalError ? <p role="alert" className="text-sm text-rose-400">{generalError}</p> : null}
+          <FormError message={generalError} />
           <div className="flex justify-end gap-2 pt-2">
             <Button onClick={close}>{t("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>

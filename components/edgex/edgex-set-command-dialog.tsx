@@ -15,6 +15,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { FailureNote } from "./failure-note";
 import { SetCommandInput } from "./set-command-input";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = { clusterId: string; device: string; command: string; fields: TEdgexSetField[]; canRead: boolean; onClose: () => void };
 
@@ -106,11 +107,7 @@ export function EdgexSetCommandDialog({ clusterId, device, command, fields, canR
           </p>
         ) : null}
         {set.data?.failure ? <FailureNote failure={set.data.failure} testId="edgex-set-failure" /> : null}
-        {set.isError ? (
-          <p role="alert" className="text-sm text-rose-400">
-            {errorMessage(set.error)}
-          </p>
-        ) : null}
+        <FormError message={set.isError ? errorMessage(set.error) : null} />
       </Dialog>
       <ConfirmDialog
         open={confirming !== null}

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 type Action = "delete" | "restart" | "scale" | "cordon" | "uncordon" | "pause" | "resume";
 
@@ -113,7 +114,7 @@ export function ObjectActions({ clusterId, resource, object }: { clusterId: stri
       >
         <p className="text-sm text-slate-300">{t("scaleBody", { name, current: currentReplicas })}</p>
         <TextField label={t("replicas")} type="number" min={0} max={1000} value={replicas} onChange={(e) => setReplicas(e.target.value)} error={replicasValid ? undefined : t("replicasInvalid")} />
-        {error ? <p role="alert" className="text-sm text-rose-400">{error}</p> : null}
+        <FormError message={error} />
       </Dialog>
     </div>
   );

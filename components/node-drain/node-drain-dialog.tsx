@@ -9,6 +9,7 @@ import { EVICTION_RETRY_SECONDS, type TDrainPlan, type TEvictResult } from "@/li
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 type PodState = { state: "waiting" | "evicting" | "evicted" | "gone" | "skipped" } | { state: "blocked"; message: string } | { state: "failed"; message: string };
 type Run = "idle" | "planning" | "ready" | "draining" | "done" | "timedOut" | "cancelled";
@@ -147,11 +148,7 @@ export function NodeDrainDialog({ clusterId, node }: { clusterId: string; node: 
             {t(`result.${run}`)}
           </p>
         ) : null}
-        {error ? (
-          <p role="alert" className="text-sm text-rose-400">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </Dialog>
     </>
   );

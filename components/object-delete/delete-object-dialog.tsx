@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * "Delete" on any object: the propagation policy (what happens to its dependents, as
@@ -73,11 +74,7 @@ export function DeleteObjectDialog({ clusterId, resource, namespace, name, depen
           ))}
         </fieldset>
         {mustType ? <TextField label={t("typeName", { name })} value={typed} spellCheck={false} autoComplete="off" onChange={(e) => setTyped(e.target.value)} /> : null}
-        {run.error ? (
-          <p role="alert" className="text-sm text-rose-400">
-            {errorMessage(run.error)}
-          </p>
-        ) : null}
+        <FormError message={run.error ? errorMessage(run.error) : null} />
       </Dialog>
     </>
   );

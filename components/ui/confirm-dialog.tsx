@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
+import { FormError } from "@/components/ui/form-error";
 
 /** Asks before a destructive or consequential action. */
 export function ConfirmDialog({
@@ -43,7 +44,7 @@ export function ConfirmDialog({
       }
     >
       <div className="text-sm text-slate-300">{body}</div>
-      {error ? <p role="alert" className="text-sm text-rose-400">{error}</p> : null}
+      <FormError message={error} />
     </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations("users");
@@ -57,7 +58,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
           <input type="checkbox" name="mustChangePassword" defaultChecked className="h-4 w-4" />
           {t("mustChange")}
         </label>
-        {generalError ? <p role="alert" className="text-sm text-rose-400">{generalError}</p> : null}
+        <FormError message={generalError} />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={create.isPending}>

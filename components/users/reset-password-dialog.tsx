@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 export function ResetPasswordDialog({ user, onClose }: { user: TUser | null; onClose: () => void }) {
   const t = useTranslations("users");
@@ -31,7 +32,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: TUser | null; onC
       <form onSubmit={onSubmit} className="space-y-3" noValidate>
         <p className="text-sm text-slate-400">{t("resetBody")}</p>
         <TextField label={t("newPassword")} name="password" type="password" autoComplete="new-password" hint={t("passwordRules")} error={fieldError} required />
-        {reset.error && !fieldError ? <p role="alert" className="text-sm text-rose-400">{errorMessage(reset.error)}</p> : null}
+        <FormError message={reset.error && !fieldError ? errorMessage(reset.error) : null} />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>{t("cancel")}</Button>
           <Button type="submit" variant="danger" disabled={reset.isPending}>

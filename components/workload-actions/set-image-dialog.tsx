@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { FormError } from "@/components/ui/form-error";
 
 type Container = { name: string; image?: string };
 type PodSpec = { containers?: Container[]; initContainers?: Container[] };
@@ -83,11 +84,7 @@ export function SetImageDialog({ clusterId, resource, object }: { clusterId: str
         </SelectField>
         <TextField label={t("image")} value={image} spellCheck={false} autoComplete="off" onChange={(e) => setImage(e.target.value)} error={image.trim() && !parsed.success ? t("imageInvalid") : undefined} />
         {parsed.success && !unchanged ? <p className="font-mono text-xs text-slate-300" data-testid="set-image-change">{t("setImageChange", { from: chosen?.image ?? "", to: image.trim() })}</p> : null}
-        {run.error ? (
-          <p role="alert" className="text-sm text-rose-400">
-            {errorMessage(run.error)}
-          </p>
-        ) : null}
+        <FormError message={run.error ? errorMessage(run.error) : null} />
       </Dialog>
     </>
   );

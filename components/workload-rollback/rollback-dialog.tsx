@@ -11,6 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { YamlDiff } from "@/components/yaml-apply/yaml-diff";
+import { FormError } from "@/components/ui/form-error";
 
 const KIND: Readonly<Record<TRollbackResource, string>> = { deployments: "Deployment", statefulsets: "StatefulSet", daemonsets: "DaemonSet" };
 
@@ -68,11 +69,7 @@ export function RollbackDialog({ clusterId, resource, namespace, name }: { clust
         }
       >
         {history.isPending ? <p className="text-sm text-slate-400">{t("loading")}</p> : null}
-        {history.error ? (
-          <p role="alert" className="text-sm text-rose-400">
-            {errorMessage(history.error)}
-          </p>
-        ) : null}
+        <FormError message={history.error ? errorMessage(history.error) : null} />
         {history.data && revisions.length < 2 ? <p className="text-sm text-slate-400">{t("noPrevious")}</p> : null}
         <fieldset className="space-y-1" aria-label={t("revisions")}>
           {revisions.map((r) => (
@@ -96,11 +93,7 @@ export function RollbackDialog({ clusterId, resource, namespace, name }: { clust
             <YamlDiff before={from.template} after={to.template} label={t("diffLabel", { from: from.revision, to: to.revision })} />
           </div>
         ) : null}
-        {run.error ? (
-          <p role="alert" className="text-sm text-rose-400">
-            {errorMessage(run.error)}
-          </p>
-        ) : null}
+        <FormError message={run.error ? errorMessage(run.error) : null} />
       </Dialog>
     </>
   );

@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { YamlDiff } from "./yaml-diff";
 import { YamlEditor } from "./yaml-editor";
+import { FormError } from "@/components/ui/form-error";
 
 type Step = { kind: "edit" } | { kind: "review"; result: TApplyResult } | { kind: "done"; result: TApplyResult };
 
@@ -26,7 +27,7 @@ function DocumentResult({ doc }: { doc: TApplyDocumentResult }) {
         </span>
         {doc.outcome === "configured" || doc.outcome === "created" ? <span className="text-xs text-slate-400">{t("lines", { added: doc.diff.added, removed: doc.diff.removed })}</span> : null}
       </h4>
-      {doc.error && doc.outcome === "error" ? <p role="alert" className="text-sm text-rose-400">{doc.error.message}</p> : null}
+      <FormError message={doc.error && doc.outcome === "error" ? doc.error.message : null} />
       {doc.conflicts.length > 0 ? (
         <div className="space-y-1">
           <p className="text-sm text-amber-300">{t("conflictIntro")}</p>
@@ -128,11 +129,7 @@ export function YamlApplyPanel({ clusterId, initialYaml, namespace: initialNames
           </div>
         </>
       )}
-      {run.error ? (
-        <p role="alert" className="text-sm text-rose-400">
-          {errorMessage(run.error)}
-        </p>
-      ) : null}
+      <FormError message={run.error ? errorMessage(run.error) : null} />
     </section>
   );
 }
