@@ -42,7 +42,9 @@ export function Sparkline({
   const [t0, t1] = span ?? [Math.min(...ts), Math.max(...ts)];
   const [lo, hi] = [fromZero ? Math.min(0, ...vs) : Math.min(...vs), Math.max(...vs)];
   const x = (t: number) => (t1 === t0 ? width / 2 : ((t - t0) / (t1 - t0)) * (width - 4) + 2);
-  const y = (v: number) => (hi === lo ? H / 2 : H - 3 - ((v - lo) / (hi - lo)) * (H - 6));
+  // A flat series sits mid-height, except a flat zero from zero, which is the baseline.
+  const top = fromZero && hi === lo ? lo + 1 : hi;
+  const y = (v: number) => (top === lo ? H / 2 : H - 3 - ((v - lo) / (top - lo)) * (H - 6));
   const d = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(" ");
   const last = points.at(-1)!;
   const num = (v: number) => formatNumberForPeople(v, locale);
