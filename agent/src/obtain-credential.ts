@@ -1,7 +1,9 @@
+import type { ClusterIdentity } from "./collect-identity";
 import type { AgentConfig } from "./resolve-config";
 import { FatalError } from "./fatal-error";
 import type { Logger } from "./logger";
 import { registerAgent, type AgentState } from "./register-agent";
+import { isFleetToken, registerFleetAgent } from "./register-fleet-agent";
 import type { ConsoleTrust } from "./request-console";
 import { retryUntilDone } from "./retry";
 import type { StateStore } from "./store-agent-state";
@@ -14,6 +16,8 @@ export interface CredentialContext {
   log: Logger;
   signal: AbortSignal;
   backoffBaseMs: number;
+  /** The cluster's identity, read afresh for each fleet-token registration attempt. */
+  identify(): Promise<ClusterIdentity>;
 }
 
 /**
@@ -27,8 +31,12 @@ export async function enrol(ctx: CredentialContext): Promise<AgentState> {
   if (!token) {
     throw new FatalError("no stored agent credential and no registration token: pass --token or OUTPOST_TOKEN (see the cluster's import command)");
   }
-  log.info("enrolling", { server: config.server, clusterId: config.clusterId ?? null });
-  const state = await retryUntilDone("registration", () => registerAgent(config.server, token, config.clusterId, ctx.trust), log, ctx.signal, ctx.backoffBaseMs);
+  const fleet = isFleetToken(token);
+  log.info(fleet ? "registering with a fleet token" : "enrolling", { server: config.server, clusterId: config.clusterId ?? null });
+  const attempt = fleet
+    ? async () => registerFleetAgent(config.server, token, await ctx.identify(), ctx.trust)
+    : () => registerAgent(config.server, token, config.clusterId, ctx.trust);
+  const state = await retryUntilDone("registration", attempt, log, ctx.signal, ctx.backoffBaseMs);
   ctx.log.addSecret(state.credential);
   await retryUntilDone("saving the credential", () => ctx.store.save(state), log, ctx.signal, ctx.backoffBaseMs);
   log.info("enrolled", { clusterId: state.clusterId, stored: ctx.store.where });

@@ -29,6 +29,8 @@ export interface AgentConfig {
   pathPrefix: string;
   /** /healthz port, 0 = off. */
   healthPort: number;
+  /** Labels reported when registering with a fleet token (`--labels rack=3,zone=a`). */
+  labels: Record<string, string>;
 }
 
 /** A configuration problem the operator must fix; the agent exits 1 with its message. */
@@ -79,6 +81,16 @@ function parseChecksum(raw: string | undefined): string | undefined {
   return value;
 }
 
+function parseLabels(raw: string | undefined): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const entry of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) throw new ConfigError(`--labels: ${JSON.stringify(entry)} is not key=value`);
+    labels[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+  }
+  return labels;
+}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === "") return 8091;
   const port = Number(raw);
@@ -105,6 +117,7 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv): AgentConf
         "cluster-id": { type: "string" },
         kubeconfig: { type: "string" },
         "state-dir": { type: "string" },
+        labels: { type: "string" },
       },
     }) as { values: Record<string, string | undefined> });
   } catch (error) {
@@ -128,5 +141,6 @@ export function resolveConfig(argv: string[], env: NodeJS.ProcessEnv): AgentConf
     stateDir: pick("state-dir", null, null) ?? "/var/lib/outpost-agent",
     pathPrefix,
     healthPort: parsePort(env.OUTPOST_HEALTH_PORT),
+    labels: parseLabels(pick("labels", "OUTPOST_LABELS", "labels")),
   };
 }

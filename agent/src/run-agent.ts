@@ -1,5 +1,6 @@
 import type { TunnelSession } from "@/lib/tunnel";
 import { createBackoff, sleep } from "./backoff";
+import { collectIdentity } from "./collect-identity";
 import { connectTunnel, CredentialRejectedError } from "./connect-tunnel";
 import { FatalError } from "./fatal-error";
 import { loadKubeTarget } from "./load-kube-target";
@@ -61,7 +62,7 @@ export async function runAgent(
 
   if (target.inCluster && !target.namespace) throw new FatalError("in-cluster config without a namespace file");
   const store = target.inCluster ? createSecretStore(target, target.namespace!) : createFileStore(config.stateDir);
-  const ctx: CredentialContext = { config, trust, store, log, signal, backoffBaseMs: timings.backoffBaseMs };
+  const ctx: CredentialContext = { config, trust, store, log, signal, backoffBaseMs: timings.backoffBaseMs, identify: () => collectIdentity(target, config.labels) };
   const state = await obtainCredential(ctx);
 
   const proxy = createKubeProxy(target, log);

@@ -23,7 +23,8 @@ export interface TestAgent {
   stop(): Promise<void>;
 }
 
-export async function runTestAgent(opts: { consoleUrl: string; caChecksum: string; token: string; clusterId: string; sim: SimClusterAccess; timings?: Partial<AgentTimings> }): Promise<TestAgent> {
+/** `token` may be a fleet token (then `clusterId` is left out and `labels` are reported). */
+export async function runTestAgent(opts: { consoleUrl: string; caChecksum: string; token: string; clusterId?: string; labels?: Record<string, string>; sim: SimClusterAccess; timings?: Partial<AgentTimings> }): Promise<TestAgent> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-test-agent-"));
   const saToken = await applyAgentAccess(opts.sim);
   const kubeconfig = path.join(dir, "kubeconfig.yaml");
@@ -42,7 +43,7 @@ export async function runTestAgent(opts: { consoleUrl: string; caChecksum: strin
   let current: TunnelSession | undefined;
   const waiters: ((s: TunnelSession) => void)[] = [];
   const done = runAgent(
-    { server: opts.consoleUrl, token: opts.token, currentToken: () => opts.token, caChecksum: opts.caChecksum, clusterId: opts.clusterId, kubeconfig, stateDir: dir, pathPrefix: "", healthPort: 0 },
+    { server: opts.consoleUrl, token: opts.token, currentToken: () => opts.token, caChecksum: opts.caChecksum, clusterId: opts.clusterId, kubeconfig, stateDir: dir, pathPrefix: "", healthPort: 0, labels: opts.labels ?? {} },
     process.env,
     log,
     controller.signal,

@@ -72,6 +72,11 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/cluster-groups": "forbidden",
   "PUT /api/v1/cluster-groups/[id]": "forbidden",
   "DELETE /api/v1/cluster-groups/[id]": "forbidden",
+  // Fleet tokens and the self-registration queue (issue 20): operators and admins.
+  "POST /api/v1/fleet-tokens": "forbidden",
+  "DELETE /api/v1/fleet-tokens/[id]": "forbidden",
+  "POST /api/v1/fleet-registrations/[id]/approve": "forbidden",
+  "POST /api/v1/fleet-registrations/[id]/reject": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

@@ -49,6 +49,7 @@ export const ZEnvSchema = z.object({
   OUTPOST_TLS_KEY_FILE: optionalNonEmpty,
   OUTPOST_TLS_CA_FILE: optionalNonEmpty,
   OUTPOST_REGISTRATION_TOKEN_TTL_HOURS: positiveHours.default(7 * 24),
+  OUTPOST_REGISTRATION_POLL_SECONDS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(3600).default(30),
   OUTPOST_TOKEN_ROTATION_GRACE_MINUTES: z.coerce.number({ message: "must be a number" }).min(0).max(7 * 24 * 60).default(60),
   OUTPOST_AGENT_IMAGE: optionalNonEmpty.pipe(
     z

@@ -16,6 +16,8 @@ export interface OutpostConfig {
   databaseUrl: string | undefined;
   tls: { certFile?: string; keyFile?: string; caFile?: string };
   registrationTokenTtlHours: number;
+  /** How often an agent waiting for approval of its self-registration asks again (Retry-After). */
+  registrationPollSeconds: number;
   /** How long a rotated-out registration token keeps working. */
   tokenRotationGraceMs: number;
   /**
@@ -70,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     tls: { certFile: e.OUTPOST_TLS_CERT_FILE, keyFile: e.OUTPOST_TLS_KEY_FILE, caFile: e.OUTPOST_TLS_CA_FILE },
     registrationTokenTtlHours: e.OUTPOST_REGISTRATION_TOKEN_TTL_HOURS,
+    registrationPollSeconds: e.OUTPOST_REGISTRATION_POLL_SECONDS,
     tokenRotationGraceMs: e.OUTPOST_TOKEN_ROTATION_GRACE_MINUTES * 60_000,
     agentImage: e.OUTPOST_AGENT_IMAGE,
     shutdownTimeoutMs: e.OUTPOST_SHUTDOWN_TIMEOUT_SECONDS * 1000,

@@ -7,9 +7,9 @@ import { readAgentBundle } from "./read-agent-bundle";
 import { agentLaunch, type AgentLaunch } from "./render-import-manifest";
 import { BARE_HOST_PATHS, renderSystemdUnit } from "./render-systemd-unit";
 
-/** `/v3/import/<token>_<clusterId>.yaml` on the console URL agents use. */
-function importManifestUrl(server: string, token: string, clusterId: string): string {
-  return `${server}/v3/import/${token}_${clusterId}.yaml`;
+/** `/v3/import/<token>_<clusterId>.yaml` on the console URL agents use; `<fleet token>.yaml` for self-registration. */
+function importManifestUrl(server: string, token: string, clusterId: string | null): string {
+  return clusterId ? `${server}/v3/import/${token}_${clusterId}.yaml` : `${server}/v3/import/${token}.yaml`;
 }
 
 const K3S_KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
@@ -63,8 +63,9 @@ function systemdInstall(bundleSha256: string, server: string, caChecksum: string
  * (kubectl would refuse it; the agent still pins the CA by checksum); the agent in Docker on
  * a k3s server; the agent as a systemd service on a bare k3s host. The docker and systemd
  * forms need the agent bundle's hash: null when the bundle is not built on this console.
+ * `clusterId` null: the token is a fleet token and every form registers a new cluster.
  */
-export async function buildImportCommands(token: string, clusterId: string, expiresAt: Date): Promise<TImportCommands> {
+export async function buildImportCommands(token: string, clusterId: string | null, expiresAt: Date): Promise<TImportCommands> {
   const { config, caChecksum } = getRuntimeContext();
   const server = await getAgentServerUrl();
   const url = importManifestUrl(server, token, clusterId);

@@ -18,9 +18,11 @@ export const USED_REGISTRATION = "Registration token already used: an agent has 
  * Refused tokens per client IP: 60 a minute, counted in PostgreSQL (shared by replicas).
  * Every enrolment takes a slot before its token is looked at and a successful one gives it
  * back, so only refusals count — a thousand agents behind one NAT enrolling with good
- * tokens are never slowed; a token guesser is, however many requests race.
+ * tokens are never slowed; a token guesser is, however many requests race. Fleet-token
+ * registrations count their refusals in the same bucket.
  */
-const refusals = new PostgresWindowLimiter("enroll-refusals", 60, 60_000);
+export const enrolmentRefusals = new PostgresWindowLimiter("enroll-refusals", 60, 60_000);
+const refusals = enrolmentRefusals;
 /** Enrolment transactions at once; a burst queues here instead of exhausting the DB pool. */
 const gate = () => sharedGate("enroll", 8);
 

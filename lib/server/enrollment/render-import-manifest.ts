@@ -26,7 +26,7 @@ function bootstrapLaunch(bundleSha256: string): AgentLaunch {
   return { image: AGENT_BASE_IMAGE, command: ["node", "-e", AGENT_BOOTSTRAP_SCRIPT], bundleSha256 };
 }
 
-function agentDeployment(launch: AgentLaunch, serverUrl: string, caChecksum: string, clusterId: string) {
+function agentDeployment(launch: AgentLaunch, serverUrl: string, caChecksum: string, clusterId: string | null) {
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -66,7 +66,7 @@ function agentDeployment(launch: AgentLaunch, serverUrl: string, caChecksum: str
                 ...("bundleSha256" in launch ? [{ name: "OUTPOST_AGENT_SHA256", value: launch.bundleSha256 }] : []),
                 { name: "OUTPOST_SERVER", value: serverUrl },
                 { name: "OUTPOST_CA_CHECKSUM", value: caChecksum },
-                { name: "OUTPOST_CLUSTER_ID", value: clusterId },
+                ...(clusterId ? [{ name: "OUTPOST_CLUSTER_ID", value: clusterId }] : []),
                 { name: "OUTPOST_HEALTH_PORT", value: String(HEALTH_PORT) },
               ],
               ports: [{ name: "health", containerPort: HEALTH_PORT }],
@@ -90,9 +90,10 @@ function agentDeployment(launch: AgentLaunch, serverUrl: string, caChecksum: str
  * account, RBAC (the agent's own, and the groups console users are impersonated into),
  * the credentials Secret with the registration token, and the agent Deployment (on the
  * public Node.js image with the bootstrap and the bundle's hash, unless OUTPOST_AGENT_IMAGE
- * names a prebuilt image).
+ * names a prebuilt image). `clusterId` null: a fleet token's manifest, the same for every
+ * cluster that registers with it.
  */
-export async function renderImportManifest(token: string, clusterId: string): Promise<string> {
+export async function renderImportManifest(token: string, clusterId: string | null): Promise<string> {
   const { config, caChecksum } = getRuntimeContext();
   const serverUrl = await getAgentServerUrl();
   // Without a prebuilt image the manifest needs the bundle's hash: 503 until it is built.
@@ -104,7 +105,7 @@ export async function renderImportManifest(token: string, clusterId: string): Pr
       kind: "Secret",
       metadata: { name: "outpost-credentials", namespace: AGENT_NAMESPACE, labels: LABELS },
       type: "Opaque",
-      stringData: { url: serverUrl, token, "cluster-id": clusterId },
+      stringData: { url: serverUrl, token, ...(clusterId ? { "cluster-id": clusterId } : {}) },
     },
     agentDeployment(launch, serverUrl, caChecksum, clusterId),
   ];

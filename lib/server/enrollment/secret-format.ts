@@ -23,3 +23,16 @@ export function generateAgentCredential(): string {
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
+
+/**
+ * Fleet tokens (self-registration, many agents): `oft-` + 256 random bits as hex. The prefix
+ * tells the agent and the console it is not a cluster's registration token, and keeps
+ * `/v3/import/<fleet token>.yaml` apart from `<token>_<clusterId>.yaml`.
+ */
+export function generateFleetToken(): string {
+  return "oft-" + randomBytes(32).toString("hex");
+}
+
+export function isWellFormedFleetToken(value: string): boolean {
+  return /^oft-[0-9a-f]{64}$/.test(value);
+}

@@ -7,6 +7,7 @@ import { PostgresWindowLimiter } from "../http/postgres-window-limiter";
 import { INVALID_REGISTRATION, USED_REGISTRATION } from "./enroll-agent";
 import { findRegistrationToken } from "./find-registration-token";
 import { renderImportManifest } from "./render-import-manifest";
+import { hashSecret } from "./secret-format";
 
 /**
  * Manifest fetches per client IP: 30 a minute — enough for retries, too few to guess tokens.
@@ -25,6 +26,8 @@ export async function serveImportManifest(file: string, meta: RequestMeta): Prom
   if (!allowed.allowed) {
     throw new ApiError("rate_limited", "Too many requests; try again later", { headers: { "retry-after": String(allowed.retryAfterS) } });
   }
+  const fleet = /^(oft-[0-9a-f]{64})\.yaml$/.exec(file);
+  if (fleet) return serveFleetManifest(fleet[1]!, meta);
   const match = /^([^_/]+)_([a-z0-9]{1,64})\.yaml$/.exec(file);
   const lookup = match ? await findRegistrationToken(match[1] ?? "", match[2]) : ({ status: "invalid" } as const);
   if (lookup.status !== "usable") {
@@ -50,4 +53,21 @@ export async function serveImportManifest(file: string, meta: RequestMeta): Prom
     details: { tokenId: token.id, userAgent: meta.userAgent?.slice(0, 120) ?? null },
   });
   return renderImportManifest(match![1]!, cluster.id);
+}
+
+/** A fleet token's manifest: the same for every cluster; refused once the token is unusable. */
+async function serveFleetManifest(token: string, meta: RequestMeta): Promise<string> {
+  const row = await prisma.fleetToken.findUnique({ where: { tokenHash: hashSecret(token) } });
+  const usable = row && !row.revokedAt && row.expiresAt > new Date() && (row.maxUses === null || row.useCount < row.maxUses);
+  await recordAuditEvent({
+    actor: { id: null, name: "anonymous" },
+    action: "fleet.import-manifest",
+    outcome: usable ? "success" : "failure",
+    ip: meta.ip,
+    requestId: meta.requestId,
+    ...(row ? { target: { type: "fleet-token", id: row.id, name: row.name } } : {}),
+    details: usable ? { userAgent: meta.userAgent?.slice(0, 120) ?? null } : { reason: "invalid-token" },
+  });
+  if (!usable) throw new ApiError("bad_request", "Invalid fleet token");
+  return renderImportManifest(token, null);
 }
