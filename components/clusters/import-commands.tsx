@@ -21,8 +21,8 @@ function Command({ id, title, hint, command }: { id: string; title: string; hint
   );
 }
 
-/** The ways to install the agent, each with a copy button. Shown once per issued token. */
-export function ImportCommands({ commands, caChecksum }: { commands: TImportCommands; caChecksum: string }) {
+/** The ways to install the agent, each with a copy button. Shown once per issued token; `notice` replaces the cluster token's "shown once" line. */
+export function ImportCommands({ commands, caChecksum, notice }: { commands: TImportCommands; caChecksum: string; notice?: string }) {
   const t = useTranslations("clusters.import");
   const format = useFormatter();
   const agentUrl = new URL(commands.manifestUrl).origin;
@@ -37,7 +37,7 @@ export function ImportCommands({ commands, caChecksum }: { commands: TImportComm
         </p>
       )}
       <p role="status" className="rounded-md border border-amber-800 bg-amber-950/40 px-3 py-2 text-sm text-amber-200">
-        {t("shownOnce", { expires: format.dateTime(new Date(commands.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+        {notice ?? t("shownOnce", { expires: format.dateTime(new Date(commands.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
       </p>
       {commands.curlInsecure ? <Command id="curl" title={t("curlTitle")} hint={t("curlHint")} command={commands.curlInsecure} /> : null}
       <Command id="kubectl" title={t("kubectlTitle")} hint={commands.curlInsecure ? t("kubectlHintPrivateCa") : t("kubectlHint")} command={commands.kubectl} />

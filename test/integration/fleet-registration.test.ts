@@ -53,7 +53,7 @@ describe("self-registration with a fleet token", () => {
   const registrations = async (state?: string) => {
     const res = await callRoute("GET", `/api/v1/fleet-registrations${state ? `?state=${state}` : ""}`, { cookie });
     expect(res.status).toBe(200);
-    return (await res.json()) as TFleetRegistration[];
+    return ((await res.json()) as { items: TFleetRegistration[] }).items;
   };
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Suspense } from "react";
 import { ClustersList } from "@/components/clusters/clusters-list";
 import { PageHeader } from "@/components/shell/page-header";
@@ -15,7 +16,15 @@ export default async function ClustersPage() {
   const t = await getTranslations("clusters");
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href="/clusters/registration" className="rounded-md border border-slate-700 px-3.5 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800">
+            {t("registrationLink")}
+          </Link>
+        }
+      />
       <Suspense>
         <ClustersList canWrite={can(principal.role, "clusters:write")} />
       </Suspense>

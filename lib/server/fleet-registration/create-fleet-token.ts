@@ -8,6 +8,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
 import { buildImportCommands } from "../enrollment/build-import-commands";
 import { generateFleetToken, hashSecret } from "../enrollment/secret-format";
 import { ApiError } from "../http/api-error";
+import { getRuntimeContext } from "../runtime/runtime-context";
 import { toFleetTokenDto } from "./to-fleet-dtos";
 
 /** A sample identity to check that the label template yields valid labels. */
@@ -58,5 +59,5 @@ export async function createFleetToken(input: TCreateFleetToken, actor: AuditAct
     return created;
   });
   const importCommands = await buildImportCommands(token, null, row.expiresAt);
-  return { ...toFleetTokenDto(row), token, importCommands, cloudInit: importCommands.systemd ? `#cloud-config\nruncmd:\n  - |\n    ${importCommands.systemd.replace(/\n/g, "\n    ")}\n` : null };
+  return { ...toFleetTokenDto(row), token, caChecksum: getRuntimeContext().caChecksum, importCommands, cloudInit: importCommands.systemd ? `#cloud-config\nruncmd:\n  - |\n    ${importCommands.systemd.replace(/\n/g, "\n    ")}\n` : null };
 }

@@ -63,6 +63,8 @@ export interface TFleetToken {
 /** The create answer: the only time the token and its import commands are shown. */
 export interface TCreatedFleetToken extends TFleetToken {
   token: string;
+  /** The console CA's checksum the agent pins ("" with a publicly trusted certificate). */
+  caChecksum: string;
   importCommands: import("../clusters/clusters.schema").TImportCommands;
   /** A cloud-init `runcmd` for pre-imaged devices (the bare-host install at first boot). */
   cloudInit: string | null;

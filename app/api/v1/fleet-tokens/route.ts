@@ -6,7 +6,7 @@ import { listFleetTokens } from "@/lib/server/fleet-registration/list-fleet-toke
 import { defineRoute } from "@/lib/server/http/define-route";
 import { ZCreateFleetTokenSchema } from "@/lib/shared/fleet-registration/fleet-registration.schema";
 
-export const GET = defineRoute({ access: "clusters:write" }, async () => listFleetTokens());
+export const GET = defineRoute({ access: "clusters:write" }, async () => ({ items: await listFleetTokens() }));
 
 export const POST = defineRoute({ access: "clusters:write", body: ZCreateFleetTokenSchema }, async ({ principal, body, meta }) =>
   Response.json(await createFleetToken(body, auditActorOf(principal), meta), { status: 201, headers: { "cache-control": "no-store" } }),
