@@ -14,6 +14,7 @@ import { createBundle } from "@/lib/server/bundles/create-bundle";
 import { createBundleRevision } from "@/lib/server/bundles/create-bundle-revision";
 import { changeBundleRollout } from "@/lib/server/bundles/change-bundle-rollout";
 import { getBundle } from "@/lib/server/bundles/get-bundle";
+import { reconcileBundle } from "@/lib/server/bundles/reconcile-bundle";
 import type { TBundleDetail } from "@/lib/shared/bundles/bundles.schema";
 import { attachSimCluster, type AttachedCluster } from "../helpers/attach-sim-cluster";
 import { until } from "./fleet-helpers";
@@ -186,6 +187,31 @@ describe("bundles: health-gated waves, crash-loop pause, rollback, offline catch
     const rs4 = await kubectl(kubeconfigs.get(away)!, ["get", "rs", "-n", "edge-app", "-l", "fleet.outpost.io/revision=4", "-o", "name"]);
     expect(rs4.stdout.trim()).not.toBe("");
   }, 120_000);
+
+  it("a first wave whose only cluster is Offline holds the rollout (no evidence), which goes on when it returns", async () => {
+    // As after a console restart: the canary's agent has not dialled back yet.
+    const canary = "b-0";
+    sim.clusters[0]!.setFaults({ partition: true });
+    attached.get(canary)!.cut();
+    const held = await createBundle(
+      { name: "edge-held", source: { yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: held\n  namespace: default\ndata:\n  k: v\n" }, targets: { clusterIds: [canary, "b-1"] }, rollout: { firstWave: { count: 1 }, batchPercent: 100, soakSeconds: 0, maxFailed: 1 }, prune: true, selfHeal: false },
+      actor,
+    );
+    // Two whole passes of our own (the driver's run beside them): with soak 0 the old gate
+    // released wave 1 and completed within them.
+    await reconcileBundle(held.id);
+    await reconcileBundle(held.id);
+    const during = await getBundle(held.id);
+    expect(during.status).toBe("progressing");
+    expect(during.clusters.map((c) => [c.clusterId, c.state])).toEqual([[canary, "Offline"], ["b-1", "Waiting"]]);
+
+    sim.clusters[0]!.setFaults({});
+    attached.set(canary, await attachSimCluster(canary, { server: sim.clusters[0]!.server, caPem: sim.clusters[0]!.caPem, token: sim.clusters[0]!.token }));
+    await until(async () => {
+      const b = await getBundle(held.id);
+      return b.status === "completed" && b.counts.Ready === 2 ? b : null;
+    }, 60_000, "the held rollout to complete once the canary is back");
+  }, 90_000);
 
   it("prunes objects a new revision drops, and clusters that stop matching", async () => {
     const onlyConfig = bundleYaml({ image: "nginx:1.27", greeting: "x" }).split("---\n").slice(0, 2).join("---\n");

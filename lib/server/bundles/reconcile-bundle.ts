@@ -31,8 +31,8 @@ async function pruneUntargeted(bundle: { id: string; prune: boolean; deletingAt:
  * One pass of a bundle's rollout (the reconcile loop; restarts and retries are the same
  * code path): follow the targets, prune clusters no longer targeted, converge every
  * cluster of the released waves, then gate: `maxFailed` failures pause the rollout; when
- * every reachable cluster of the released waves is Ready for the soak time, release the
- * next wave, or complete. Bundle updates are conditional on the rollout they were computed
+ * every reachable cluster of the released waves is Ready for the soak time, and the newest
+ * wave has at least one Ready cluster, release the next wave, or complete. Bundle updates are conditional on the rollout they were computed
  * for, so an API change made meanwhile (new revision, pause) wins.
  */
 export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterId: string) => boolean = () => false): Promise<void> {
@@ -89,7 +89,13 @@ export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterI
   if (bundle.status !== "progressing") return;
   // Offline clusters catch up later; Drifted ones run the revision (someone edited them since).
   const waiting = released.some((r) => r.state !== "Ready" && r.state !== "Offline" && r.state !== "Drifted");
-  if (waiting) {
+  // But a wave none of whose clusters could be checked is no evidence: with all of them
+  // Offline (their sites down, or this console just restarted and its agents are still
+  // dialling back) the rollout holds until one of them is back and Ready.
+  const newest = released.filter((r) => r.wave === bundle.wave);
+  const judged = newest.length > 0 ? newest : released;
+  const unproven = judged.length > 0 && !judged.some((r) => r.state === "Ready" || r.state === "Drifted");
+  if (waiting || unproven) {
     if (bundle.waveReadyAt) await prisma.bundle.updateMany({ where: current, data: { waveReadyAt: null } });
     return;
   }
