@@ -26,6 +26,10 @@ test("malformed dynamic segments: 400 with a message on every page and API route
     }
   }
   expect(failures).toEqual([]);
+  // A NUL in a page's query parameter (the fleet search) is refused the same way.
+  const query = await request.get("/fleet?q=%00");
+  expect(query.status()).toBe(400);
+  expect(await query.text()).toContain("This address cannot be read");
   const zh = await request.get("/clusters/%E0%A4%A/pods", { headers: { cookie: "outpost-locale=zh-Hans" } });
   expect(zh.status()).toBe(400);
   expect(await zh.text()).toContain("无法识别此地址");

@@ -110,9 +110,20 @@ describe("malformed input gets a 4xx with a message, never a 500", () => {
   });
 
   it("lets well-formed escapes through (a name with a space or a Chinese letter is not malformed)", () => {
-    for (const url of ["/clusters/a%20b", "/clusters/%E4%B8%AD", "/api/v1/clusters/x%2Fy", "/fleet?q=%00"]) {
+    for (const url of ["/clusters/a%20b", "/clusters/%E4%B8%AD", "/api/v1/clusters/x%2Fy", "/fleet?q=a%20b&kind=%zz", "/k8s/clusters/c/api/v1/pods?labelSelector=%00"]) {
       expect(malformedPathResponse(url, new Headers(), "r"), url).toBeNull();
     }
+  });
+
+  it("a NUL in a query parameter of a page or API route gets 400 too (the passthrough answers its own, as a Kubernetes Status)", async () => {
+    for (const url of ["/fleet?q=%00", "/clusters?x=1&q=a%00b", "/fleet?%00=1", "/audit?q=%00#top"]) {
+      const res = malformedPathResponse(url, new Headers(), "r");
+      expect(res?.status, url).toBe(400);
+      expect(res?.headers.get("content-type"), url).toMatch(/^text\/html/);
+    }
+    const api = malformedPathResponse("/api/v1/clusters?q=%00", new Headers(), "r");
+    expect(api?.status).toBe(400);
+    expect(await api!.json()).toMatchObject({ error: { code: "bad_request", message: expect.stringMatching(/query string contains a NUL/) } });
   });
 
   it("answers a bad id with 404, not 500", async () => {

@@ -12,15 +12,20 @@ const TEXT: Record<TLocale, typeof en> = { en, "zh-Hans": zhHans };
 /** Paths answered with the API's JSON errors; every other path is a page. */
 const JSON_PATHS = /^\/(api|v3|k8s)(\/|$)/;
 
+/** The passthrough judges its own query (a Kubernetes Status 400, lib/server/k8s/passthrough). */
+const PASSTHROUGH = /^\/k8s(\/|$)/;
+
 /**
- * Why the path of `rawUrl` cannot be decoded into route parameters, or null when it can.
- * Next.js decodes dynamic segments with decodeURIComponent: a percent-encoding that is
- * not UTF-8 (`%E0%A4%A`, `%zz`) fails there, and a NUL (`%00`) decodes into a string
- * PostgreSQL cannot store — both once ended as a 500.
+ * Why the path or query of `rawUrl` cannot be decoded into route parameters and search
+ * params, or null when it can. Next.js decodes dynamic segments with decodeURIComponent: a
+ * percent-encoding that is not UTF-8 (`%E0%A4%A`, `%zz`) fails there, and a NUL (`%00`),
+ * in a segment or a query parameter (`/fleet?q=%00`), decodes into a string PostgreSQL
+ * cannot store — all once ended as a 500. (A bad encoding in the query is kept literally
+ * by URLSearchParams, so only NUL matters there.)
  */
 export function malformedPathReason(rawUrl: string): string | null {
-  const pathname = rawUrl.split(/[?#]/, 1)[0] ?? "";
-  for (const segment of pathname.split("/")) {
+  const [pathname = "", rest] = rawUrl.split(/\?(.*)/s, 2);
+  for (const segment of pathname.split("#", 1)[0]!.split("/")) {
     let decoded: string;
     try {
       decoded = decodeURIComponent(segment);
@@ -28,6 +33,10 @@ export function malformedPathReason(rawUrl: string): string | null {
       return "The request path has an invalid percent-encoding (it must encode UTF-8)";
     }
     if (decoded.includes("\0")) return "The request path contains a NUL character (%00)";
+  }
+  if (rest === undefined || PASSTHROUGH.test(pathname)) return null;
+  for (const [name, value] of new URLSearchParams(rest.split("#", 1)[0])) {
+    if (name.includes("\0") || value.includes("\0")) return "The query string contains a NUL character (%00)";
   }
   return null;
 }
