@@ -39,14 +39,11 @@ async function signIn(): Promise<APIRequestContext> {
 }
 
 /**
- * How long agents may take once the console listens again. An agent retries at most 10 s
- * apart for two minutes after its tunnel dropped (then up to its 60 s cap): within 30 s
- * when the console was away less than ~100 s; on a machine so loaded that the console took
- * longer to come back, within the cap plus a handshake.
+ * How long agents may take once the console listens again: after losing a healthy tunnel an
+ * agent retries at most 10 s apart for 15 minutes (agent/src/backoff.ts), whatever the time
+ * the console took to come back; then a handshake and a readiness report under load.
  */
-function agentBound(awayS: number): number {
-  return awayS < 100 ? 30 : 75;
-}
+const AGENTS_BACK_S = 25;
 
 /** Seconds until every cluster is Active with its tunnel up again. */
 async function allBackWithin(limitS: number): Promise<number> {
@@ -84,9 +81,9 @@ test("after a console restart every agent is back, Active, within 30 s — no op
   consoleProcess = await startOwnConsole(false);
   const awayS = (Date.now() - stoppedAt) / 1000;
   // Sessions live in the database: the same cookie still works after the restart.
-  const seconds = await allBackWithin(agentBound(awayS));
+  const seconds = await allBackWithin(AGENTS_BACK_S);
   test.info().annotations.push({ type: "agents back after restart", description: `${seconds.toFixed(1)} s (console away ${awayS.toFixed(0)} s)` });
-  expect(seconds).toBeLessThan(agentBound(awayS));
+  expect(seconds).toBeLessThan(AGENTS_BACK_S);
 });
 
 test("console SIGKILLed with agents connected, writes and a rollout in flight: nothing acknowledged is lost, the rollout finishes, agents are back", async () => {
@@ -126,21 +123,24 @@ test("console SIGKILLed with agents connected, writes and a rollout in flight: n
   const upAt = Date.now();
   const awayS = (upAt - killedAt) / 1000;
   api = await signIn();
-  const seconds = await allBackWithin(agentBound(awayS));
+  const seconds = await allBackWithin(AGENTS_BACK_S);
 
   const tokens = (await (await api.get("/api/v1/tokens")).json()) as { items: Array<{ id: string; name: string }> };
   const present = new Set(tokens.items.map((t) => t.id));
   expect(acknowledged.filter((id) => !present.has(id)), "acknowledged tokens lost").toEqual([]);
-  await expect.poll(async () => (await detail()).status, { timeout: 90_000 }).toBe("completed");
-  const done = await detail();
-  expect(done.clusters.map((c) => c.state)).toEqual(targets.map(() => "Ready"));
+  // The rollout holds while its newest wave is all Offline (docs/BUNDLES.md), then finishes;
+  // a cluster of an earlier wave may still be catching up when it does.
+  await expect.poll(async () => {
+    const done = await detail();
+    return [done.status, ...done.clusters.map((c) => c.state)];
+  }, { timeout: 90_000 }).toEqual(["completed", ...targets.map(() => "Ready")]);
   for (const c of targets) {
     const live = await kubectl(kubeconfigOf(fleet, c.name), ["get", "configmap", "restart-rollout", "-n", "default", "-o", "jsonpath={.data.cluster}"]);
     expect(live.stdout).toBe(c.name);
   }
   test.info().annotations.push({ type: "SIGKILL", description: `console up again ${awayS.toFixed(1)} s after the kill; ${clusters.length} agents Active ${seconds.toFixed(1)} s later; ${acknowledged.length}/40 writes acknowledged, none lost` });
   console.info(`[figure] console SIGKILL: up again in ${awayS.toFixed(1)} s, ${clusters.length} agents Active ${seconds.toFixed(1)} s after it listened; ${acknowledged.length}/40 in-flight writes acknowledged, 0 lost; rollout completed after the restart`);
-  expect(seconds).toBeLessThan(agentBound(awayS));
+  expect(seconds).toBeLessThan(AGENTS_BACK_S);
 });
 
 test("a page loaded while Postgres is down: 503 + Retry-After in the user's language, then the page itself recovers once Postgres is back", async ({ browser }) => {

@@ -4,15 +4,22 @@ export interface Backoff {
   next(): number;
   /** Start over (after a connection stayed up long enough). */
   reset(): void;
+  /**
+   * A tunnel was up just now, if only briefly: keep the growth so far (a flapping connection
+   * still backs off) but stay under the fast cap for the fast window, as after a reset.
+   */
+  reachable(): void;
 }
 
 export interface BackoffOptions {
   baseMs?: number;
   capMs?: number;
   /**
-   * After a reset (a healthy tunnel was lost — typically a console restart), delays stay
-   * under `fastCapMs` for `fastWindowMs`, so agents are back within seconds of the console
-   * instead of up to a full cap later; a long outage still backs off to `capMs`.
+   * After a reset (a healthy tunnel was lost — a console restart, a replica gone, a database
+   * outage), delays stay under `fastCapMs` for `fastWindowMs` (15 min), so agents are back
+   * within seconds of the console instead of up to a full cap later; a longer outage backs
+   * off to `capMs`. The console bounds the storm itself: a busy or database-less console
+   * answers the upgrade 503 with a jittered `Retry-After`, which the agent honours.
    */
   fastCapMs?: number;
   fastWindowMs?: number;
@@ -32,7 +39,7 @@ export interface BackoffOptions {
  * console restart evenly over the window instead of in synchronized waves.
  */
 export function createBackoff(opts: BackoffOptions = {}): Backoff {
-  const { baseMs = 1_000, capMs = 60_000, fastCapMs = 10_000, fastWindowMs = 120_000, spreadMs = 5_000, random = Math.random, now = Date.now } = opts;
+  const { baseMs = 1_000, capMs = 30_000, fastCapMs = 10_000, fastWindowMs = 15 * 60_000, spreadMs = 5_000, random = Math.random, now = Date.now } = opts;
   let attempt = 0;
   let fastUntil = 0;
   let spreadNext = false;
@@ -51,6 +58,9 @@ export function createBackoff(opts: BackoffOptions = {}): Backoff {
     reset() {
       attempt = 0;
       spreadNext = true;
+      fastUntil = now() + fastWindowMs;
+    },
+    reachable() {
       fastUntil = now() + fastWindowMs;
     },
   };

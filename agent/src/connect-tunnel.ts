@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import { AGENT_PROTOCOL, AGENT_PROTOCOL_HEADER } from "@/lib/tunnel";
-import type { AgentState } from "./register-agent";
+import { RetryableError, retryAfterMs, type AgentState } from "./register-agent";
 import type { ConsoleTrust } from "./request-console";
 import { AGENT_VERSION } from "./version";
 
@@ -20,7 +20,8 @@ export function tunnelUrl(server: string): string {
 /**
  * Opens the tunnel WebSocket with the agent credential, announcing the control `protocol`
  * this agent speaks (an older agent, as benchmarks and tests play one, passes 1). Resolves with the open socket;
- * rejects with CredentialRejectedError on 401/403 and with a plain Error otherwise.
+ * rejects with CredentialRejectedError on 401/403, RetryableError (with the console's
+ * Retry-After) on 429/503, and with a plain Error otherwise.
  */
 export function connectTunnel(server: string, state: AgentState, trust: ConsoleTrust, handshakeTimeoutMs = 15_000, protocol = AGENT_PROTOCOL): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -48,7 +49,9 @@ export function connectTunnel(server: string, state: AgentState, trust: ConsoleT
       const status = res.statusCode ?? 0;
       res.resume();
       ws.terminate();
-      reject(status === 401 || status === 403 ? new CredentialRejectedError(status) : new Error(`console answered ${status} to the tunnel upgrade`));
+      if (status === 401 || status === 403) return reject(new CredentialRejectedError(status));
+      const message = `console answered ${status} to the tunnel upgrade`;
+      reject(status === 429 || status === 503 ? new RetryableError(message, retryAfterMs(res.headers["retry-after"])) : new Error(message));
     });
     ws.on("error", (error) => reject(error));
   });

@@ -20,6 +20,12 @@ export class RetryableError extends Error {
   }
 }
 
+/** A `Retry-After` in seconds (at most 5 min), in ms; undefined when absent or not a positive number. */
+export function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 300) * 1000 : undefined;
+}
+
 function parseJson(body: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(body);
@@ -56,9 +62,5 @@ export async function registerAgent(server: string, token: string, clusterId: st
     const message = typeof text === "string" && text ? text : `registration refused (${response.status})`;
     throw new FatalError(message);
   }
-  const retryAfter = Number(response.headers["retry-after"]);
-  throw new RetryableError(
-    `registration answered ${response.status}`,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 300) * 1000 : undefined,
-  );
+  throw new RetryableError(`registration answered ${response.status}`, retryAfterMs(response.headers["retry-after"]));
 }

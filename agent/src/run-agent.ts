@@ -8,6 +8,7 @@ import { errorMessage, type Logger } from "./logger";
 import { enrol, obtainCredential, type CredentialContext } from "./obtain-credential";
 import type { AgentConfig } from "./resolve-config";
 import { HealthPusher } from "./push-health";
+import { RetryableError } from "./register-agent";
 import { retryUntilDone } from "./retry";
 import { runTunnelSession } from "./run-tunnel-session";
 import { serveHealth } from "./serve-health";
@@ -38,7 +39,7 @@ export interface AgentHooks {
   onTunnel?(session: TunnelSession | undefined): void;
 }
 
-export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 60_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000, healthMinIntervalMs: 5_000, healthAckTimeoutMs: 30_000 };
+export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 30_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000, healthMinIntervalMs: 5_000, healthAckTimeoutMs: 30_000 };
 
 /**
  * The agent's life: pin the console CA (or fail before the token leaves), obtain a credential
@@ -91,7 +92,8 @@ export async function runAgent(
           Object.assign(state, await enrol({ ...ctx, config: { ...config, token } }));
           continue;
         }
-        const delay = backoff.next();
+        // A busy console (or one without its database) says when to come back.
+        const delay = Math.max(backoff.next(), error instanceof RetryableError ? (error.retryAfterMs ?? 0) : 0);
         log.warn("tunnel connect failed", { error: errorMessage(error), retryInMs: delay });
         await sleep(delay, signal);
         continue;
@@ -118,7 +120,10 @@ export async function runAgent(
       health.setTunnelUp(false);
       hooks.onTunnel?.(undefined);
       if (signal.aborted) break;
+      // A console that restarts soon after the last one (or a replica that dies soon after
+      // its agents moved to it) must not meet agents backed off to the full cap.
       if (Date.now() - upSince >= timings.stableAfterMs) backoff.reset();
+      else backoff.reachable();
       const delay = backoff.next();
       log.warn("tunnel down", { code: closed.code, reason: closed.reason, retryInMs: delay });
       await sleep(delay, signal);

@@ -31,13 +31,26 @@ describe("full-jitter backoff", () => {
     expect(bottom.next()).toBe(0);
   });
 
-  it("after losing a healthy tunnel, spreads the first attempt over 5 s, stays under 10 s for two minutes, then grows to the cap again", () => {
+  it("after losing a healthy tunnel, spreads the first attempt over 5 s, stays under 10 s for 15 minutes, then grows to the 30 s cap", () => {
     let now = 0;
-    const backoff = createBackoff({ baseMs: 1_000, capMs: 60_000, random: () => 0.999999, now: () => now });
+    const backoff = createBackoff({ random: () => 0.999999, now: () => now });
     backoff.reset();
     expect([1, 2, 3, 4, 5, 6, 7].map(() => backoff.next())).toEqual([4999, 1999, 3999, 7999, 9999, 9999, 9999]);
-    now = 120_001;
-    expect(backoff.next()).toBe(59999);
+    // A console away for minutes (an upgrade, a database outage) is still retried every < 10 s.
+    now = 14 * 60_000;
+    expect(backoff.next()).toBe(9999);
+    now = 15 * 60_000 + 1;
+    expect(backoff.next()).toBe(29999);
+  });
+
+  it("a tunnel that was up only briefly keeps the growth but brings the fast cap back", () => {
+    let now = 0;
+    const backoff = createBackoff({ random: () => 0.999999, now: () => now });
+    expect([1, 2, 3, 4, 5, 6].map(() => backoff.next())).toEqual([999, 1999, 3999, 7999, 15999, 29999]);
+    backoff.reachable();
+    expect([1, 2].map(() => backoff.next())).toEqual([9999, 9999]);
+    now = 15 * 60_000 + 1;
+    expect(backoff.next()).toBe(29999);
   });
 });
 

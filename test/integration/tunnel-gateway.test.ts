@@ -8,6 +8,8 @@ import { createCluster } from "@/lib/server/clusters/create-cluster";
 import { prisma } from "@/lib/server/db/prisma";
 import { getTunnel } from "@/lib/server/tunnel/tunnel-registry";
 import { createTunnelGateway } from "@/lib/server/tunnel/tunnel-gateway";
+import { connectTunnel, CredentialRejectedError } from "@/agent/src/connect-tunnel";
+import { RetryableError } from "@/agent/src/register-agent";
 import { callRoute } from "../helpers/routes";
 
 describe("the /v3/connect gateway", () => {
@@ -70,6 +72,31 @@ describe("the /v3/connect gateway", () => {
     secondSession.close();
     await expect.poll(async () => (await prisma.cluster.findUniqueOrThrow({ where: { id: clusterId } })).disconnectedAt).not.toBeNull();
     await expect.poll(async () => (await prisma.agentCredential.findFirstOrThrow({ where: { clusterId } })).lastUsedAt).not.toBeNull();
+  });
+
+  it("bounds a reconnect storm: beyond the accepts in flight, 503 with a jittered Retry-After that the agent honours", async () => {
+    const limited = createTunnelGateway(() => undefined, 2);
+    const storm = http.createServer();
+    storm.on("upgrade", (req, socket, head) => limited.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => storm.listen(0, "127.0.0.1", resolve));
+    try {
+      const server = `http://127.0.0.1:${(storm.address() as AddressInfo).port}`;
+      // Unknown credentials: each one holds its accept slot for a credential lookup.
+      const outcomes = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => connectTunnel(server, { clusterId: `storm-${i}`, credential: `oac_storm_${i}`, server }, { ca: undefined }).then(() => "open", (error: unknown) => error)),
+      );
+      const busy = outcomes.filter((o): o is RetryableError => o instanceof RetryableError);
+      expect(busy.length).toBeGreaterThan(0);
+      for (const b of busy) {
+        expect(b.retryAfterMs).toBeGreaterThanOrEqual(1_000);
+        expect(b.retryAfterMs).toBeLessThanOrEqual(5_000);
+      }
+      expect(outcomes.filter((o) => o instanceof CredentialRejectedError).length).toBeGreaterThanOrEqual(2);
+      expect(busy.length + outcomes.filter((o) => o instanceof CredentialRejectedError).length).toBe(24);
+    } finally {
+      await limited.close();
+      storm.close();
+    }
   });
 
   it("refuses a revoked credential at once", async () => {

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { applyAgentReport } from "../clusters/apply-agent-report";
 import { clusterRuntime } from "../clusters/cluster-runtime-state";
 import { applyReadinessReport } from "../clusters/apply-readiness-report";
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailableError, markDatabaseUnavailable } from "../db/database-availability";
 import { authenticateAgent } from "../enrollment/authenticate-agent";
 import { applyHealthMessage } from "../fleet/pushed-health";
 import { CLIENT_IP_HEADER } from "../http/request-meta";
@@ -16,8 +17,21 @@ import { AgentControlBudget } from "./agent-control-budget";
 import { recordConnectionEvent } from "./record-connection-events";
 import { getTunnel, registerTunnel, unregisterTunnel } from "./tunnel-registry";
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+function refuse(socket: Duplex, status: number, text: string, retryAfterS?: number): void {
+  const retry = retryAfterS === undefined ? "" : `Retry-After: ${retryAfterS}\r\n`;
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${retry}Content-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}
+
+/**
+ * Agent connections being accepted at once (credential check to registered tunnel). A
+ * reconnect storm beyond it — every agent of a replica that died, arriving within the
+ * agents' 5 s spread — is told to come back later instead of queueing on the database.
+ */
+export const MAX_ACCEPTS_IN_FLIGHT = 128;
+
+/** A `Retry-After` drawn from [min, min + spread) seconds, so refused agents do not return together. */
+export function jitteredRetryAfterS(minS: number, spreadS: number, random = Math.random): number {
+  return minS + Math.floor(random() * spreadS);
 }
 
 /**
@@ -26,8 +40,9 @@ function refuse(socket: Duplex, status: number, text: string): void {
  * (audited). `onChange(clusterId)` runs when a tunnel comes or goes, so the state monitor
  * can react at once.
  */
-export function createTunnelGateway(onChange: (clusterId: string) => void) {
+export function createTunnelGateway(onChange: (clusterId: string) => void, maxInFlight = MAX_ACCEPTS_IN_FLIGHT) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024, perMessageDeflate: false });
+  let inFlight = 0;
 
   async function accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const ip = String(req.headers[CLIENT_IP_HEADER] ?? "unknown");
@@ -91,10 +106,18 @@ export function createTunnelGateway(onChange: (clusterId: string) => void) {
 
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      accept(req, socket, head).catch((error: unknown) => {
-        log.error(`agent connection failed: ${error instanceof Error ? error.message : String(error)}`);
-        refuse(socket, 500, "Internal Server Error");
-      });
+      if (inFlight >= maxInFlight) return refuse(socket, 503, "Service Unavailable", jitteredRetryAfterS(1, 5));
+      inFlight++;
+      accept(req, socket, head)
+        .catch((error: unknown) => {
+          if (isDatabaseUnavailableError(error)) {
+            markDatabaseUnavailable("an agent connection could not reach the database");
+            return refuse(socket, 503, "Service Unavailable", jitteredRetryAfterS(DATABASE_RETRY_AFTER_S, 10));
+          }
+          log.error(`agent connection failed: ${error instanceof Error ? error.message : String(error)}`);
+          refuse(socket, 500, "Internal Server Error");
+        })
+        .finally(() => inFlight--);
     },
     /** Closes every tunnel (console shutdown): agents reconnect to the next console. */
     close(): Promise<void> {
