@@ -74,7 +74,7 @@ test.afterAll(async () => {
   await fleet?.stop();
 });
 
-test("after a console restart every agent is back, Active, within 30 s — no operator needed", async () => {
+test("after a console restart every agent is back, Active, within 25 s — no operator needed", async () => {
   test.setTimeout(150_000);
   const stoppedAt = Date.now();
   await consoleProcess!.stop();
