@@ -8,7 +8,8 @@ import type { TRole } from "@/lib/shared/users/users.schema";
 import { LocaleSwitcher } from "@/components/auth/locale-switcher";
 import { Badge } from "@/components/ui/states";
 
-export function UserMenu({ username, role }: { username: string; role: TRole }) {
+/** `role` = the global role; `null` with scoped roles only (the badge says "Scoped"). */
+export function UserMenu({ username, role }: { username: string; role: TRole | null }) {
   const t = useTranslations("userMenu");
   const tRole = useTranslations("roles");
   const router = useRouter();
@@ -25,7 +26,7 @@ export function UserMenu({ username, role }: { username: string; role: TRole }) 
         <span className="truncate text-sm font-medium text-slate-200" data-testid="current-user">
           {username}
         </span>
-        <Badge tone={role === "admin" ? "sky" : role === "operator" ? "amber" : "slate"}>{tRole(role)}</Badge>
+        <Badge tone={role === "admin" ? "sky" : role === "operator" ? "amber" : "slate"}>{tRole(role ?? "scoped")}</Badge>
       </div>
       <LocaleSwitcher signedIn />
       <div className="flex flex-col gap-1 text-sm">

@@ -16,11 +16,39 @@ export const PERMISSIONS = {
   "settings:write": ["admin"],
   "bundles:read": ["admin", "operator", "viewer"],
   "bundles:write": ["admin", "operator"],
+  // Cluster groups decide who reaches which clusters (role bindings): a global role edits them.
+  "groups:write": ["admin", "operator"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
 
-/** True when `role` holds `permission`. */
-export function can(role: TRole, permission: TPermission): boolean {
-  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+/**
+ * Permissions a role binding scoped to a cluster group can grant: they are held per
+ * cluster (the route's cluster, or the clusters in scope for lists). Every other permission
+ * is about the console itself (users, audit, settings, the cluster registry, groups) and
+ * needs a global role.
+ */
+export const CLUSTER_PERMISSIONS: ReadonlySet<TPermission> = new Set(["clusters:read", "clusters:act", "bundles:read", "bundles:write"]);
+
+/** A signed-in user may always read and change their own account, whatever their roles. */
+const SELF_PERMISSIONS: ReadonlySet<TPermission> = new Set(["self:read", "self:write"]);
+
+/** True when `role` holds `permission` (`null` = no role: only the own account). */
+export function can(role: TRole | null, permission: TPermission): boolean {
+  if (SELF_PERMISSIONS.has(permission)) return true;
+  return role !== null && (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+const RANK: Record<TRole, number> = { viewer: 1, operator: 2, admin: 3 };
+
+/** The stronger of roles (`null` when none). */
+export function strongestRole(roles: ReadonlyArray<TRole | null>): TRole | null {
+  let best: TRole | null = null;
+  for (const r of roles) if (r !== null && (best === null || RANK[r] > RANK[best])) best = r;
+  return best;
+}
+
+/** `role`, lowered to viewer when `readOnly`. */
+export function capRole(role: TRole | null, readOnly: boolean): TRole | null {
+  return role !== null && readOnly ? "viewer" : role;
 }

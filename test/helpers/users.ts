@@ -1,13 +1,13 @@
 import { expect } from "vitest";
 import { createUser } from "@/lib/server/users/create-user";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
-import type { TRole, TUser } from "@/lib/shared/users/users.schema";
+import type { TUser, TUserRole } from "@/lib/shared/users/users.schema";
 import { callRoute } from "./routes";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
 /** Creates a user through the domain function (no password change required). */
-export async function seedUser(username: string, role: TRole): Promise<TUser> {
+export async function seedUser(username: string, role: TUserRole): Promise<TUser> {
   return createUser({ username, role, password: TEST_PASSWORD, mustChangePassword: false }, SYSTEM_ACTOR);
 }
 

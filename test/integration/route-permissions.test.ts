@@ -77,6 +77,9 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "DELETE /api/v1/fleet-tokens/[id]": "forbidden",
   "POST /api/v1/fleet-registrations/[id]/approve": "forbidden",
   "POST /api/v1/fleet-registrations/[id]/reject": "forbidden",
+  // Role bindings (issue 18): admin only, audited.
+  "POST /api/v1/role-bindings": "forbidden",
+  "DELETE /api/v1/role-bindings/[id]": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];
@@ -127,7 +130,7 @@ describe("viewer is read-only everywhere", () => {
   });
 
   it("gets 403 reading the admin-only lists", async () => {
-    for (const url of ["/api/v1/users", "/api/v1/audit"]) {
+    for (const url of ["/api/v1/users", "/api/v1/audit", "/api/v1/role-bindings"]) {
       expect((await callRoute("GET", url, { cookie: viewerCookie })).status, url).toBe(403);
     }
   });
@@ -137,6 +140,59 @@ describe("viewer is read-only everywhere", () => {
       if (key.endsWith("/api/v1/session")) continue; // public by design
       const res = await callRoute(method, route.pattern.replace(/\[[^\]]+\]/g, "some-id"), { body: {} });
       expect(res.status, key).toBe(401);
+    }
+  });
+});
+
+/**
+ * Scope cases (issue 18): a user with no global role, operator on one cluster group only.
+ * Every route of a cluster outside the group — reads included, whatever the method — is
+ * 403 by cookie and by token; the same user reaches a cluster inside it; the admin-only
+ * lists stay closed to them.
+ */
+describe("a user scoped to one cluster group", () => {
+  const CLUSTER_ROUTE = /^\/api\/v1\/(fleet\/)?clusters\/\[id\]/;
+  let cookie: string;
+  let token: string;
+  beforeAll(async () => {
+    await prisma.cluster.createMany({
+      data: [
+        { id: "scope-in", name: "scope-in", displayName: "In", labels: { site: "berlin" } },
+        { id: "scope-out", name: "scope-out", displayName: "Out", labels: { site: "paris" } },
+      ],
+    });
+    const group = await prisma.clusterGroup.create({ data: { name: "berlin", clusterSelector: "site=berlin" } });
+    await seedUser("sally", "none");
+    await prisma.roleBinding.create({ data: { subjectKind: "user", subject: "sally", role: "operator", clusterGroupId: group.id } });
+    cookie = await login("sally");
+    const res = await callRoute("POST", "/api/v1/tokens", { cookie, body: { name: "t" } });
+    token = ((await res.json()) as { token: string }).token;
+  });
+
+  it("gets 403 from every route of a cluster outside the group, by cookie and by token", async () => {
+    const routes = discoverRoutes().filter((r) => CLUSTER_ROUTE.test(r.pattern));
+    expect(routes.length).toBeGreaterThan(40);
+    let checked = 0;
+    for (const route of routes) {
+      const url = route.pattern.replace("[id]", "scope-out").replace(/\[[^\]]+\]/g, "x");
+      for (const method of await routeMethods(route)) {
+        for (const auth of [{ cookie }, { token }]) {
+          const res = await callRoute(method, url, { ...auth, body: method === "GET" ? undefined : {} });
+          expect(res.status, `${method} ${route.pattern} via ${Object.keys(auth)[0]}`).toBe(403);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("reaches a cluster inside the group, sees only it in the lists, and never the admin lists", async () => {
+    expect((await callRoute("GET", "/api/v1/clusters/scope-in", { cookie })).status).toBe(200);
+    const list = (await (await callRoute("GET", "/api/v1/clusters", { token })).json()) as { items: Array<{ id: string }>; total: number };
+    expect(list.items.map((c) => c.id)).toEqual(["scope-in"]);
+    expect(list.total).toBe(1);
+    for (const url of ["/api/v1/users", "/api/v1/audit", "/api/v1/role-bindings", "/api/v1/fleet/webhook"]) {
+      expect((await callRoute("GET", url, { cookie })).status, url).toBe(403);
     }
   });
 });

@@ -5,6 +5,6 @@ import { toApiTokenDto } from "./to-api-token-dto";
 
 /** The caller's own API tokens (never their values). */
 export async function listApiTokens(userId: string): Promise<TApiToken[]> {
-  const rows = await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
+  const rows = await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, include: { clusterGroup: { select: { name: true } } } });
   return rows.map(toApiTokenDto);
 }

@@ -2,17 +2,27 @@ import "server-only";
 import type { User } from "@/lib/generated/prisma/client";
 import { prisma } from "../db/prisma";
 import { hashApiToken, looksLikeApiToken } from "../api-tokens/api-token-format";
+import { consoleRoleOf, resolvePrincipalAccess } from "../access/resolve-principal-access";
 import { getAuth } from "./better-auth";
 import type { Principal } from "./principal";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-function principalOf(user: User, via: Principal["via"], ids: { sessionId?: string; tokenId?: string }): Principal {
+async function principalOf(
+  user: User,
+  via: Principal["via"],
+  ids: { sessionId?: string; tokenId?: string },
+  narrowing?: { readOnly: boolean; narrowTo: string | null },
+): Promise<Principal> {
+  const username = user.username ?? user.email;
+  const access = await resolvePrincipalAccess({ username, role: user.role, idpGroups: user.idpGroups }, narrowing);
   return {
     userId: user.id,
-    username: user.username ?? user.email,
+    username,
     displayName: user.name,
-    role: user.role,
+    role: consoleRoleOf(access),
+    userRole: user.role,
+    access,
     mustChangePassword: user.mustChangePassword,
     locale: user.locale,
     via,
@@ -28,7 +38,8 @@ async function authenticateToken(token: string): Promise<Principal | null> {
     await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   // API tokens act for automation: the forced password change applies to browser sessions.
-  return { ...principalOf(row.user, "token", { tokenId: row.id }), mustChangePassword: false };
+  const principal = await principalOf(row.user, "token", { tokenId: row.id }, { readOnly: row.readOnly, narrowTo: row.clusterGroupId });
+  return { ...principal, mustChangePassword: false };
 }
 
 /**

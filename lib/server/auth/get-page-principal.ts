@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authenticateRequest } from "./authenticate-request";
 import type { Principal } from "./principal";
+import { clusterRoleOf } from "../access/cluster-scope";
 
 /**
  * The signed-in user of a page request. Redirects to /login when there is none, and to the
@@ -17,4 +18,14 @@ export async function requirePagePrincipal(opts: { allowDuringPasswordChange?: b
 
 export async function optionalPagePrincipal(): Promise<Principal | null> {
   return authenticateRequest(await headers());
+}
+
+/**
+ * The signed-in user of a page of one cluster, with `role` = their role on that cluster
+ * (scoped role bindings; `null` when the cluster is out of their scope — the cluster layout
+ * then shows that instead of the page).
+ */
+export async function requireClusterPagePrincipal(clusterId: string): Promise<Principal> {
+  const principal = await requirePagePrincipal();
+  return { ...principal, role: await clusterRoleOf(principal, clusterId) };
 }

@@ -2,13 +2,15 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TCluster } from "@/lib/shared/clusters/clusters.schema";
 import type { TListClustersQuery } from "@/lib/shared/clusters/list-clusters.schema";
+import { ALL_CLUSTERS, clusterIdWhere, type ClusterScope } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 import { countRecentFlaps } from "./count-recent-flaps";
 import { toClusterDto } from "./to-cluster-dto";
 
-/** Clusters by name, filtered by text (name, display name, region, site) and state; offset-paged. */
-export async function listClusters(query: TListClustersQuery): Promise<{ items: TCluster[]; total: number }> {
+/** Clusters by name, filtered by text (name, display name, region, site) and state; offset-paged; only those in `scope`. */
+export async function listClusters(query: TListClustersQuery, scope: ClusterScope = ALL_CLUSTERS): Promise<{ items: TCluster[]; total: number }> {
   const where: Prisma.ClusterWhereInput = {
+    ...clusterIdWhere(scope),
     ...(query.state ? { state: query.state } : {}),
     ...(query.q
       ? {

@@ -2,6 +2,7 @@ import "server-only";
 import type { TFleetStreamEvents } from "@/lib/shared/fleet/fleet-api.schema";
 import type { TFleetCluster, TFleetSummary } from "@/lib/shared/fleet/fleet.schema";
 import { log } from "../log/logger";
+import { getFleetSummary } from "./get-fleet-summary";
 import { loadFleetConfig } from "./fleet-config";
 import { readFleetChanges, type FleetDb } from "./read-fleet-changes";
 
@@ -12,6 +13,12 @@ export function sseFrame<E extends keyof TFleetStreamEvents>(event: E, data: TFl
 
 export interface HubSubscriber {
   rows: "all" | "changes";
+  /**
+   * The clusters this subscriber may see (a principal with scoped roles only): its frames
+   * carry only those rows and totals counted over them (one extra summary query per
+   * distinct scope and interval). Absent = the whole fleet.
+   */
+  scope?: ReadonlySet<string>;
   /** Writes a frame; returns false when the client cannot keep up (the hub then drops it). */
   write(frame: string): boolean;
   close(): void;
@@ -54,9 +61,20 @@ export class FleetStreamHub {
       this.timer = setInterval(() => void this.read(), this.pushIntervalMs);
       this.timer.unref();
     }
-    if (this.summary) this.init(sub);
+    if (this.summary) await this.init(sub);
     else await this.read(); // the read in flight, or the first one; it sends `init`
     return () => this.unsubscribe(sub);
+  }
+
+  /** Totals over a scoped subscriber's clusters (one query; the same scope is read once per interval). */
+  private scopedSummary(scope: ReadonlySet<string>, cache?: Map<string, Promise<TFleetSummary>>): Promise<TFleetSummary> {
+    const ids = [...scope].sort();
+    const key = ids.join("\n");
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const summary = getFleetSummary(this.healthIntervalMs, { all: false, ids }, this.db ?? undefined);
+    cache?.set(key, summary);
+    return summary;
   }
 
   private unsubscribe(sub: HubSubscriber): void {
@@ -69,10 +87,17 @@ export class FleetStreamHub {
     this.summary = null;
   }
 
-  private init(sub: HubSubscriber): void {
+  private async init(sub: HubSubscriber, cache?: Map<string, Promise<TFleetSummary>>): Promise<void> {
     if (!this.summary || this.initialized.has(sub)) return;
     this.initialized.add(sub);
-    this.deliver(sub, sseFrame("init", { summary: this.summary, rows: sub.rows === "all" ? [...this.rows.values()] : null }));
+    const scope = sub.scope;
+    if (!scope) {
+      this.deliver(sub, sseFrame("init", { summary: this.summary, rows: sub.rows === "all" ? [...this.rows.values()] : null }));
+      return;
+    }
+    const summary = await this.scopedSummary(scope, cache);
+    const rows = sub.rows === "all" ? [...this.rows.values()].filter((r) => scope.has(r.id)) : null;
+    this.deliver(sub, sseFrame("init", { summary, rows }));
   }
 
   private deliver(sub: HubSubscriber, frame: string): void {
@@ -104,9 +129,16 @@ export class FleetStreamHub {
         }
         this.summary = delta.summary;
         let frame: string | undefined;
+        const summaries = new Map<string, Promise<TFleetSummary>>();
         for (const sub of [...this.subscribers]) {
-          if (!this.initialized.has(sub)) this.init(sub);
-          else this.deliver(sub, (frame ??= sseFrame("delta", { summary: this.summary, changed: delta.changed.map((c) => c.row), removed: delta.removed })));
+          const scope = sub.scope;
+          if (!this.initialized.has(sub)) await this.init(sub, summaries);
+          else if (!scope) this.deliver(sub, (frame ??= sseFrame("delta", { summary: this.summary, changed: delta.changed.map((c) => c.row), removed: delta.removed })));
+          else {
+            const summary = await this.scopedSummary(scope, summaries);
+            const changed = delta.changed.map((c) => c.row).filter((r) => scope.has(r.id));
+            this.deliver(sub, sseFrame("delta", { summary, changed, removed: delta.removed.filter((id) => scope.has(id)) }));
+          }
         }
       } catch (error) {
         log.warn(`fleet stream: read failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TFleetSummary } from "@/lib/shared/fleet/fleet.schema";
+import { ALL_CLUSTERS, clusterIdSql, type ClusterScope } from "../access/cluster-scope";
 
 /** One row of fleet totals (the aggregate below). */
 export interface FleetSummaryRow {
@@ -27,9 +28,10 @@ export interface FleetSummaryRow {
  * The fleet totals as ONE aggregate over clusters ⟕ snapshots ⟕ open-alert counts. Nodes
  * count as ready and EdgeX services as up only in Active clusters (an unreachable cluster's
  * nodes are not known to be ready); the other figures are last-known. Shared by
- * GET /fleet/summary and the stream hub's read, so both report the same numbers.
+ * GET /fleet/summary and the stream hub's read, so both report the same numbers. `scope`
+ * counts only the clusters a principal reaches (docs/SECURITY.md "Scoped access").
  */
-export function fleetSummarySql(staleBefore: Date): Prisma.Sql {
+export function fleetSummarySql(staleBefore: Date, scope: ClusterScope = ALL_CLUSTERS): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS total,
       (count(*) FILTER (WHERE c.state = 'pending'))::int AS pending,
@@ -50,7 +52,8 @@ export function fleetSummarySql(staleBefore: Date): Prisma.Sql {
     FROM clusters c
     LEFT JOIN fleet_snapshots s ON s."clusterId" = c.id
     LEFT JOIN (SELECT "clusterId", count(*) AS open, count(*) FILTER (WHERE "ackedAt" IS NULL) AS unacked
-               FROM fleet_alerts WHERE "resolvedAt" IS NULL GROUP BY "clusterId") a ON a."clusterId" = c.id`;
+               FROM fleet_alerts WHERE "resolvedAt" IS NULL GROUP BY "clusterId") a ON a."clusterId" = c.id
+    WHERE true ${clusterIdSql(scope, Prisma.sql`c.id`)}`;
 }
 
 /** Timestamps of `timestamp(3)` columns are UTC; row_to_json prints them without a zone. */

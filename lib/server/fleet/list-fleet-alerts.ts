@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, type FleetAlert } from "@/lib/generated/prisma/client";
 import type { TFleetAlert } from "@/lib/shared/fleet/fleet-api.schema";
 import type { TFleetAlertsQuery } from "@/lib/shared/fleet/fleet-query.schema";
+import { ALL_CLUSTERS, clusterIdSql, type ClusterScope } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 import { toFleetAlert } from "./to-fleet-alert";
 
@@ -10,8 +11,9 @@ import { toFleetAlert } from "./to-fleet-alert";
  * the oldest condition first; resolved ones newest first. Names come from the clusters table
  * while the cluster exists.
  */
-export async function listFleetAlerts(q: TFleetAlertsQuery): Promise<{ items: TFleetAlert[]; total: number }> {
+export async function listFleetAlerts(q: TFleetAlertsQuery, scope: ClusterScope = ALL_CLUSTERS): Promise<{ items: TFleetAlert[]; total: number }> {
   const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(Prisma.sql`true ${clusterIdSql(scope, Prisma.sql`a."clusterId"`)}`);
   if (q.status === "open") conditions.push(Prisma.sql`a."resolvedAt" IS NULL`);
   if (q.status === "resolved") conditions.push(Prisma.sql`a."resolvedAt" IS NOT NULL`);
   if (q.clusterId) conditions.push(Prisma.sql`a."clusterId" = ${q.clusterId}`);

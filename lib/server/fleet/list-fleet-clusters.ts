@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TFleetClustersPage } from "@/lib/shared/fleet/fleet-api.schema";
 import type { TFleetClustersQuery, TFleetGroup, TFleetSort } from "@/lib/shared/fleet/fleet-query.schema";
+import { ALL_CLUSTERS, clusterIdSql, type ClusterScope } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 import { FLEET_COLUMNS, FLEET_FROM, toFleetCluster, type FleetRow } from "./fleet-row-sql";
 
@@ -34,8 +35,9 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-function whereSql(q: TFleetClustersQuery, staleBefore: Date): Prisma.Sql {
+function whereSql(q: TFleetClustersQuery, staleBefore: Date, scope: ClusterScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(Prisma.sql`true ${clusterIdSql(scope, Prisma.sql`c.id`)}`);
   if (q.q) {
     const p = likePattern(q.q);
     conditions.push(Prisma.sql`(c.name ILIKE ${p} OR c."displayName" ILIKE ${p} OR c.region ILIKE ${p} OR c.site ILIKE ${p} OR c.labels::text ILIKE ${p})`);
@@ -56,9 +58,9 @@ function whereSql(q: TFleetClustersQuery, staleBefore: Date): Prisma.Sql {
  * and offset paging, all in Postgres — one query for the page (with the total as a window
  * count) plus one for the group sizes when grouping.
  */
-export async function listFleetClusters(q: TFleetClustersQuery, intervalMs: number): Promise<TFleetClustersPage> {
+export async function listFleetClusters(q: TFleetClustersQuery, intervalMs: number, scope: ClusterScope = ALL_CLUSTERS): Promise<TFleetClustersPage> {
   const now = new Date();
-  const where = whereSql(q, new Date(now.getTime() - intervalMs * 2.5));
+  const where = whereSql(q, new Date(now.getTime() - intervalMs * 2.5), scope);
   const dir = q.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = [
     ...(q.group ? [Prisma.sql`${groupSql(q.group)} ASC NULLS LAST`] : []),

@@ -1,4 +1,5 @@
 import "server-only";
+import { ALL_CLUSTERS, type ClusterScope } from "../access/cluster-scope";
 import { getFleetStreamHub, type FleetStreamHub } from "./fleet-stream-hub";
 
 /** A client more than this far behind is dropped; it reconnects and starts from a fresh `init`. */
@@ -8,9 +9,10 @@ const encoder = new TextEncoder();
 /**
  * The SSE response of GET /api/v1/fleet/stream: subscribes to the hub and ends the
  * subscription when the client goes away (request aborted or stream cancelled).
+ * A principal with scoped roles only gets the rows and totals of its clusters (`scope`).
  * `Cache-Control: no-transform` keeps compression middleware from buffering the stream.
  */
-export function openFleetStream(rows: "all" | "changes", signal: AbortSignal, hub: FleetStreamHub = getFleetStreamHub()): Response {
+export function openFleetStream(rows: "all" | "changes", signal: AbortSignal, hub: FleetStreamHub = getFleetStreamHub(), scope: ClusterScope = ALL_CLUSTERS): Response {
   let unsubscribe: (() => void) | undefined;
   let closed = false;
   const stream = new ReadableStream<Uint8Array>(
@@ -31,6 +33,7 @@ export function openFleetStream(rows: "all" | "changes", signal: AbortSignal, hu
         controller.enqueue(encoder.encode("retry: 5000\n\n"));
         unsubscribe = await hub.subscribe({
           rows,
+          ...(scope.all ? {} : { scope: new Set(scope.ids) }),
           write: (frame) => {
             if (closed) return false;
             controller.enqueue(encoder.encode(frame));

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { can, type TPermission } from "@/lib/shared/permissions";
+import { can, CLUSTER_PERMISSIONS, type TPermission } from "@/lib/shared/permissions";
+import { scopeToCluster } from "../access/cluster-scope";
+import { strongestRoleOf } from "../access/resolve-principal-access";
 import { authenticateRequest } from "../auth/authenticate-request";
 import { auditActorOf, type Principal } from "../auth/principal";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -72,6 +74,32 @@ async function auditDenied(req: Request, principal: Principal, permission: TPerm
   }).catch((error: unknown) => log.error(`audit of a refused request failed: ${error instanceof Error ? error.message : String(error)}`));
 }
 
+/** The cluster a route acts on: `/api/v1/clusters/{id}/…` and `/api/v1/fleet/clusters/{id}/…`. */
+export function clusterIdOfPath(pathname: string): string | null {
+  const match = /^\/api\/v1\/(?:fleet\/)?clusters\/([^/]+)/.exec(pathname);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The permission check of every route. On a cluster's routes the principal is scoped to
+ * that cluster (its role becomes the role held there: out of scope → 403). Elsewhere a
+ * cluster permission needs a role somewhere (lists then show only the clusters in scope)
+ * and a console permission needs the global role. A read-only token makes no writes.
+ */
+async function authorize(req: Request, principal: Principal, permission: TPermission): Promise<Principal> {
+  if (principal.access.readOnly && UNSAFE.has(req.method)) throw new ApiError("forbidden", "This API token is read-only");
+  const clusterId = clusterIdOfPath(new URL(req.url).pathname);
+  if (clusterId !== null) return scopeToCluster(principal, clusterId, permission);
+  const role = CLUSTER_PERMISSIONS.has(permission) ? strongestRoleOf(principal.access) : principal.role;
+  if (!can(role, permission)) throw new ApiError("forbidden", "Your role does not allow this");
+  return principal;
+}
+
 /**
  * Builds a Next.js route handler: authenticate → check the declared permission → parse
  * params, query and JSON body with zod → run `handler` → JSON response. Every error
@@ -84,16 +112,18 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
   return async (req: Request, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const meta = requestMeta(req.headers);
     try {
-      const principal = await authenticateRequest(req.headers);
+      let principal = await authenticateRequest(req.headers);
       if (spec.access !== "public") {
         if (!principal) throw new ApiError("unauthenticated", "Sign in or send a valid API token");
         if (principal.mustChangePassword && !spec.allowDuringPasswordChange) {
           throw new ApiError("password_change_required", "Change your password before continuing");
         }
-        if (!can(principal.role, spec.access)) {
-          if (UNSAFE.has(req.method)) await auditDenied(req, principal, spec.access, meta);
-          throw new ApiError("forbidden", "Your role does not allow this");
-        }
+        const caller: Principal = principal;
+        const access = spec.access as TPermission;
+        principal = await authorize(req, caller, access).catch(async (error: unknown) => {
+          if (error instanceof ApiError && error.code === "forbidden" && UNSAFE.has(req.method)) await auditDenied(req, caller, access, meta);
+          throw error;
+        });
       }
       // Browsers send cookies; the login form (no principal yet) is held to the same rule.
       if (UNSAFE.has(req.method) && (principal?.via === "session" || (!principal && !req.headers.has("authorization")))) assertBrowserWriteAllowed(req);

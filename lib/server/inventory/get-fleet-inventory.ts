@@ -1,14 +1,15 @@
 import "server-only";
 import { countBy } from "@/lib/shared/inventory/count-inventory";
 import { INVENTORY_FACETS, type TInventory, type TInventoryQuery } from "@/lib/shared/inventory/inventory.schema";
+import type { ClusterScope } from "../access/cluster-scope";
 import { queryInventoryNodes } from "./query-inventory-nodes";
 
 /** Nodes listed on the page; the counts cover every match, the CSV lists every match. */
 export const INVENTORY_PAGE_NODES = 1_000;
 
 /** The fleet hardware inventory for `query`: totals, counts by facet, and the matching nodes. */
-export async function getFleetInventory(query: TInventoryQuery): Promise<TInventory> {
-  const nodes = await queryInventoryNodes(query);
+export async function getFleetInventory(query: TInventoryQuery, scope?: ClusterScope): Promise<TInventory> {
+  const nodes = await queryInventoryNodes(query, scope);
   return {
     totals: {
       nodes: nodes.length,

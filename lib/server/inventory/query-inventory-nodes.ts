@@ -1,15 +1,16 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TInventoryNode, TInventoryQuery, TNodeHardware } from "@/lib/shared/inventory/inventory.schema";
+import { ALL_CLUSTERS, clusterIdWhere, type ClusterScope } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 
 /**
  * The nodes of the hardware inventory that match `query`, by cluster name then node name,
  * from the collector's rows (never a live call: offline clusters keep their last-known
- * hardware). Rows of deleted clusters are left out.
+ * hardware). Rows of deleted clusters, and of clusters out of `scope`, are left out.
  */
-export async function queryInventoryNodes(query: TInventoryQuery): Promise<TInventoryNode[]> {
-  const clusters = await prisma.cluster.findMany({ select: { id: true, name: true, displayName: true } });
+export async function queryInventoryNodes(query: TInventoryQuery, scope: ClusterScope = ALL_CLUSTERS): Promise<TInventoryNode[]> {
+  const clusters = await prisma.cluster.findMany({ where: clusterIdWhere(scope), select: { id: true, name: true, displayName: true } });
   const names = new Map(clusters.map((c) => [c.id, c.displayName || c.name]));
   const q = query.q?.toLowerCase();
   const where: Prisma.FleetNodeWhereInput = {

@@ -2,6 +2,7 @@ import "server-only";
 import type { TRole } from "@/lib/shared/users/users.schema";
 import { FLEET_GROUP, FLEET_USER } from "@/lib/shared/enrollment/agent-rbac";
 import type { Principal } from "../auth/principal";
+import { forbidden } from "../http/api-error";
 
 /**
  * Who a cluster call is made for. `null` = the console itself (background jobs, shared
@@ -15,8 +16,13 @@ export type UserIdentity = { username: string; role: TRole };
 /** The console's fleet identity: bundles are applied as user outpost-fleet, group outpost:fleet. */
 export const FLEET_IDENTITY = { fleet: true } as const;
 
-/** The identity of a console user, for impersonation. */
+/**
+ * The identity of a console user, for impersonation. `principal.role` is the role on the
+ * cluster at hand (routes scope it first, `scopeToCluster`): the impersonated group
+ * `outpost:<role>` reflects the user's scope. A principal with no role there never reaches a cluster.
+ */
 export function identityOf(principal: Pick<Principal, "username" | "role">): UserIdentity {
+  if (principal.role === null) throw forbidden("You have no role on this cluster");
   return { username: principal.username, role: principal.role };
 }
 

@@ -7,6 +7,7 @@ import { POD_SHELL_PATH, SHELL_PROTOCOLS, ZPodShellQuerySchema, type TPodShellQu
 import { auditActorOf, type Principal } from "../auth/principal";
 import { authenticateRequest } from "../auth/authenticate-request";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { clusterRoleOf } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "../http/request-meta";
 import { log } from "../log/logger";
@@ -88,20 +89,22 @@ export async function admitPodShell(req: IncomingMessage): Promise<ShellAdmissio
   if (principal.mustChangePassword) return deny(403, "password_change_required", "Change your password before continuing");
   const ip = req.headers[CLIENT_IP_HEADER] as string | undefined;
   const requestId = req.headers[REQUEST_ID_HEADER] as string | undefined;
-  if (!can(principal.role, "clusters:act")) {
+  // The role on this cluster decides (scoped bindings, token narrowing), as for every cluster route.
+  const role = await clusterRoleOf(principal, params.data.id);
+  if (!can(role, "clusters:act") || principal.access.readOnly) {
     await recordAuditEvent({
       actor: auditActorOf(principal),
       action: "access.denied",
       outcome: "denied",
       ip,
       requestId,
-      details: { method: "GET", path: url.pathname, permission: "clusters:act", role: principal.role },
+      details: { method: "GET", path: url.pathname, permission: "clusters:act", role },
     }).catch((error: unknown) => log.error(`audit of a refused shell failed: ${error instanceof Error ? error.message : String(error)}`));
-    return deny(403, "forbidden", "Your role does not allow this");
+    return deny(403, "forbidden", role === null ? `Cluster "${params.data.id}" is outside your access` : "Your role does not allow this");
   }
   const cluster = await prisma.cluster.findUnique({ where: { id: params.data.id }, select: { id: true, name: true } });
   if (!cluster) return deny(404, "not_found", `Cluster "${params.data.id}" not found`);
   const protocol = pickProtocol(req);
   if (!protocol) return deny(400, "bad_request", `Offer a WebSocket subprotocol: ${SHELL_PROTOCOLS.join(" or ")}`);
-  return { ok: true, request: { principal, cluster, namespace: params.data.namespace, pod: params.data.name, query: query.data, protocol, ip, requestId } };
+  return { ok: true, request: { principal: { ...principal, role }, cluster, namespace: params.data.namespace, pod: params.data.name, query: query.data, protocol, ip, requestId } };
 }

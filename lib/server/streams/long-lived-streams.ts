@@ -19,7 +19,8 @@ export interface LongLivedStream {
   readonly kind: TStreamKind;
   readonly clusterId: string | null;
   readonly userId: string;
-  readonly role: Principal["role"];
+  /** The user row's own role when the stream opened (a change ends the stream). */
+  readonly role: Principal["userRole"];
   readonly sessionId: string | null;
   readonly tokenId: string | null;
   /** Ends the stream now (the caller's connection is closed or the SSE response ends). */
@@ -81,7 +82,7 @@ export function acquireLongLivedStream(principal: Principal, kind: TStreamKind, 
     kind,
     clusterId,
     userId: principal.userId,
-    role: principal.role,
+    role: principal.userRole,
     sessionId: principal.sessionId ?? null,
     tokenId: principal.tokenId ?? null,
     end: (reason) => {

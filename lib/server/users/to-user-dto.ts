@@ -9,6 +9,7 @@ export function toUserDto(user: User): TUser {
     username: user.username ?? user.email,
     displayName: user.name,
     role: user.role,
+    idpGroups: user.idpGroups,
     disabled: user.disabledAt !== null,
     mustChangePassword: user.mustChangePassword,
     locale: user.locale,

@@ -4,6 +4,11 @@ export const ROLES = ["admin", "operator", "viewer"] as const;
 export const ZRoleSchema = z.enum(ROLES, { message: "must be one of admin, operator, viewer" });
 export type TRole = z.infer<typeof ZRoleSchema>;
 
+/** A user's own (global) role; "none" = access only through role bindings. */
+export const USER_ROLES = [...ROLES, "none"] as const;
+export const ZUserRoleSchema = z.enum(USER_ROLES, { message: "must be one of admin, operator, viewer, none" });
+export type TUserRole = z.infer<typeof ZUserRoleSchema>;
+
 /** Usernames: lowercase letters, digits, '.', '_' and '-', 2–64 characters, starting with a letter or digit. */
 export const ZUsernameSchema = z
   .string({ message: "must be a string" })
@@ -20,7 +25,7 @@ export const ZPasswordSchema = z
 export const ZCreateUserSchema = z.object({
   username: ZUsernameSchema,
   displayName: z.string().trim().min(1).max(100).optional(),
-  role: ZRoleSchema,
+  role: ZUserRoleSchema,
   password: ZPasswordSchema,
   mustChangePassword: z.boolean().default(true),
 });
@@ -29,7 +34,7 @@ export type TCreateUser = z.infer<typeof ZCreateUserSchema>;
 export const ZUpdateUserSchema = z
   .object({
     displayName: z.string().trim().min(1).max(100).optional(),
-    role: ZRoleSchema.optional(),
+    role: ZUserRoleSchema.optional(),
     disabled: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to update" });
@@ -52,7 +57,9 @@ export const ZUserSchema = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: ZRoleSchema,
+  role: ZUserRoleSchema,
+  /** Groups from the identity provider at the last single sign-on (empty for local accounts). */
+  idpGroups: z.array(z.string()),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   locale: z.string().nullable(),

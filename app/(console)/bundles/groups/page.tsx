@@ -15,7 +15,7 @@ export default async function ClusterGroupsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <ClusterGroups canWrite={can(principal.role, "bundles:write")} />
+      <ClusterGroups canWrite={can(principal.role, "groups:write")} />
     </>
   );
 }

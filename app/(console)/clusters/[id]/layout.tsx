@@ -4,14 +4,24 @@ import type { ReactNode } from "react";
 import { ClusterHeaderState } from "@/components/clusters/cluster-header-state";
 import { ClusterTabNav } from "@/components/clusters/cluster-tab-nav";
 import { EmptyState } from "@/components/ui/states";
-import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { requireClusterPagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { prisma } from "@/lib/server/db/prisma";
 
 /** Header and tabs of every page of one cluster. */
 export default async function ClusterLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
-  await requirePagePrincipal();
   const { id } = await params;
+  const principal = await requireClusterPagePrincipal(id);
   const t = await getTranslations("clusters");
+  // Out of the user's scope: the same answer whether the cluster exists or not (no existence leak).
+  if (principal.role === null) {
+    return (
+      <EmptyState title={t("outOfScope")}>
+        <Link href="/clusters" className="text-sky-400 hover:underline">
+          {t("backToList")}
+        </Link>
+      </EmptyState>
+    );
+  }
   const cluster = await prisma.cluster.findUnique({ where: { id } });
   if (!cluster) {
     return (

@@ -3,7 +3,7 @@ import { ClusterBundles } from "@/components/bundles/cluster-bundles";
 import Link from "next/link";
 import { ClusterRegistrationPanel } from "@/components/clusters/cluster-registration-panel";
 import { ClusterOverview } from "@/components/explorer/cluster-overview";
-import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { requireClusterPagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { can } from "@/lib/shared/permissions";
 
 export async function generateMetadata() {
@@ -13,8 +13,8 @@ export async function generateMetadata() {
 
 // Overview of one cluster: its live summary (from the cluster explorer) and its registration.
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const principal = await requirePagePrincipal();
   const { id } = await params;
+  const principal = await requireClusterPagePrincipal(id);
   const tApply = await getTranslations("yamlApply");
   return (
     <div className="space-y-8">

@@ -3,11 +3,13 @@
 import { auditActorOf } from "@/lib/server/auth/principal";
 import { createBundle } from "@/lib/server/bundles/create-bundle";
 import { listBundles } from "@/lib/server/bundles/list-bundles";
+import { assertTargetsOperable } from "@/lib/server/bundles/assert-targets-operable";
 import { defineRoute } from "@/lib/server/http/define-route";
 import { ZCreateBundleSchema } from "@/lib/shared/bundles/bundles.schema";
 
 export const GET = defineRoute({ access: "bundles:read" }, async () => listBundles());
 
-export const POST = defineRoute({ access: "bundles:write", body: ZCreateBundleSchema }, async ({ principal, body, meta }) =>
-  Response.json(await createBundle(body, auditActorOf(principal), meta), { status: 201 }),
-);
+export const POST = defineRoute({ access: "bundles:write", body: ZCreateBundleSchema }, async ({ principal, body, meta }) => {
+  await assertTargetsOperable(principal, body.targets);
+  return Response.json(await createBundle(body, auditActorOf(principal), meta), { status: 201 });
+});

@@ -8,6 +8,6 @@ import { ZClusterGroupInputSchema } from "@/lib/shared/cluster-groups/cluster-gr
 
 export const GET = defineRoute({ access: "bundles:read" }, async () => listClusterGroups());
 
-export const POST = defineRoute({ access: "bundles:write", body: ZClusterGroupInputSchema }, async ({ principal, body, meta }) =>
+export const POST = defineRoute({ access: "groups:write", body: ZClusterGroupInputSchema }, async ({ principal, body, meta }) =>
   Response.json(await saveClusterGroup(null, body, auditActorOf(principal), meta), { status: 201 }),
 );

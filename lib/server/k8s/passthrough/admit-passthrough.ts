@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Cluster } from "@/lib/generated/prisma/client";
 import { authenticateRequest } from "../../auth/authenticate-request";
 import type { Principal } from "../../auth/principal";
+import { clusterRoleOf } from "../../access/cluster-scope";
 import { prisma } from "../../db/prisma";
 import { impersonatedUser } from "../kube-identity";
 import { decodeKubePath, requestAttributes, viewerMay, type RequestAttributes } from "./request-attributes";
@@ -49,10 +50,22 @@ export async function admitPassthrough(method: string, rawUrl: string, headers: 
   if (!authorization || !/^Bearer\s+\S+$/i.test(authorization)) return deny(401, "Unauthorized", "Unauthorized: send a personal API token as bearer token");
   const principal = await authenticateRequest(new Headers({ authorization }));
   if (!principal || principal.via !== "token") return deny(401, "Unauthorized", "Unauthorized: the API token is invalid, expired or its user is disabled");
+  // The token's owner acts with their role on THIS cluster (scoped bindings, token narrowing):
+  // it is the group the cluster sees (`outpost:<role>`).
+  const role = await clusterRoleOf(principal, clusterId);
   const cluster = await prisma.cluster.findUnique({ where: { id: clusterId } });
-  if (!cluster) return deny(404, "NotFound", `cluster "${clusterId}" not found in Outpost`);
   const upstreamPath = (match[2] ?? "/") + url.search;
-  const attrs = requestAttributes(method, kubePath, url.searchParams);
+  if (role === null) {
+    const message = `User "${impersonatedUser(principal.username)}" cannot reach cluster "${clusterId}": it is outside your Outpost access`;
+    const refused = cluster ? { principal, cluster, attrs: requestAttributes(method, kubePath, url.searchParams) } : undefined;
+    return { ok: false, code: 403, reason: "Forbidden", message, refused };
+  }
+  if (!cluster) return deny(404, "NotFound", `cluster "${clusterId}" not found in Outpost`);
+  return admitOnCluster({ ...principal, role }, cluster, method, kubePath, upstreamPath, url.searchParams, upgrade);
+}
+
+function admitOnCluster(principal: Principal, cluster: Cluster, method: string, kubePath: string, upstreamPath: string, query: URLSearchParams, upgrade: boolean): Admission {
+  const attrs = requestAttributes(method, kubePath, query);
   if (principal.role === "viewer" && !viewerMay(attrs, upgrade)) {
     return { ok: false, code: 403, reason: "Forbidden", message: forbiddenMessage(principal, attrs), refused: { principal, cluster, attrs } };
   }

@@ -3,12 +3,14 @@
 import { auditActorOf } from "@/lib/server/auth/principal";
 import { deleteBundle } from "@/lib/server/bundles/delete-bundle";
 import { getBundle } from "@/lib/server/bundles/get-bundle";
+import { assertBundleOperable } from "@/lib/server/bundles/assert-targets-operable";
 import { defineRoute } from "@/lib/server/http/define-route";
 import { ZBundleIdParamsSchema, ZDeleteBundleQuerySchema } from "@/lib/shared/bundles/bundles.schema";
 
 export const GET = defineRoute({ access: "bundles:read", params: ZBundleIdParamsSchema }, async ({ params }) => getBundle(params.id));
 
 export const DELETE = defineRoute({ access: "bundles:write", params: ZBundleIdParamsSchema, query: ZDeleteBundleQuerySchema }, async ({ principal, params, query, meta }) => {
+  await assertBundleOperable(principal, params.id);
   const result = await deleteBundle(params.id, query.prune, auditActorOf(principal), meta);
   // 200 when gone; 202 while the driver still prunes clusters (the bundle shows `deleting`).
   return Response.json(result, { status: result.deleted ? 200 : 202 });

@@ -10,11 +10,11 @@ import { ZClusterGroupInputSchema, ZClusterGroupParamsSchema } from "@/lib/share
 
 export const GET = defineRoute({ access: "bundles:read", params: ZClusterGroupParamsSchema }, async ({ params }) => getClusterGroup(params.id));
 
-export const PUT = defineRoute({ access: "bundles:write", params: ZClusterGroupParamsSchema, body: ZClusterGroupInputSchema }, async ({ principal, params, body, meta }) =>
+export const PUT = defineRoute({ access: "groups:write", params: ZClusterGroupParamsSchema, body: ZClusterGroupInputSchema }, async ({ principal, params, body, meta }) =>
   saveClusterGroup(params.id, body, auditActorOf(principal), meta),
 );
 
-export const DELETE = defineRoute({ access: "bundles:write", params: ZClusterGroupParamsSchema }, async ({ principal, params, meta }) => {
+export const DELETE = defineRoute({ access: "groups:write", params: ZClusterGroupParamsSchema }, async ({ principal, params, meta }) => {
   await deleteClusterGroup(params.id, auditActorOf(principal), meta);
   return { ok: true };
 });
