@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch, ApiClientError } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { ROLES, type TCreateUser, type TUser } from "@/lib/shared/users/users.schema";
+import { USER_ROLES, type TCreateUser, type TUser } from "@/lib/shared/users/users.schema";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -47,7 +47,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
         <TextField label={t("username")} name="username" autoComplete="off" hint={t("usernameRules")} error={fields.username ? t("usernameRules") : undefined} required />
         <TextField label={t("displayName")} name="displayName" autoComplete="off" />
         <SelectField label={t("role")} name="role" defaultValue="viewer">
-          {ROLES.map((r) => (
+          {USER_ROLES.map((r) => (
             <option key={r} value={r}>
               {tRole(r)}
             </option>

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import { ROLES, type TRole, type TUpdateUser, type TUser } from "@/lib/shared/users/users.schema";
+import { USER_ROLES, type TUpdateUser, type TUser, type TUserRole } from "@/lib/shared/users/users.schema";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Badge, EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -60,10 +60,10 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                   aria-label={t("roleOf", { username: user.username })}
                   value={user.role}
                   disabled={user.id === currentUserId}
-                  onChange={(e) => ask(user, { role: e.target.value as TRole })}
+                  onChange={(e) => ask(user, { role: e.target.value as TUserRole })}
                   className="rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm"
                 >
-                  {ROLES.map((r) => (
+                  {USER_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {tRole(r)}
                     </option>
