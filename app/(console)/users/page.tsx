@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
+import { RoleBindingsAdmin } from "@/components/users/role-bindings-admin";
 import { UsersAdmin } from "@/components/users/users-admin";
 import { requirePagePrincipal } from "@/lib/server/auth/get-page-principal";
 import { can } from "@/lib/shared/permissions";
@@ -16,7 +17,14 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {can(principal.role, "users:read") ? <UsersAdmin currentUserId={principal.userId} /> : <Forbidden />}
+      {can(principal.role, "users:read") ? (
+        <div className="space-y-10">
+          <UsersAdmin currentUserId={principal.userId} />
+          <RoleBindingsAdmin />
+        </div>
+      ) : (
+        <Forbidden />
+      )}
     </>
   );
 }
