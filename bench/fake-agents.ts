@@ -20,7 +20,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * would (protocol 2 and later also report readiness). Every stream goes to `responder`.
  */
 export async function openFakeAgent(server: string, cred: Credential, trust: { ca: string }, protocol: number, responder: http.Server): Promise<TunnelSession> {
-  const ws = await connectTunnel(server, { ...cred, server }, trust, 60_000, protocol);
+  const { ws } = await connectTunnel(server, { ...cred, server }, trust, 60_000, protocol);
   const session = new TunnelSession(ws, {
     role: "agent",
     onStream(stream, target) {

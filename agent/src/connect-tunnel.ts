@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { AGENT_PROTOCOL, AGENT_PROTOCOL_HEADER } from "@/lib/tunnel";
+import { AGENT_PROTOCOL, AGENT_PROTOCOL_HEADER, CONSOLE_PROTOCOL_HEADER, parseConsoleProtocol } from "@/lib/tunnel";
 import { RetryableError, retryAfterMs, type AgentState } from "./register-agent";
 import type { ConsoleTrust } from "./request-console";
 import { AGENT_VERSION } from "./version";
@@ -17,14 +17,21 @@ export function tunnelUrl(server: string): string {
   return `${server.replace(/^http/, "ws")}/v3/connect`;
 }
 
+/** An open tunnel socket and the control protocol the console answered with (3 when it did not say). */
+export interface ConnectedTunnel {
+  ws: WebSocket;
+  consoleProtocol: number;
+}
+
 /**
  * Opens the tunnel WebSocket with the agent credential, announcing the control `protocol`
- * this agent speaks (an older agent, as benchmarks and tests play one, passes 1). Resolves with the open socket;
- * rejects with CredentialRejectedError on 401/403, RetryableError (with the console's
- * Retry-After) on 429/503, and with a plain Error otherwise.
+ * this agent speaks (an older agent, as benchmarks and tests play one, passes 1). Resolves with the open socket
+ * and the console's protocol; rejects with CredentialRejectedError on 401/403, RetryableError
+ * (with the console's Retry-After) on 429/503, and with a plain Error otherwise.
  */
-export function connectTunnel(server: string, state: AgentState, trust: ConsoleTrust, handshakeTimeoutMs = 15_000, protocol = AGENT_PROTOCOL): Promise<WebSocket> {
+export function connectTunnel(server: string, state: AgentState, trust: ConsoleTrust, handshakeTimeoutMs = 15_000, protocol = AGENT_PROTOCOL): Promise<ConnectedTunnel> {
   return new Promise((resolve, reject) => {
+    let consoleProtocol = parseConsoleProtocol(undefined);
     const ws = new WebSocket(tunnelUrl(server), {
       headers: {
         authorization: `Bearer ${state.credential}`,
@@ -41,9 +48,12 @@ export function connectTunnel(server: string, state: AgentState, trust: ConsoleT
       // edge CPUs; ws skips that work (both ends) when the mask is zero. Only for wss.
       ...(server.startsWith("https:") ? { generateMask: (mask: Buffer) => void mask.fill(0) } : {}),
     });
+    ws.once("upgrade", (res) => {
+      consoleProtocol = parseConsoleProtocol(res.headers[CONSOLE_PROTOCOL_HEADER]);
+    });
     ws.once("open", () => {
       ws.removeAllListeners("error");
-      resolve(ws);
+      resolve({ ws, consoleProtocol });
     });
     ws.once("unexpected-response", (_req, res) => {
       const status = res.statusCode ?? 0;

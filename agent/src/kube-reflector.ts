@@ -14,14 +14,20 @@ function keyOf(obj: Record<string, unknown>): string {
  * The agent's projection cache of one collection of its own cluster: list, then watch from
  * the list's resourceVersion (bookmarks on), re-watch when the apiserver ends a watch, relist
  * on 410 Gone, back off on errors. `onChange` runs after every applied change (and after
- * each relist), so the health summary can be recomputed.
+ * each relist), and when the cache stops or starts following the apiserver (`synced`), so
+ * the health summary can be recomputed and say whether it is current.
  */
 export class KubeReflector<P> {
   private readonly items = new Map<string, P>();
   private resourceVersion: string | undefined;
   private readonly abort = new AbortController();
+  /** True while the cache follows the apiserver (listed, watch open); false after a failure until it does again. */
   synced = false;
+  /** True once the first list arrived: the cache has something to report, current or not. */
+  listed = false;
   lastError: string | null = null;
+  /** When the cache stopped being current (ms), null while it is. */
+  notCurrentSince: number | null = null;
 
   constructor(
     private readonly target: KubeTarget,
@@ -49,9 +55,18 @@ export class KubeReflector<P> {
     this.items.clear();
     for (const obj of items) this.items.set(keyOf(obj), this.project(obj as never));
     this.resourceVersion = resourceVersion;
+    this.listed = true;
+    this.markCurrent();
+    this.onChange();
+  }
+
+  /** The collection is followed again (a relist, an open watch, a bookmark). */
+  private markCurrent(): boolean {
+    if (this.synced) return false;
     this.synced = true;
     this.lastError = null;
-    this.onChange();
+    this.notCurrentSince = null;
+    return true;
   }
 
   private async loop(): Promise<void> {
@@ -65,7 +80,10 @@ export class KubeReflector<P> {
         params.set("allowWatchBookmarks", "true");
         params.set("resourceVersion", this.resourceVersion ?? "0");
         params.set("timeoutSeconds", String(Math.round(WATCH_SECONDS * (0.8 + Math.random() * 0.4))));
-        await watchKube(this.target, `${this.path}?${params}`, (event) => this.apply(event), signal);
+        // The watch answering 200 proves the cache follows again, even on a quiet collection.
+        await watchKube(this.target, `${this.path}?${params}`, (event) => this.apply(event), signal, undefined, () => {
+          if (this.markCurrent()) this.onChange();
+        });
         failures = 0;
       } catch (error) {
         if (signal.aborted) break;
@@ -74,6 +92,7 @@ export class KubeReflector<P> {
           continue;
         }
         this.synced = false;
+        this.notCurrentSince ??= Date.now();
         this.lastError = errorMessage(error);
         this.onChange();
         failures++;
@@ -90,10 +109,13 @@ export class KubeReflector<P> {
     const obj = event.object;
     const rv = (obj.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
     if (rv) this.resourceVersion = rv;
-    if (event.type === "BOOKMARK") return;
+    if (event.type === "BOOKMARK") {
+      if (this.markCurrent()) this.onChange();
+      return;
+    }
     if (event.type === "DELETED") this.items.delete(keyOf(obj));
     else this.items.set(keyOf(obj), this.project(obj as never));
-    this.synced = true;
+    this.markCurrent();
     this.onChange();
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { THealthParts } from "@/lib/shared/fleet/health-push.schema";
-import type { TunnelControlMessage, TunnelSession } from "@/lib/tunnel";
+import { EDGE_STATUS_PROTOCOL, HEALTH_PUSH_PROTOCOL, type TunnelControlMessage, type TunnelSession } from "@/lib/tunnel";
 import type { Logger } from "./logger";
 
 export interface HealthPushTimings {
@@ -17,14 +17,25 @@ function newMembers(before: readonly string[], after: readonly string[]): boolea
   return after.some((x) => !known.has(x));
 }
 
-/** A change that goes out at once instead of waiting for the interval: a node NotReady, a new crash loop. */
+/** A change that goes out at once instead of waiting for the interval: a node NotReady, a new crash loop, caches no longer current. */
 function isUrgent(before: THealthParts, after: THealthParts): boolean {
   return (
+    (before.caches?.current !== false && after.caches?.current === false) ||
     newMembers(before.details.notReadyNodes.map((n) => n.name), after.details.notReadyNodes.map((n) => n.name)) ||
     newMembers(before.details.crashLoopingPods, after.details.crashLoopingPods) ||
     after.nodes.ready < before.nodes.ready ||
     after.pods.crashLooping > before.pods.crashLooping
   );
+}
+
+/**
+ * The summary as a protocol-3 agent sent it, for a console that does not announce 4: its
+ * strict schema refuses the newer parts, and it reads EdgeX itself.
+ */
+export function forOlderConsole(parts: THealthParts): THealthParts {
+  const { workloads: _workloads, caches: _caches, ...rest } = parts;
+  const { unavailableStatefulSets: _sets, unavailableDaemonSets: _daemons, ...details } = rest.details;
+  return { ...rest, edgex: null, details: { ...details, edgexServicesDown: [] }, search: rest.search.filter((i) => i.kind !== "edgex-device") };
 }
 
 /**
@@ -40,6 +51,7 @@ export class HealthPusher {
   readonly epoch = randomUUID();
   private seq = 0;
   private session: TunnelSession | undefined;
+  private consoleProtocol = HEALTH_PUSH_PROTOCOL;
   /** What the console has (or will have once the last message lands). */
   private sent: Map<PartKey, string> | undefined;
   private sentParts: THealthParts | undefined;
@@ -57,8 +69,9 @@ export class HealthPusher {
   ) {}
 
   /** A new tunnel: the console may have lost everything (restart), so the next message is full. */
-  attach(session: TunnelSession): void {
+  attach(session: TunnelSession, consoleProtocol = HEALTH_PUSH_PROTOCOL): void {
     this.session = session;
+    this.consoleProtocol = consoleProtocol;
     this.needFull = true;
     this.unacked = [];
     this.flush();
@@ -101,8 +114,9 @@ export class HealthPusher {
     this.timer = undefined;
     const session = this.session;
     if (!session?.isOpen) return;
-    const parts = this.current();
-    if (!parts) return; // caches not listed yet; their first list calls changed()
+    const all = this.current();
+    if (!all) return; // caches not listed yet; their first list calls changed()
+    const parts = this.consoleProtocol >= EDGE_STATUS_PROTOCOL ? all : forOlderConsole(all);
     const now = Date.now();
     const oldest = this.unacked[0];
     if (oldest && now - oldest.at >= this.timings.healthAckTimeoutMs) {

@@ -5,7 +5,7 @@ import type { KubeTarget } from "./load-kube-target";
 export interface KubeResponse {
   status: number;
   body: Record<string, unknown> | null;
-  /** The body as text, at most 1 KiB (for messages such as `/readyz`'s). */
+  /** The body as text, at most `textLimit` bytes (1 KiB: enough for messages such as `/readyz`'s). */
   text: string;
 }
 
@@ -13,7 +13,7 @@ export interface KubeResponse {
  * Sends one JSON request to the apiserver with the agent's own credentials (not through the
  * tunnel): cluster facts for hello/info and the agent's state Secret.
  */
-export function requestKube(target: KubeTarget, method: string, path: string, json?: unknown, timeoutMs = 15_000): Promise<KubeResponse> {
+export function requestKube(target: KubeTarget, method: string, path: string, json?: unknown, timeoutMs = 15_000, textLimit = 1024): Promise<KubeResponse> {
   const body = json === undefined ? undefined : JSON.stringify(json);
   const authorization = target.authorization();
   return new Promise((resolve, reject) => {
@@ -44,7 +44,7 @@ export function requestKube(target: KubeTarget, method: string, path: string, js
           } catch {
             parsed = null;
           }
-          resolve({ status: res.statusCode ?? 0, body: parsed, text: raw.slice(0, 1024) });
+          resolve({ status: res.statusCode ?? 0, body: parsed, text: raw.slice(0, textLimit) });
         });
         res.on("error", reject);
       },

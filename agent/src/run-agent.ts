@@ -31,6 +31,8 @@ export interface AgentTimings {
   /** Health summaries: at most one message per interval; resend in full when unacknowledged. */
   healthMinIntervalMs: number;
   healthAckTimeoutMs: number;
+  /** How often the agent probes its EdgeX services (protocol 4). */
+  edgexIntervalMs: number;
 }
 
 /** Observers of the agent's life, for diagnostics and for running many agents in one process. */
@@ -39,7 +41,7 @@ export interface AgentHooks {
   onTunnel?(session: TunnelSession | undefined): void;
 }
 
-export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 30_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000, healthMinIntervalMs: 5_000, healthAckTimeoutMs: 30_000 };
+export const DEFAULT_TIMINGS: AgentTimings = { backoffBaseMs: 1_000, backoffCapMs: 30_000, stableAfterMs: 30_000, infoIntervalMs: 60_000, readinessIntervalMs: 5_000, readinessTimeoutMs: 4_000, healthMinIntervalMs: 5_000, healthAckTimeoutMs: 30_000, edgexIntervalMs: 15_000 };
 
 /**
  * The agent's life: pin the console CA (or fail before the token leaves), obtain a credential
@@ -76,9 +78,9 @@ export async function runAgent(
   const pusher = new HealthPusher(() => watch?.current(), timings, log);
   try {
     while (!signal.aborted) {
-      let ws;
+      let connected;
       try {
-        ws = await connectTunnel(config.server, state, trust);
+        connected = await connectTunnel(config.server, state, trust);
       } catch (error) {
         if (signal.aborted) break;
         if (error instanceof CredentialRejectedError) {
@@ -100,7 +102,7 @@ export async function runAgent(
       }
 
       const upSince = Date.now();
-      const closed = await runTunnelSession(ws, {
+      const closed = await runTunnelSession(connected.ws, {
         target,
         proxy,
         store,
@@ -110,9 +112,10 @@ export async function runAgent(
         infoIntervalMs: timings.infoIntervalMs,
         readiness: timings,
         health: pusher,
+        consoleProtocol: connected.consoleProtocol,
         onUp: (session) => {
           reenrolled = false;
-          watch ??= watchClusterHealth(target, () => pusher.changed());
+          watch ??= watchClusterHealth(target, () => pusher.changed(), { edgexIntervalMs: timings.edgexIntervalMs });
           health.setTunnelUp(true);
           hooks.onTunnel?.(session);
         },

@@ -24,6 +24,8 @@ export interface SessionContext {
   readiness: ReadinessTimings;
   /** Pushes health summaries on this session (protocol 3). */
   health?: HealthPusher;
+  /** The console's control protocol (from the upgrade answer): what the summaries may carry. */
+  consoleProtocol?: number;
   /** Called once the session exists (the tunnel is up). */
   onUp(session: TunnelSession): void;
 }
@@ -85,7 +87,7 @@ export function runTunnelSession(ws: WebSocket, ctx: SessionContext): Promise<Tu
     log.info("readiness", { ready: verdict.ready, ...(verdict.reason ? { reason: verdict.reason } : {}) });
   });
 
-  ctx.health?.attach(session);
+  ctx.health?.attach(session, ctx.consoleProtocol);
   session.on("control", (message: TunnelControlMessage) => {
     if (message.type === "rotate-credential") void rotateCredential(ctx, session, message);
     else if (ctx.health?.onControl(message)) return;

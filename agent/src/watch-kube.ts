@@ -22,9 +22,9 @@ export interface KubeWatchEvent {
  * GETs a watch with the agent's own credentials and calls `onEvent` for every line of the
  * stream. Resolves when the apiserver ends the watch (timeoutSeconds), rejects on a non-200
  * answer, an ERROR event (its code as the status), no byte for `inactivityMs` (bookmarks
- * arrive about once a minute) or an abort.
+ * arrive about once a minute) or an abort. `onOpen` runs when the apiserver accepted the watch.
  */
-export function watchKube(target: KubeTarget, path: string, onEvent: (event: KubeWatchEvent) => void, signal: AbortSignal, inactivityMs = 90_000): Promise<void> {
+export function watchKube(target: KubeTarget, path: string, onEvent: (event: KubeWatchEvent) => void, signal: AbortSignal, inactivityMs = 90_000, onOpen?: () => void): Promise<void> {
   const authorization = target.authorization();
   return new Promise((resolve, reject) => {
     const req = https.request({
@@ -45,6 +45,7 @@ export function watchKube(target: KubeTarget, path: string, onEvent: (event: Kub
         reject(new KubeStatusError(res.statusCode ?? 0, `watch ${path.split("?")[0]} answered ${res.statusCode}`));
         return;
       }
+      onOpen?.();
       let buffered = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {

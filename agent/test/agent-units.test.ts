@@ -3,7 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ZHealthMessageSchema, type THealthParts } from "@/lib/shared/fleet/health-push.schema";
+import { CONSOLE_PROTOCOL, parseConsoleProtocol } from "@/lib/tunnel";
 import { createBackoff } from "../src/backoff";
+import { forOlderConsole } from "../src/push-health";
 import type { KubeTarget } from "../src/load-kube-target";
 import { createLogger } from "../src/logger";
 import { upstreamHeaders } from "../src/proxy-headers";
@@ -121,5 +124,42 @@ describe("proxy headers", () => {
   it("keeps Connection/Upgrade for upgrade requests", () => {
     const headers = upstreamHeaders(["Connection", "Upgrade", "Upgrade", "websocket"], target, true);
     expect(headers).toMatchObject({ connection: "Upgrade", upgrade: "websocket" });
+  });
+});
+
+describe("health summaries for an older console", () => {
+  const parts: THealthParts = {
+    nodes: { ready: 1, total: 1 },
+    pods: { total: 2, running: 2, pending: 0, succeeded: 0, failed: 0, unknown: 0, failing: 0, crashLooping: 0 },
+    deployments: { total: 1, unavailable: 0 },
+    workloads: { statefulSets: { total: 1, unavailable: 1 }, daemonSets: { total: 1, unavailable: 0 } },
+    warningEvents: 0,
+    kubernetesVersion: "v1.31.4+k3s1",
+    edgex: { servicesUp: 3, servicesTotal: 4, devicesUp: 2, devicesTotal: 2, lastReadingAt: null },
+    details: { notReadyNodes: [], crashLoopingPods: [], failingPods: [], unavailableDeployments: [], kubeletVersions: ["v1.31.4+k3s1"], edgexServicesDown: ["edgex-core-command"], unavailableStatefulSets: ["default/store"], unavailableDaemonSets: [] },
+    search: [
+      { kind: "deployment", namespace: "default", name: "web", labels: {}, status: "1/1" },
+      { kind: "edgex-device", namespace: "", name: "sensor-1", labels: {}, status: "UP" },
+    ],
+    hardware: [],
+    caches: { current: false, since: "2026-12-07T22:00:00.000Z", reason: "pods: aborted" },
+  };
+
+  it("reads the console's protocol from the upgrade answer; none means 3", () => {
+    expect(parseConsoleProtocol(undefined)).toBe(3);
+    expect(parseConsoleProtocol(String(CONSOLE_PROTOCOL))).toBe(CONSOLE_PROTOCOL);
+    expect(parseConsoleProtocol("x4")).toBe(3);
+  });
+
+  it("sends a protocol-3 console exactly what a protocol-3 agent sent: no newer parts, no EdgeX of its own", () => {
+    const old = forOlderConsole(parts);
+    expect(Object.keys(old).sort()).toEqual(["deployments", "details", "edgex", "hardware", "kubernetesVersion", "nodes", "pods", "search", "warningEvents"]);
+    expect(Object.keys(old.details).sort()).toEqual(["crashLoopingPods", "edgexServicesDown", "failingPods", "kubeletVersions", "notReadyNodes", "unavailableDeployments"]);
+    expect(old.edgex).toBeNull();
+    expect(old.details.edgexServicesDown).toEqual([]);
+    expect(old.search.map((i) => i.kind)).toEqual(["deployment"]);
+    // Both shapes are valid messages for this console.
+    expect(ZHealthMessageSchema.safeParse({ type: "health", epoch: "e", seq: 1, full: true, parts }).success).toBe(true);
+    expect(ZHealthMessageSchema.safeParse({ type: "health", epoch: "e", seq: 1, full: true, parts: old }).success).toBe(true);
   });
 });

@@ -21,4 +21,4 @@ export {
   type TunnelStreamStats,
 } from "./tunnel-types";
 export { FrameType, FRAME_HEADER_BYTES, decodeFrame, encodeFrame, type TFrameType, type TunnelFrame } from "./frame";
-export { AGENT_PROTOCOL, AGENT_PROTOCOL_HEADER, READINESS_PUSH_PROTOCOL, HEALTH_PUSH_PROTOCOL, parseAgentProtocol, type ReadinessMessage } from "./control-protocol";
+export { AGENT_PROTOCOL, AGENT_PROTOCOL_HEADER, CONSOLE_PROTOCOL, CONSOLE_PROTOCOL_HEADER, EDGE_STATUS_PROTOCOL, READINESS_PUSH_PROTOCOL, HEALTH_PUSH_PROTOCOL, parseAgentProtocol, parseConsoleProtocol, type ReadinessMessage } from "./control-protocol";

@@ -9,6 +9,7 @@ import type { ClusterFaults } from "../types";
  * Switches a cluster's faults. Partition: the API stops answering (new requests hang, open
  * watches/log follows go silent) and the cluster's agent processes are SIGSTOPped so their
  * tunnels go silent too; healing SIGCONTs them and resets the hung connections.
+ * dropWatchesAfterMs cuts the streams open now after that long, and each new one likewise.
  */
 export function applyFaults(cluster: ClusterState, server: https.Server | undefined, f: ClusterFaults): void {
   const was = cluster.faults;
@@ -23,6 +24,12 @@ export function applyFaults(cluster: ClusterState, server: https.Server | undefi
       releaseHanging(server);
       for (const s of cluster.streams) s.destroy();
     }
+  }
+  // Watches already open are cut too (an apiserver or balancer dropping its connections),
+  // not only those opened from now on.
+  const drop = f.dropWatchesAfterMs;
+  if (drop && drop > 0 && drop !== was.dropWatchesAfterMs) {
+    for (const s of [...cluster.streams]) cluster.rt.timers.after(drop, () => s.destroy());
   }
   if (JSON.stringify(was.nodeNotReady ?? []) !== JSON.stringify(f.nodeNotReady ?? [])) applyNodeReadiness(cluster);
   cluster.edgex?.setFaults(f.edgex ?? {});

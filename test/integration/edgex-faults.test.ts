@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { callEdgex } from "@/lib/server/edgex/call-edgex";
+import { callEdgex } from "@/lib/shared/edgex/call-edgex";
 import { discoverEdgexServices } from "@/lib/server/edgex/discover-edgex-services";
 import { kubeProxyTransport } from "@/lib/server/edgex/kube-proxy-transport";
 import type { TEdgexDevicePage, TEdgexOverview, TEdgexServiceStatus } from "@/lib/shared/edgex/edgex-api.schema";

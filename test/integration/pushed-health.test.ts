@@ -1,7 +1,8 @@
 // Health summaries pushed by the agent (docs/TUNNEL.md "Health summaries"): the real agent
 // watches its simulated cluster and sends the console a full summary, then only changes,
 // sequenced and acknowledged; the collector stores them as snapshots without a watch of its
-// own, and still collects an older agent the way it always did.
+// own, and still collects an older agent the way it always did. Protocol 4: StatefulSets,
+// DaemonSets and EdgeX come from the agent too, and an agent whose watches fail says so.
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/server/audit/record-audit-event";
@@ -9,7 +10,10 @@ import { createCluster } from "@/lib/server/clusters/create-cluster";
 import { clusterRuntime } from "@/lib/server/clusters/cluster-runtime-state";
 import { runStatePass, startClusterStateMonitor } from "@/lib/server/clusters/cluster-state-monitor";
 import { prisma } from "@/lib/server/db/prisma";
+import { getEdgexFleetSummary } from "@/lib/server/edgex/get-edgex-fleet-summary";
+import { registerEdgexSummarySource } from "@/lib/server/fleet/edgex-summary-source";
 import { FleetCollector } from "@/lib/server/fleet/fleet-collector";
+import { listFleetClusters } from "@/lib/server/fleet/list-fleet-clusters";
 import { applyHealthMessage, pushedHealthCounters, pushedHealthOf } from "@/lib/server/fleet/pushed-health";
 import { searchFleet } from "@/lib/server/fleet/search-fleet";
 import { getRuntimeContext } from "@/lib/server/runtime/runtime-context";
@@ -21,6 +25,7 @@ import { attachSimCluster, type AttachedCluster } from "../helpers/attach-sim-cl
 import { startFreezableProxy, type FreezableProxy } from "../helpers/freezable-proxy";
 import { runTestAgent, type TestAgent } from "../helpers/run-test-agent";
 import { serveRoutes, type ServedRoutes } from "../helpers/serve-routes";
+import { ZFleetClustersQuerySchema } from "@/lib/shared/fleet/fleet-query.schema";
 import { directCounts, directKubeConfig, snapshotCounts, TEST_FLEET_CONFIG, until } from "./fleet-helpers";
 
 describe("health summaries pushed by the agent", () => {
@@ -37,7 +42,7 @@ describe("health summaries pushed by the agent", () => {
 
   beforeAll(async () => {
     registerUpgradeHandler("/v3/connect", (req, socket, head) => gateway.handleUpgrade(req, socket, head));
-    sim = await startSimulator({ clusters: 2, scenarios: ["k3s"], port: 0, podStartMs: 50, crashLoopBaseMs: 300 });
+    sim = await startSimulator({ clusters: [{ name: "sim-01", scenarios: ["k3s", "edgex"] }, { name: "sim-02", scenarios: ["k3s"] }], port: 0, podStartMs: 50, crashLoopBaseMs: 300 });
     served = await serveRoutes();
     proxy = await startFreezableProxy(Number(new URL(served.url).port));
     const cluster = await createCluster({ name: "pushing-health", labels: {} }, SYSTEM_ACTOR);
@@ -50,7 +55,7 @@ describe("health summaries pushed by the agent", () => {
       token,
       clusterId: id,
       sim: { server: c.server, caPem: c.caPem, token: c.token },
-      timings: { infoIntervalMs: 600_000, healthMinIntervalMs: 1_000 },
+      timings: { infoIntervalMs: 600_000, healthMinIntervalMs: 1_000, edgexIntervalMs: 2_000 },
     });
     // As start-fleet-collector does: pushed summaries are written every second.
     flusher = setInterval(() => void collector.flushPushed().catch(() => undefined), 500);
@@ -91,6 +96,99 @@ describe("health summaries pushed by the agent", () => {
     }, 10_000, "inventory rows");
     expect(nodes.every((n) => n.kubeletVersion.startsWith("v1."))).toBe(true);
     expect(pushedHealthCounters(id)).toMatchObject({ duplicates: 0, resyncs: 0, invalid: 0 });
+  });
+
+  it("protocol 4: StatefulSets, DaemonSets and EdgeX come from the agent; the console reads no EdgeX of the cluster", async () => {
+    expect(clusterRuntime(id).pushesEdgex).toBe(true);
+    const c = sim.clusters[0]!;
+    const apps = directKubeConfig(c).makeApiClient(k8s.AppsV1Api);
+    // One StatefulSet whose image cannot be pulled: total and unavailable both move.
+    await apps.createNamespacedStatefulSet({
+      namespace: "default",
+      body: { metadata: { name: "store" }, spec: { serviceName: "store", replicas: 2, selector: { matchLabels: { app: "store" } }, template: { metadata: { labels: { app: "store" } }, spec: { containers: [{ name: "db", image: "example/store:missing" }] } } } },
+    });
+    const direct = async () => {
+      const [sets, daemons] = await Promise.all([apps.listStatefulSetForAllNamespaces(), apps.listDaemonSetForAllNamespaces()]);
+      return {
+        statefulSetsTotal: sets.items.length,
+        statefulSetsUnavailable: sets.items.filter((x) => (x.status?.readyReplicas ?? 0) < (x.spec?.replicas ?? 1)).length,
+        daemonSetsTotal: daemons.items.length,
+        daemonSetsUnavailable: daemons.items.filter((x) => (x.status?.numberAvailable ?? 0) < (x.status?.desiredNumberScheduled ?? 0)).length,
+      };
+    };
+    const workloads = await until(async () => {
+      const s = await prisma.fleetSnapshot.findUnique({ where: { clusterId: id } });
+      const expected = await direct();
+      const actual = s && { statefulSetsTotal: s.statefulSetsTotal, statefulSetsUnavailable: s.statefulSetsUnavailable, daemonSetsTotal: s.daemonSetsTotal, daemonSetsUnavailable: s.daemonSetsUnavailable };
+      return JSON.stringify(actual) === JSON.stringify(expected) ? { s: s!, expected } : null;
+    }, 15_000, "StatefulSets and DaemonSets in the snapshot to match the cluster");
+    expect(workloads.expected.statefulSetsTotal).toBeGreaterThanOrEqual(1);
+    expect(workloads.expected.statefulSetsUnavailable).toBeGreaterThanOrEqual(1);
+    expect(workloads.expected.daemonSetsTotal).toBeGreaterThanOrEqual(1); // k3s's svclb
+    expect((workloads.s.details as { unavailableStatefulSets?: string[] }).unavailableStatefulSets).toContain("default/store");
+
+    // EdgeX: the agent's numbers are the ones the console reads itself through the tunnel.
+    const consoleRead = await getEdgexFleetSummary(id);
+    expect(consoleRead?.servicesTotal).toBeGreaterThan(3);
+    await until(async () => {
+      const s = await prisma.fleetSnapshot.findUnique({ where: { clusterId: id } });
+      return s?.edgexServicesTotal === consoleRead!.servicesTotal && s.edgexServicesUp === consoleRead!.servicesUp && s.edgexDevicesTotal === consoleRead!.devicesTotal;
+    }, 15_000, "the agent's EdgeX summary in the snapshot");
+    // The collector asks no EdgeX source for a protocol-4 cluster.
+    const asked: string[] = [];
+    registerEdgexSummarySource(async (clusterId) => (asked.push(clusterId), null));
+    try {
+      await collector.runPass();
+    } finally {
+      registerEdgexSummarySource(undefined);
+    }
+    expect(asked).not.toContain(id);
+    // A service going down reaches the snapshot from the agent's own probes.
+    c.setFaults({ edgex: { down: ["edgex-core-command"] } });
+    try {
+      const down = await until(async () => {
+        const s = await prisma.fleetSnapshot.findUnique({ where: { clusterId: id } });
+        return s && (s.details as { edgexServicesDown?: string[] }).edgexServicesDown?.includes("edgex-core-command") ? s : null;
+      }, 15_000, "core-command down in the snapshot");
+      expect(down.edgexServicesUp).toBe(consoleRead!.servicesUp - 1);
+    } finally {
+      c.setFaults({});
+    }
+    await until(async () => (await prisma.fleetSnapshot.findUnique({ where: { clusterId: id } }))?.edgexServicesUp === consoleRead!.servicesUp, 15_000, "core-command up again");
+    expect(pushedHealthCounters(id).invalid).toBe(0);
+  });
+
+  it("an agent whose watches fail says its caches are not current: the cluster stays Active, its snapshot is stale with the reason, then fresh again", async () => {
+    const c = sim.clusters[0]!;
+    const row = async () => (await listFleetClusters(ZFleetClustersQuerySchema.parse({ q: "pushing-health" }), TEST_FLEET_CONFIG.intervalMs)).items.find((r) => r.id === id);
+    await collector.runPass();
+    expect((await row())?.snapshot?.fresh).toBe(true);
+    // Every watch is cut and every list or watch answered 500; /readyz still answers.
+    c.setFaults({ errorRate: 1, errorCodes: [500], dropWatchesAfterMs: 1 });
+    try {
+      const stale = await until(async () => {
+        const r = await row();
+        return r?.snapshot && !r.snapshot.fresh && r.snapshot.error?.includes("not current") ? r : null;
+      }, 15_000, "the snapshot stale with the agent's reason");
+      expect(stale.snapshot!.error).toMatch(/not current: .*pods.*: .+/);
+      expect(stale.state).toBe("active");
+      expect((await prisma.fleetSnapshot.findUniqueOrThrow({ where: { clusterId: id } })).notCurrentSince).toBeInstanceOf(Date);
+      // The fleet counts it as stale, and it is among the clusters needing attention.
+      const problems = await listFleetClusters(ZFleetClustersQuerySchema.parse({ problems: "1" }), TEST_FLEET_CONFIG.intervalMs);
+      expect(problems.items.map((r) => r.id)).toContain(id);
+      // A pass of the collector does not make it fresh either.
+      await collector.runPass();
+      expect((await row())?.snapshot?.fresh).toBe(false);
+    } finally {
+      c.setFaults({});
+    }
+    const back = await until(async () => {
+      await collector.runPass();
+      const r = await row();
+      return r?.snapshot?.fresh && r.snapshot.error === null ? r : null;
+    }, 30_000, "the snapshot fresh again");
+    expect(back.state).toBe("active");
+    expect((await prisma.fleetSnapshot.findUniqueOrThrow({ where: { clusterId: id } })).notCurrentSince).toBeNull();
   });
 
   it("a crash loop shows in the snapshot within 5 s of the pod's status change", async () => {

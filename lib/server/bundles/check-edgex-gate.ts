@@ -1,8 +1,8 @@
 import "server-only";
 import { ZEdgexPingSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
 import { EDGEX_CORE_SERVICES } from "@/lib/shared/bundles/touches-edgex";
-import { callEdgex } from "../edgex/call-edgex";
-import { serviceFor } from "../edgex/edgex-context";
+import { callEdgex } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor } from "@/lib/shared/edgex/edgex-context";
 import { openEdgexContext } from "../edgex/open-edgex-context";
 
 /**

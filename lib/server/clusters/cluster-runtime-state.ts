@@ -17,6 +17,8 @@ export interface ClusterRuntime {
   pushesReadiness?: boolean;
   /** The connected agent pushes health summaries (protocol ≥ 3): the collector keeps no watches of it. */
   pushesHealth?: boolean;
+  /** Its summaries carry StatefulSets, DaemonSets, EdgeX and cache currency (protocol ≥ 4): the console reads no EdgeX of it. */
+  pushesEdgex?: boolean;
   /** The agent's last readiness verdict on this connection; undefined until the first. */
   reportedReady?: { ready: boolean; reason?: string };
   /** The readiness verdict the monitor last acted on (ok, or the error), to react only to changes. */

@@ -3,8 +3,6 @@ import { z } from "zod";
 
 /** Default deadline of every EdgeX call (issue 6: 5 s). */
 export const DEFAULT_EDGEX_TIMEOUT_MS = 5_000;
-/** EdgeX calls in flight at once per page request (per-device readings, service probes). */
-export const EDGEX_CONCURRENCY = 6;
 /** Service discovery is reused this long: less than one page refresh (10 s), so nothing outlives it. */
 export const DISCOVERY_TTL_MS = 5_000;
 

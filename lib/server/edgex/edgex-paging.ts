@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { TEdgexFailure, TEdgexPageQuery } from "@/lib/shared/edgex/edgex-api.schema";
-import { absentService, callEdgex } from "./call-edgex";
-import { serviceFor, type EdgexContext } from "./edgex-context";
+import { absentService, callEdgex } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor, type EdgexContext } from "@/lib/shared/edgex/edgex-context";
 
 export type PageRead<T> = { items: T[]; totalCount: number; failure: TEdgexFailure | null };
 

@@ -4,10 +4,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createEdgexDeployment, type EdgexDeployment } from "@/sim/edgex";
 import { matchEdgexServices } from "@/lib/shared/edgex/match-edgex-services";
-import { buildEdgexOverview } from "./build-edgex-overview";
-import type { EdgexContext } from "./edgex-context";
-import type { EdgexRawAnswer, EdgexTransport } from "./edgex-transport";
-import { readAllDevices } from "./read-edgex-totals";
+import { buildEdgexOverview } from "@/lib/shared/edgex/build-edgex-overview";
+import type { EdgexContext } from "@/lib/shared/edgex/edgex-context";
+import type { EdgexRawAnswer, EdgexTransport } from "@/lib/shared/edgex/edgex-transport";
+import { readAllDevices } from "@/lib/shared/edgex/read-edgex-totals";
 
 function simTransport(dep: EdgexDeployment): EdgexTransport {
   return async (ref, req): Promise<EdgexRawAnswer> => {

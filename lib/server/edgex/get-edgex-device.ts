@@ -1,9 +1,9 @@
 import "server-only";
 import type { TEdgexDeviceDetail } from "@/lib/shared/edgex/edgex-detail.schema";
 import { ZEdgexDeviceCoreCommandResponseSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import { absentService, callEdgex, clusterFailure } from "./call-edgex";
-import { serviceFor } from "./edgex-context";
-import { edgexPath } from "./edgex-transport";
+import { absentService, callEdgex, clusterFailure } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor } from "@/lib/shared/edgex/edgex-context";
+import { edgexPath } from "@/lib/shared/edgex/edgex-transport";
 import { toDeviceRow } from "./list-edgex-devices";
 import { openEdgexContext } from "./open-edgex-context";
 import { readEdgexDevice, readEdgexProfile } from "./read-edgex-device";

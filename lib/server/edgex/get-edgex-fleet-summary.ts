@@ -1,12 +1,11 @@
 import "server-only";
 import type { EdgexSummaryResult } from "../fleet/edgex-summary-source";
-import { buildEdgexOverview } from "./build-edgex-overview";
+import { buildEdgexOverview } from "@/lib/shared/edgex/build-edgex-overview";
+import { fleetEdgexStatus } from "@/lib/shared/edgex/fleet-edgex-status";
 import { edgexTimeoutMs } from "./edgex-config";
 import { discoverEdgexServices } from "./discover-edgex-services";
 import { kubeProxyTransport } from "./kube-proxy-transport";
 
-/** Devices indexed for the fleet search per cluster (the search shows names, not thousands of rows). */
-const SEARCH_DEVICE_CAP = 500;
 /**
  * Per-call deadline for the collector: discovery then one parallel round of EdgeX calls
  * must fit the collector's own timeout (10 s by default), so each step gets at most 4 s.
@@ -24,11 +23,5 @@ export async function getEdgexFleetSummary(clusterId: string): Promise<EdgexSumm
   const services = await discoverEdgexServices(clusterId, timeoutMs);
   if (services.length === 0) return null;
   const overview = await buildEdgexOverview({ clusterId, transport: kubeProxyTransport(clusterId, null), services, timeoutMs });
-  if (!overview.summary) return null;
-  const { lastReadingAgeSeconds: _age, ...summary } = overview.summary;
-  return {
-    ...summary,
-    servicesDown: overview.services.filter((s) => s.up === false).map((s) => s.name),
-    devices: (overview.devices ?? []).slice(0, SEARCH_DEVICE_CAP).map((d) => ({ name: d.name, labels: d.labels, status: d.operatingState })),
-  };
+  return fleetEdgexStatus(overview);
 }

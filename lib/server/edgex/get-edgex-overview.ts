@@ -1,7 +1,7 @@
 import "server-only";
 import type { TEdgexOverview } from "@/lib/shared/edgex/edgex-api.schema";
 import { toClusterRef } from "../explorer/to-cluster-ref";
-import { buildEdgexOverview } from "./build-edgex-overview";
+import { buildEdgexOverview } from "@/lib/shared/edgex/build-edgex-overview";
 import { openEdgexContext } from "./open-edgex-context";
 
 /**

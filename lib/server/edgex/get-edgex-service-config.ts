@@ -3,7 +3,7 @@ import type { TEdgexServiceConfig } from "@/lib/shared/edgex/edgex-detail.schema
 import { ZEdgexConfigSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
 import { maskSecrets } from "@/lib/shared/edgex/mask-secrets";
 import { notFound } from "../http/api-error";
-import { callEdgex, clusterFailure } from "./call-edgex";
+import { callEdgex, clusterFailure } from "@/lib/shared/edgex/call-edgex";
 import { openEdgexContext } from "./open-edgex-context";
 
 /**

@@ -5,15 +5,9 @@ import type { TEdgexServiceRef } from "@/lib/shared/edgex/match-edgex-services";
 import { KubeError } from "../k8s/kube-error";
 import type { KubeIdentity } from "../k8s/kube-identity";
 import { kubeStream, type KubeStream } from "../k8s/kube-request";
-import { MAX_EDGEX_BODY_BYTES, type EdgexRawAnswer, type EdgexRequest, type EdgexTransport } from "./edgex-transport";
+import { MAX_EDGEX_BODY_BYTES, serviceProxyPath, type EdgexRawAnswer, type EdgexRequest, type EdgexTransport } from "@/lib/shared/edgex/edgex-transport";
 
 const TIMED_OUT = Symbol("timed out");
-
-/** The apiserver's service-proxy path of an EdgeX service. */
-export function serviceProxyPath(service: TEdgexServiceRef, path: string): string {
-  const target = service.port ? `${service.name}:${service.port}` : service.name;
-  return `/api/v1/namespaces/${encodeURIComponent(service.namespace)}/services/${encodeURIComponent(target)}/proxy${path}`;
-}
 
 /** Reads the body within what is left of the deadline; aborting the stream on expiry frees the tunnel stream. */
 function readBody(stream: KubeStream, ms: number): Promise<string | typeof TIMED_OUT> {

@@ -2,12 +2,11 @@ import "server-only";
 import type { TEdgexDevicePage, TEdgexDeviceRow, TEdgexFailure, TEdgexPageQuery } from "@/lib/shared/edgex/edgex-api.schema";
 import { ZEdgexMultiDevicesSchema, ZEdgexMultiReadingsSchema, type TEdgexDevice } from "@/lib/shared/edgex/edgex-envelopes.schema";
 import { toReadingView } from "@/lib/shared/edgex/reading-values";
-import { absentService, callEdgex, clusterFailure } from "./call-edgex";
-import { EDGEX_CONCURRENCY } from "./edgex-config";
-import { serviceFor, type EdgexContext } from "./edgex-context";
+import { absentService, callEdgex, clusterFailure } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor, type EdgexContext } from "@/lib/shared/edgex/edgex-context";
 import { readEdgexPage } from "./edgex-paging";
-import { edgexPath } from "./edgex-transport";
-import { mapLimited } from "./map-limited";
+import { edgexPath } from "@/lib/shared/edgex/edgex-transport";
+import { EDGEX_CONCURRENCY, mapLimited } from "@/lib/shared/edgex/map-limited";
 import { openEdgexContext } from "./open-edgex-context";
 
 /** The table row of a device. */

@@ -3,9 +3,9 @@ import type { TEdgexLatestQuery } from "@/lib/shared/edgex/edgex-api.schema";
 import type { TEdgexEventList } from "@/lib/shared/edgex/edgex-detail.schema";
 import { ZEdgexMultiEventsSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
 import { toEventView } from "@/lib/shared/edgex/reading-values";
-import { absentService, callEdgex, clusterFailure } from "./call-edgex";
-import { serviceFor } from "./edgex-context";
-import { edgexPath } from "./edgex-transport";
+import { absentService, callEdgex, clusterFailure } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor } from "@/lib/shared/edgex/edgex-context";
+import { edgexPath } from "@/lib/shared/edgex/edgex-transport";
 import { openEdgexContext } from "./open-edgex-context";
 
 /** `GET …/edgex/events?device=&limit=`: the newest N events from core-data, of one device or of all. */

@@ -2,9 +2,9 @@ import "server-only";
 import type { TEdgexPageQuery } from "@/lib/shared/edgex/edgex-api.schema";
 import type { TEdgexProfilePage } from "@/lib/shared/edgex/edgex-detail.schema";
 import { ZEdgexMultiProfilesSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import { clusterFailure } from "./call-edgex";
+import { clusterFailure } from "@/lib/shared/edgex/call-edgex";
 import { readEdgexPage } from "./edgex-paging";
-import { edgexPath } from "./edgex-transport";
+import { edgexPath } from "@/lib/shared/edgex/edgex-transport";
 import { openEdgexContext } from "./open-edgex-context";
 
 /** `GET …/edgex/profiles?offset=&limit=&labels=`: a page of core-metadata's device profiles. */

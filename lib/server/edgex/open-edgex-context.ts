@@ -7,7 +7,7 @@ import { isClusterConnected } from "../tunnel/tunnel-registry";
 import type { KubeIdentity } from "../k8s/kube-identity";
 import { discoverEdgexServices } from "./discover-edgex-services";
 import { edgexTimeoutMs } from "./edgex-config";
-import type { EdgexContext } from "./edgex-context";
+import type { EdgexContext } from "@/lib/shared/edgex/edgex-context";
 import { kubeProxyTransport } from "./kube-proxy-transport";
 
 export type OpenedEdgex = { cluster: Cluster; ctx: EdgexContext; error: null } | { cluster: Cluster; ctx: null; error: TClusterError };

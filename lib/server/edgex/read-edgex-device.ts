@@ -1,9 +1,9 @@
 import "server-only";
 import type { TEdgexFailure } from "@/lib/shared/edgex/edgex-api.schema";
 import { ZEdgexDeviceResponseSchema, ZEdgexProfileResponseSchema, type TEdgexDevice, type TEdgexProfile } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import { absentService, callEdgex } from "./call-edgex";
-import { serviceFor, type EdgexContext } from "./edgex-context";
-import { edgexPath } from "./edgex-transport";
+import { absentService, callEdgex } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor, type EdgexContext } from "@/lib/shared/edgex/edgex-context";
+import { edgexPath } from "@/lib/shared/edgex/edgex-transport";
 
 /** One device from core-metadata by name (404 → `not_found`). */
 export async function readEdgexDevice(ctx: EdgexContext, name: string): Promise<{ device: TEdgexDevice; failure: null } | { device: null; failure: TEdgexFailure }> {

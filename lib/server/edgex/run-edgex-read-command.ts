@@ -2,9 +2,9 @@ import "server-only";
 import type { TEdgexReadResult } from "@/lib/shared/edgex/edgex-detail.schema";
 import { ZEdgexEventResponseSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
 import { toReadingView } from "@/lib/shared/edgex/reading-values";
-import { absentService, callEdgex, clusterFailure } from "./call-edgex";
-import { serviceFor } from "./edgex-context";
-import { edgexPath } from "./edgex-transport";
+import { absentService, callEdgex, clusterFailure } from "@/lib/shared/edgex/call-edgex";
+import { serviceFor } from "@/lib/shared/edgex/edgex-context";
+import { edgexPath } from "@/lib/shared/edgex/edgex-transport";
 import { openEdgexContext } from "./open-edgex-context";
 
 /**

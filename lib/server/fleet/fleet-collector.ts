@@ -12,7 +12,7 @@ import { ClusterHealthSource } from "./cluster-health-source";
 import { getEdgexSummarySource, type EdgexSummaryResult } from "./edgex-summary-source";
 import type { FleetConfig } from "./fleet-config";
 import { pruneFleetData } from "./prune-fleet-data";
-import { healthOf, pushedHealthOf, takeDirtyPushedHealth, type PushedHealth } from "./pushed-health";
+import { healthOf, notCurrentOf, pushedHealthOf, takeDirtyPushedHealth, type PushedHealth } from "./pushed-health";
 import { reconcileFleetAlerts } from "./reconcile-fleet-alerts";
 import { Limiter, runLimited, withTimeout } from "./run-limited";
 import { SnapshotWriter, type FreshCluster, type PassResult } from "./snapshot-writer";
@@ -50,7 +50,7 @@ function tunnelIsCurrent(clusterId: string, now: number): boolean {
  */
 export class FleetCollector {
   readonly sources = new Map<string, ClusterHealthSource>();
-  /** Clusters whose agent pushes health: only EdgeX is still read by the console. */
+  /** Clusters whose agent pushes health: only EdgeX is still read by the console, for agents older than protocol 4. */
   private readonly pushed = new Map<string, { edgex: EdgexSummaryResult | null }>();
   /** Writes of passes and of pushed-health flushes, one at a time. */
   private writing: Promise<unknown> = Promise.resolve();
@@ -92,11 +92,22 @@ export class FleetCollector {
     return next;
   }
 
-  /** A pushed summary as a snapshot, with the EdgeX summary the console read. */
+  /**
+   * A pushed summary as a snapshot — with the EdgeX summary the console read, for an agent
+   * older than protocol 4 — or, when the agent says its caches are not current, a failure
+   * that keeps the last numbers and shows them stale.
+   */
+  private pushedResult(clusterId: string, pushed: PushedHealth): { fresh: FreshCluster } | { failed: PassResult["failed"][number] } {
+    const notCurrent = notCurrentOf(pushed.parts);
+    if (notCurrent) return { failed: { clusterId, ...notCurrent } };
+    return { fresh: this.pushedFresh(clusterId, pushed) };
+  }
+
   private pushedFresh(clusterId: string, pushed: PushedHealth): FreshCluster {
-    const edgex = this.pushed.get(clusterId)?.edgex ?? null;
     const health = healthOf(pushed.parts);
     const hardware = pushed.hardware;
+    // A protocol-4 agent reads EdgeX itself: its summary and search already carry it.
+    const edgex = clusterRuntime(clusterId).pushesEdgex ? null : (this.pushed.get(clusterId)?.edgex ?? null);
     if (!edgex) return { clusterId, health, search: pushed.search, hardware };
     const { servicesUp, servicesTotal, devicesUp, devicesTotal, lastReadingAt } = edgex;
     const devices = toSearchEntries(searchItemsOf({ pods: [], nodes: [], deployments: [], edgexDevices: edgex.devices ?? [] }));
@@ -114,13 +125,17 @@ export class FleetCollector {
    * so a change an agent reports reaches the snapshots within seconds, not at the next pass.
    */
   async flushPushed(now = new Date()): Promise<number> {
-    const fresh: FreshCluster[] = [];
+    const pass: PassResult = { fresh: [], failed: [] };
     for (const id of takeDirtyPushedHealth()) {
       const pushed = pushedHealthOf(id);
-      if (pushed && clusterRuntime(id).pushesHealth && getTunnel(id)) fresh.push(this.pushedFresh(id, pushed));
+      if (!pushed || !clusterRuntime(id).pushesHealth || !getTunnel(id)) continue;
+      const result = this.pushedResult(id, pushed);
+      if ("fresh" in result) pass.fresh.push(result.fresh);
+      else pass.failed.push(result.failed);
     }
-    if (fresh.length) await this.serially(() => this.writer.write({ fresh, failed: [] }, now));
-    return fresh.length;
+    const n = pass.fresh.length + pass.failed.length;
+    if (n) await this.serially(() => this.writer.write(pass, now));
+    return n;
   }
 
   /** One pass over the fleet. Never throws for a cluster's failure; database errors propagate. */
@@ -150,7 +165,7 @@ export class FleetCollector {
       if (!s.probeOk) return;
       s.edgex = await withTimeout(getEdgexSummarySource()(s.clusterId), this.config.timeoutMs, "EdgeX summary").catch(() => s.edgex);
     });
-    await runLimited(pushing, this.config.concurrency, async (id) => {
+    await runLimited(pushing.filter((id) => !clusterRuntime(id).pushesEdgex), this.config.concurrency, async (id) => {
       let entry = this.pushed.get(id);
       if (!entry) this.pushed.set(id, (entry = { edgex: null }));
       const p = entry;
@@ -170,8 +185,13 @@ export class FleetCollector {
     for (const id of pushing) {
       const pushed = pushedHealthOf(id);
       if (!pushed) continue; // its first summary is on the way (the agent lists its cluster first)
-      if (tunnelIsCurrent(id, at)) pass.fresh.push(this.pushedFresh(id, pushed));
-      else pass.failed.push({ clusterId: id, error: "The cluster's agent is not answering" });
+      if (!tunnelIsCurrent(id, at)) {
+        pass.failed.push({ clusterId: id, error: "The cluster's agent is not answering" });
+        continue;
+      }
+      const result = this.pushedResult(id, pushed);
+      if ("fresh" in result) pass.fresh.push(result.fresh);
+      else pass.failed.push(result.failed);
     }
     // Clusters whose tunnel another replica holds are collected there.
     for (const c of active) if (!wantedSet.has(c.id) && !remoteOwner(c.id)) pass.failed.push({ clusterId: c.id, error: "The cluster's agent is not connected" });

@@ -22,6 +22,7 @@ export const FLEET_COLUMNS = Prisma.sql`
   COALESCE(c."kubernetesVersion", s."kubernetesVersion") AS "kubernetesVersion", s."clusterId" IS NOT NULL AS "hasSnapshot",
   s."collectedAt", s."changedAt", s."nodesReady", s."nodesTotal", s."podsTotal", s."podsRunning", s."podsPending", s."podsSucceeded",
   s."podsFailed", s."podsUnknown", s."podsFailing", s."podsCrashLooping", s."deploymentsTotal", s."deploymentsUnavailable",
+  s."statefulSetsTotal", s."statefulSetsUnavailable", s."daemonSetsTotal", s."daemonSetsUnavailable", s."notCurrentSince",
   s."warningEvents", s."kubernetesVersion" AS "snapshotVersion", s."edgexServicesUp", s."edgexServicesTotal", s."edgexDevicesUp",
   s."edgexDevicesTotal", s."edgexLastReadingAt", s.error, COALESCE(a.open, 0) AS "alertsOpen", COALESCE(a.unacked, 0) AS "alertsUnacked",
   COALESCE(f.flaps, 0) AS "flapsPerHour"`;
@@ -53,6 +54,11 @@ export interface FleetRow {
   podsCrashLooping: number | null;
   deploymentsTotal: number | null;
   deploymentsUnavailable: number | null;
+  statefulSetsTotal: number | null;
+  statefulSetsUnavailable: number | null;
+  daemonSetsTotal: number | null;
+  daemonSetsUnavailable: number | null;
+  notCurrentSince: Date | string | null;
   warningEvents: number | null;
   snapshotVersion: string | null;
   edgexServicesUp: number | null;
@@ -90,7 +96,8 @@ export function toFleetCluster(r: FleetRow, now: Date, intervalMs: number): TFle
         ? {
             collectedAt: r.collectedAt.toISOString(),
             changedAt: r.changedAt.toISOString(),
-            fresh: isSnapshotFresh(r.collectedAt, now, intervalMs),
+            // An agent that says its caches are not current has numbers that are last-known now.
+            fresh: isSnapshotFresh(r.collectedAt, now, intervalMs) && r.notCurrentSince === null,
             nodesReady: n(r.nodesReady),
             nodesTotal: n(r.nodesTotal),
             podsTotal: n(r.podsTotal),
@@ -103,6 +110,10 @@ export function toFleetCluster(r: FleetRow, now: Date, intervalMs: number): TFle
             podsCrashLooping: n(r.podsCrashLooping),
             deploymentsTotal: n(r.deploymentsTotal),
             deploymentsUnavailable: n(r.deploymentsUnavailable),
+            statefulSetsTotal: r.statefulSetsTotal,
+            statefulSetsUnavailable: r.statefulSetsUnavailable,
+            daemonSetsTotal: r.daemonSetsTotal,
+            daemonSetsUnavailable: r.daemonSetsUnavailable,
             warningEvents: n(r.warningEvents),
             kubernetesVersion: r.snapshotVersion,
             edgex:

@@ -37,7 +37,7 @@ export function fleetSummarySql(staleBefore: Date, scope: ClusterScope = ALL_CLU
       (count(*) FILTER (WHERE c.state = 'pending'))::int AS pending,
       (count(*) FILTER (WHERE c.state = 'active'))::int AS active,
       (count(*) FILTER (WHERE c.state = 'unavailable'))::int AS unavailable,
-      (count(s."clusterId") FILTER (WHERE s."collectedAt" < ${staleBefore}))::int AS stale,
+      (count(s."clusterId") FILTER (WHERE s."collectedAt" < ${staleBefore} OR s."notCurrentSince" IS NOT NULL))::int AS stale,
       COALESCE(sum(s."nodesReady") FILTER (WHERE c.state = 'active'), 0)::int AS "nodesReady",
       COALESCE(sum(s."nodesTotal"), 0)::int AS "nodesTotal",
       COALESCE(sum(s."podsTotal"), 0)::int AS "podsTotal",

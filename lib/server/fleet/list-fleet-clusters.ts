@@ -48,7 +48,8 @@ function whereSql(q: TFleetClustersQuery, staleBefore: Date, scope: ClusterScope
   if (q.label && Object.keys(q.label).length) conditions.push(Prisma.sql`c.labels @> ${JSON.stringify(q.label)}::jsonb`);
   if (q.problems) {
     conditions.push(Prisma.sql`(c.state <> 'active' OR s."clusterId" IS NULL OR s."collectedAt" < ${staleBefore}
-      OR s."podsFailing" > 0 OR s."nodesReady" < s."nodesTotal" OR s."deploymentsUnavailable" > 0 OR COALESCE(a.open, 0) > 0)`);
+      OR s."podsFailing" > 0 OR s."nodesReady" < s."nodesTotal" OR s."deploymentsUnavailable" > 0
+      OR s."statefulSetsUnavailable" > 0 OR s."daemonSetsUnavailable" > 0 OR s."notCurrentSince" IS NOT NULL OR COALESCE(a.open, 0) > 0)`);
   }
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }

@@ -95,10 +95,18 @@ export function pushedHealthCounters(clusterId: string): PushedHealthCounters {
   return { ...countersOf(clusterId) };
 }
 
-/** The snapshot part of a pushed summary (search and hardware rows travel beside it). */
+/** The snapshot part of a pushed summary (search and hardware rows travel beside it; the caches' currency decides fresh or failed). */
 export function healthOf(parts: THealthParts): TClusterHealth {
-  const { search: _search, hardware: _hardware, ...health } = parts;
+  const { search: _search, hardware: _hardware, caches: _caches, ...health } = parts;
   return health;
+}
+
+/** Why a pushed summary is only last-known numbers — the agent's caches are not current — or null. */
+export function notCurrentOf(parts: THealthParts): { error: string; notCurrentSince: Date } | null {
+  const c = parts.caches;
+  if (!c || c.current) return null;
+  const since = c.since ? new Date(c.since) : new Date();
+  return { error: `The agent's watch of its cluster is not current: ${c.reason ?? "reason unknown"}`, notCurrentSince: Number.isNaN(since.getTime()) ? new Date() : since };
 }
 
 /** Forgets a cluster's pushed health (deleted, or its agent went back to an older protocol). */

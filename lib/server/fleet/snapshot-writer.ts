@@ -17,8 +17,8 @@ export interface FreshCluster {
 
 export interface PassResult {
   fresh: FreshCluster[];
-  /** Active clusters whose numbers could not be refreshed: they keep their last snapshot. */
-  failed: Array<{ clusterId: string; error: string }>;
+  /** Active clusters whose numbers could not be refreshed: they keep their last snapshot (stale at once with `notCurrentSince`). */
+  failed: Array<{ clusterId: string; error: string; notCurrentSince?: Date }>;
 }
 
 /** Search rows of a cluster are rewritten at most this often (pod statuses churn). */

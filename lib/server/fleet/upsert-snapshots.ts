@@ -10,14 +10,17 @@ export interface SnapshotWrite {
   changedAt: Date;
 }
 
-const CHUNK = 200; // 24 parameters per row: well under Postgres' 65,535 per statement
+const CHUNK = 200; // 28 parameters per row: well under Postgres' 65,535 per statement
 
 function values(w: SnapshotWrite, collectedAt: Date): Prisma.Sql {
   const h = w.health;
   const e = h.edgex;
+  const ss = h.workloads?.statefulSets;
+  const ds = h.workloads?.daemonSets;
   return Prisma.sql`(${w.clusterId}, ${collectedAt}, ${w.changedAt}, ${h.nodes.ready}, ${h.nodes.total}, ${h.pods.total}, ${h.pods.running},
     ${h.pods.pending}, ${h.pods.succeeded}, ${h.pods.failed}, ${h.pods.unknown}, ${h.pods.failing}, ${h.pods.crashLooping},
-    ${h.deployments.total}, ${h.deployments.unavailable}, ${h.warningEvents}, ${h.kubernetesVersion},
+    ${h.deployments.total}, ${h.deployments.unavailable}, ${ss?.total ?? null}::int, ${ss?.unavailable ?? null}::int,
+    ${ds?.total ?? null}::int, ${ds?.unavailable ?? null}::int, ${h.warningEvents}, ${h.kubernetesVersion},
     ${e?.servicesUp ?? null}::int, ${e?.servicesTotal ?? null}::int, ${e?.devicesUp ?? null}::int, ${e?.devicesTotal ?? null}::int,
     ${e?.lastReadingAt ? new Date(e.lastReadingAt) : null}::timestamp(3), ${JSON.stringify(h.details)}::jsonb, ${w.error})`;
 }
@@ -32,7 +35,8 @@ export async function upsertSnapshots(writes: SnapshotWrite[], collectedAt: Date
     await prisma.$executeRaw`
       INSERT INTO fleet_snapshots ("clusterId", "collectedAt", "changedAt", "nodesReady", "nodesTotal", "podsTotal", "podsRunning",
         "podsPending", "podsSucceeded", "podsFailed", "podsUnknown", "podsFailing", "podsCrashLooping",
-        "deploymentsTotal", "deploymentsUnavailable", "warningEvents", "kubernetesVersion",
+        "deploymentsTotal", "deploymentsUnavailable", "statefulSetsTotal", "statefulSetsUnavailable",
+        "daemonSetsTotal", "daemonSetsUnavailable", "warningEvents", "kubernetesVersion",
         "edgexServicesUp", "edgexServicesTotal", "edgexDevicesUp", "edgexDevicesTotal", "edgexLastReadingAt", "details", "error")
       VALUES ${Prisma.join(rows)}
       ON CONFLICT ("clusterId") DO UPDATE SET
@@ -41,11 +45,13 @@ export async function upsertSnapshots(writes: SnapshotWrite[], collectedAt: Date
         "podsRunning" = EXCLUDED."podsRunning", "podsPending" = EXCLUDED."podsPending", "podsSucceeded" = EXCLUDED."podsSucceeded",
         "podsFailed" = EXCLUDED."podsFailed", "podsUnknown" = EXCLUDED."podsUnknown", "podsFailing" = EXCLUDED."podsFailing",
         "podsCrashLooping" = EXCLUDED."podsCrashLooping", "deploymentsTotal" = EXCLUDED."deploymentsTotal",
-        "deploymentsUnavailable" = EXCLUDED."deploymentsUnavailable", "warningEvents" = EXCLUDED."warningEvents",
+        "deploymentsUnavailable" = EXCLUDED."deploymentsUnavailable", "statefulSetsTotal" = EXCLUDED."statefulSetsTotal",
+        "statefulSetsUnavailable" = EXCLUDED."statefulSetsUnavailable", "daemonSetsTotal" = EXCLUDED."daemonSetsTotal",
+        "daemonSetsUnavailable" = EXCLUDED."daemonSetsUnavailable", "warningEvents" = EXCLUDED."warningEvents",
         "kubernetesVersion" = EXCLUDED."kubernetesVersion", "edgexServicesUp" = EXCLUDED."edgexServicesUp",
         "edgexServicesTotal" = EXCLUDED."edgexServicesTotal", "edgexDevicesUp" = EXCLUDED."edgexDevicesUp",
         "edgexDevicesTotal" = EXCLUDED."edgexDevicesTotal", "edgexLastReadingAt" = EXCLUDED."edgexLastReadingAt",
-        "details" = EXCLUDED."details", "error" = EXCLUDED."error"`;
+        "details" = EXCLUDED."details", "error" = EXCLUDED."error", "notCurrentSince" = NULL`;
   }
 }
 
@@ -57,10 +63,11 @@ export async function touchSnapshots(clusterIds: string[], collectedAt: Date): P
 
 /**
  * Records why snapshots could not be refreshed; their numbers and collectedAt stay
- * (last-known). changedAt moves: the error is part of what dashboards show.
+ * (last-known). changedAt moves: the error is part of what dashboards show. `notCurrentSince`
+ * (the agent says its caches are not current) makes the snapshot stale at once.
  */
-export async function markSnapshotErrors(errors: Array<{ clusterId: string; error: string }>, at: Date): Promise<void> {
-  for (const { clusterId, error } of errors) {
-    await prisma.fleetSnapshot.updateMany({ where: { clusterId }, data: { error: error.slice(0, 500), changedAt: at } });
+export async function markSnapshotErrors(errors: Array<{ clusterId: string; error: string; notCurrentSince?: Date }>, at: Date): Promise<void> {
+  for (const { clusterId, error, notCurrentSince } of errors) {
+    await prisma.fleetSnapshot.updateMany({ where: { clusterId }, data: { error: error.slice(0, 500), changedAt: at, notCurrentSince: notCurrentSince ?? null } });
   }
 }

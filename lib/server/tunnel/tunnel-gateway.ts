@@ -2,7 +2,7 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { AGENT_PROTOCOL_HEADER, HEALTH_PUSH_PROTOCOL, READINESS_PUSH_PROTOCOL, TunnelSession, parseAgentProtocol, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
+import { AGENT_PROTOCOL_HEADER, CONSOLE_PROTOCOL, CONSOLE_PROTOCOL_HEADER, EDGE_STATUS_PROTOCOL, HEALTH_PUSH_PROTOCOL, READINESS_PUSH_PROTOCOL, TunnelSession, parseAgentProtocol, type TunnelCloseInfo, type TunnelControlMessage } from "@/lib/tunnel";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { applyAgentReport } from "../clusters/apply-agent-report";
 import { clusterRuntime } from "../clusters/cluster-runtime-state";
@@ -43,6 +43,8 @@ export function jitteredRetryAfterS(minS: number, spreadS: number, random = Math
 export function createTunnelGateway(onChange: (clusterId: string) => void, maxInFlight = MAX_ACCEPTS_IN_FLIGHT) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024, perMessageDeflate: false });
   let inFlight = 0;
+  // The agent sends a summary's newer parts only to a console that says it reads them.
+  wss.on("headers", (headers: string[]) => void headers.push(`${CONSOLE_PROTOCOL_HEADER}: ${CONSOLE_PROTOCOL}`));
 
   async function accept(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const ip = String(req.headers[CLIENT_IP_HEADER] ?? "unknown");
@@ -70,6 +72,7 @@ export function createTunnelGateway(onChange: (clusterId: string) => void, maxIn
       runtime.lastProbeError = undefined;
       runtime.pushesReadiness = protocol >= READINESS_PUSH_PROTOCOL;
       runtime.pushesHealth = protocol >= HEALTH_PUSH_PROTOCOL;
+      runtime.pushesEdgex = protocol >= EDGE_STATUS_PROTOCOL;
       runtime.reportedReady = undefined;
       runtime.verdict = undefined;
       log.info(`agent of cluster ${cluster.name} connected from ${ip}`);

@@ -29,6 +29,15 @@ export interface THealthDetails {
   kubeletVersions: string[];
   /** EdgeX services reported down (names), when the EdgeX source tells. */
   edgexServicesDown: string[];
+  /** "namespace/name" of StatefulSets / DaemonSets with fewer ready (available) pods than desired — when reported (agents of protocol 4). */
+  unavailableStatefulSets?: string[];
+  unavailableDaemonSets?: string[];
+}
+
+/** StatefulSets and DaemonSets: how many, and how many have fewer ready/available pods than desired. */
+export interface TWorkloadCounts {
+  statefulSets: { total: number; unavailable: number };
+  daemonSets: { total: number; unavailable: number };
 }
 
 /** Compact health of one cluster as the collector computes it. */
@@ -36,6 +45,8 @@ export interface TClusterHealth {
   nodes: { ready: number; total: number };
   pods: { total: number; running: number; pending: number; succeeded: number; failed: number; unknown: number; failing: number; crashLooping: number };
   deployments: { total: number; unavailable: number };
+  /** Reported by agents that push health (protocol 4); absent when collected by the console. */
+  workloads?: TWorkloadCounts;
   /** Warning events observed in the 15 minutes before the collection time. */
   warningEvents: number;
   kubernetesVersion: string | null;
@@ -61,6 +72,11 @@ export interface TFleetSnapshot {
   podsCrashLooping: number;
   deploymentsTotal: number;
   deploymentsUnavailable: number;
+  /** Null when the cluster's agent does not report them (older than protocol 4). */
+  statefulSetsTotal: number | null;
+  statefulSetsUnavailable: number | null;
+  daemonSetsTotal: number | null;
+  daemonSetsUnavailable: number | null;
   warningEvents: number;
   kubernetesVersion: string | null;
   edgex: TEdgexSummary | null;

@@ -12,12 +12,15 @@ import { HEALTH_DETAIL_CAP } from "./summarize-health";
 const count = z.number().int().min(0).max(10_000_000);
 const name = z.string().max(320);
 const names = z.array(name).max(HEALTH_DETAIL_CAP);
+const pair = z.object({ total: count, unavailable: count }).strict();
 
 export const ZClusterHealthSchema = z
   .object({
     nodes: z.object({ ready: count, total: count }).strict(),
     pods: z.object({ total: count, running: count, pending: count, succeeded: count, failed: count, unknown: count, failing: count, crashLooping: count }).strict(),
-    deployments: z.object({ total: count, unavailable: count }).strict(),
+    deployments: pair,
+    // Protocol 4 (absent from older agents).
+    workloads: z.object({ statefulSets: pair, daemonSets: pair }).strict().optional(),
     warningEvents: count,
     kubernetesVersion: z.string().max(100).nullable(),
     edgex: ZEdgexSummarySchema.nullable(),
@@ -29,6 +32,8 @@ export const ZClusterHealthSchema = z
         unavailableDeployments: names,
         kubeletVersions: z.array(z.string().max(100)).max(HEALTH_DETAIL_CAP),
         edgexServicesDown: names,
+        unavailableStatefulSets: names.optional(),
+        unavailableDaemonSets: names.optional(),
       })
       .strict(),
   })
@@ -47,9 +52,20 @@ export const ZSearchItemSchema = z
 /** Nodes a cluster may report hardware of. */
 export const HARDWARE_NODES_CAP = 5_000;
 
+/**
+ * Whether the agent's watch caches follow its apiserver (protocol 4). `current: false` — a
+ * watch failed and is being re-established or relisted — makes the summary last-known
+ * numbers: the console shows them stale with `reason`, never as a healthy cluster.
+ */
+export const ZHealthCachesSchema = z
+  .object({ current: z.boolean(), since: z.string().max(40).nullable(), reason: z.string().max(500).nullable() })
+  .strict();
+export type THealthCaches = z.infer<typeof ZHealthCachesSchema>;
+
 const ZHealthPartsSchema = ZClusterHealthSchema.extend({
   search: z.array(ZSearchItemSchema).max(SEARCH_ITEMS_CAP),
   hardware: z.array(ZNodeHardwareSchema.extend({ ready: z.boolean() })).max(HARDWARE_NODES_CAP),
+  caches: ZHealthCachesSchema.optional(),
 });
 export type THealthParts = z.infer<typeof ZHealthPartsSchema>;
 export const HEALTH_PART_KEYS = Object.keys(ZHealthPartsSchema.shape) as (keyof THealthParts)[];

@@ -2,7 +2,7 @@
 // keeps only these (not whole objects) per cluster, so thousands of clusters fit in memory;
 // statuses are derived with the same functions kubectl's columns use (lib/shared/kube).
 import { nodeStatus, parseTimestamp, podStatus } from "../kube";
-import type { DeploymentLike, EventLike, NodeLike, PodLike } from "../kube/types";
+import type { DaemonSetLike, DeploymentLike, EventLike, NodeLike, PodLike, StatefulSetLike } from "../kube/types";
 
 export interface PodProjection {
   namespace: string;
@@ -29,6 +29,14 @@ export interface DeploymentProjection {
   desired: number;
   available: number;
   labels: Record<string, string>;
+}
+
+/** A StatefulSet or DaemonSet as the health summary counts it (not searched: no labels kept). */
+export interface WorkloadProjection {
+  namespace: string;
+  name: string;
+  desired: number;
+  available: number;
 }
 
 export interface EventProjection {
@@ -89,6 +97,16 @@ export function projectDeployment(deployment: DeploymentLike): DeploymentProject
     available: deployment.status?.availableReplicas ?? 0,
     labels: labelsOf(deployment),
   };
+}
+
+/** kubectl's READY of a StatefulSet: ready replicas of `spec.replicas` (defaulted to 1). */
+export function projectStatefulSet(set: StatefulSetLike): WorkloadProjection {
+  return { namespace: set.metadata?.namespace ?? "", name: set.metadata?.name ?? "", desired: set.spec?.replicas ?? 1, available: set.status?.readyReplicas ?? 0 };
+}
+
+/** kubectl's AVAILABLE of a DaemonSet against its DESIRED (the nodes it should run on). */
+export function projectDaemonSet(set: DaemonSetLike): WorkloadProjection {
+  return { namespace: set.metadata?.namespace ?? "", name: set.metadata?.name ?? "", desired: set.status?.desiredNumberScheduled ?? 0, available: set.status?.numberAvailable ?? 0 };
 }
 
 /** The latest time an event was observed: series, lastTimestamp, eventTime, then creation. */

@@ -1,5 +1,5 @@
 import type { TClusterHealth, TEdgexSummary } from "./fleet.schema";
-import { isCrashLoopingStatus, isFailingPodStatus, type DeploymentProjection, type EventProjection, type NodeProjection, type PodProjection } from "./project-objects";
+import { isCrashLoopingStatus, isFailingPodStatus, type DeploymentProjection, type EventProjection, type NodeProjection, type PodProjection, type WorkloadProjection } from "./project-objects";
 
 /** At most this many names per detail list: a snapshot stays small for any cluster size. */
 export const HEALTH_DETAIL_CAP = 20;
@@ -11,6 +11,8 @@ export interface HealthInput {
   pods: Iterable<PodProjection>;
   nodes: Iterable<NodeProjection>;
   deployments: Iterable<DeploymentProjection>;
+  /** StatefulSets and DaemonSets, when the collector watches them (the agent does, protocol 4). */
+  workloads?: { statefulSets: Iterable<WorkloadProjection>; daemonSets: Iterable<WorkloadProjection> };
   /** Warning events only. */
   warningEvents: Iterable<EventProjection>;
   kubernetesVersion: string | null;
@@ -26,7 +28,8 @@ function push(list: string[], value: string): void {
 /**
  * Reduces a cluster's projected objects to the compact health the fleet stores: nodes
  * ready/total, pods by phase, failing and crash-looping pods (kubectl STATUS), deployments
- * with fewer available replicas than desired, warning events of the last 15 minutes.
+ * with fewer available replicas than desired (StatefulSets and DaemonSets likewise, when
+ * given), warning events of the last 15 minutes.
  */
 export function summarizeHealth(input: HealthInput): TClusterHealth {
   const pods = { total: 0, running: 0, pending: 0, succeeded: 0, failed: 0, unknown: 0, failing: 0, crashLooping: 0 };
@@ -72,11 +75,29 @@ export function summarizeHealth(input: HealthInput): TClusterHealth {
       push(details.unavailableDeployments, `${d.namespace}/${d.name}`);
     }
   }
+  let workloads: TClusterHealth["workloads"];
+  if (input.workloads) {
+    const count = (sets: Iterable<WorkloadProjection>, names: string[]) => {
+      const c = { total: 0, unavailable: 0 };
+      for (const w of sets) {
+        c.total++;
+        if (w.available < w.desired) {
+          c.unavailable++;
+          push(names, `${w.namespace}/${w.name}`);
+        }
+      }
+      names.sort();
+      return c;
+    };
+    details.unavailableStatefulSets = [];
+    details.unavailableDaemonSets = [];
+    workloads = { statefulSets: count(input.workloads.statefulSets, details.unavailableStatefulSets), daemonSets: count(input.workloads.daemonSets, details.unavailableDaemonSets) };
+  }
   let warningEvents = 0;
   for (const e of input.warningEvents) if (e.at >= input.now - WARNING_EVENT_WINDOW_MS) warningEvents++;
   details.failingPods.sort();
   details.crashLoopingPods.sort();
   details.unavailableDeployments.sort();
   details.notReadyNodes.sort((a, b) => a.name.localeCompare(b.name));
-  return { nodes, pods, deployments, warningEvents, kubernetesVersion: input.kubernetesVersion, edgex: input.edgex, details };
+  return { nodes, pods, deployments, ...(workloads ? { workloads } : {}), warningEvents, kubernetesVersion: input.kubernetesVersion, edgex: input.edgex, details };
 }

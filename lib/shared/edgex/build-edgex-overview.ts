@@ -1,11 +1,9 @@
-import "server-only";
-import type { TEdgexOverview } from "@/lib/shared/edgex/edgex-api.schema";
-import type { TEdgexDevice } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import { detectEdgexRelease } from "@/lib/shared/edgex/detect-release";
-import { countDevicesUp, summarizeEdgex } from "@/lib/shared/edgex/summarize-edgex";
-import { EDGEX_CONCURRENCY } from "./edgex-config";
+import type { TEdgexOverview } from "./edgex-api.schema";
+import type { TEdgexDevice } from "./edgex-envelopes.schema";
+import { detectEdgexRelease } from "./detect-release";
+import { countDevicesUp, summarizeEdgex } from "./summarize-edgex";
 import type { EdgexContext } from "./edgex-context";
-import { mapLimited } from "./map-limited";
+import { EDGEX_CONCURRENCY, mapLimited } from "./map-limited";
 import { probeEdgexService } from "./probe-edgex-service";
 import { readAllDevices, readLastReadingAt } from "./read-edgex-totals";
 

@@ -1,8 +1,7 @@
-import "server-only";
 import type { z } from "zod";
-import { classifyEdgexProblem, type TNotFoundMeaning } from "@/lib/shared/edgex/classify-failure";
-import type { TEdgexFailure } from "@/lib/shared/edgex/edgex-api.schema";
-import type { TEdgexServiceRef } from "@/lib/shared/edgex/match-edgex-services";
+import { classifyEdgexProblem, type TNotFoundMeaning } from "./classify-failure";
+import type { TEdgexFailure } from "./edgex-api.schema";
+import type { TEdgexServiceRef } from "./match-edgex-services";
 import type { EdgexRequest, EdgexTransport } from "./edgex-transport";
 
 /** An EdgeX call's result: the parsed envelope, or the failure as data. */

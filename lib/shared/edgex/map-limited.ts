@@ -1,4 +1,6 @@
-import "server-only";
+
+/** EdgeX calls in flight at once per page request or agent round (per-device readings, service probes). */
+export const EDGEX_CONCURRENCY = 6;
 
 /**
  * Maps `items` with at most `limit` calls in flight, keeping the order of results. Each

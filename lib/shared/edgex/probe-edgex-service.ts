@@ -1,8 +1,7 @@
-import "server-only";
-import type { TEdgexServiceStatus } from "@/lib/shared/edgex/edgex-api.schema";
-import { ZEdgexPingSchema, ZEdgexVersionSchema } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import type { TEdgexServiceRef } from "@/lib/shared/edgex/match-edgex-services";
-import { classifyEdgexProblem } from "@/lib/shared/edgex/classify-failure";
+import type { TEdgexServiceStatus } from "./edgex-api.schema";
+import { ZEdgexPingSchema, ZEdgexVersionSchema } from "./edgex-envelopes.schema";
+import type { TEdgexServiceRef } from "./match-edgex-services";
+import { classifyEdgexProblem } from "./classify-failure";
 import { callEdgex } from "./call-edgex";
 import type { EdgexContext } from "./edgex-context";
 

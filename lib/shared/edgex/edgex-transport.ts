@@ -1,6 +1,5 @@
-import "server-only";
-import type { TEdgexProblem } from "@/lib/shared/edgex/classify-failure";
-import type { TEdgexServiceRef } from "@/lib/shared/edgex/match-edgex-services";
+import type { TEdgexProblem } from "./classify-failure";
+import type { TEdgexServiceRef } from "./match-edgex-services";
 
 /** One request to an EdgeX service (path after the proxy prefix, e.g. `/api/v3/ping`). */
 export interface EdgexRequest {
@@ -28,4 +27,10 @@ export const MAX_EDGEX_BODY_BYTES = 8 * 1024 * 1024;
 /** Encodes each segment of an EdgeX path (names are validated, but never trust a path). */
 export function edgexPath(...segments: string[]): string {
   return "/api/v3/" + segments.map((s) => encodeURIComponent(s)).join("/");
+}
+
+/** The apiserver's service-proxy path of an EdgeX service (the console's and the agent's way in). */
+export function serviceProxyPath(service: TEdgexServiceRef, path: string): string {
+  const target = service.port ? `${service.name}:${service.port}` : service.name;
+  return `/api/v1/namespaces/${encodeURIComponent(service.namespace)}/services/${encodeURIComponent(target)}/proxy${path}`;
 }

@@ -1,7 +1,6 @@
-import "server-only";
-import type { TEdgexFailure } from "@/lib/shared/edgex/edgex-api.schema";
-import { ZEdgexMultiDevicesSchema, ZEdgexMultiReadingsSchema, type TEdgexDevice } from "@/lib/shared/edgex/edgex-envelopes.schema";
-import { toReadingView } from "@/lib/shared/edgex/reading-values";
+import type { TEdgexFailure } from "./edgex-api.schema";
+import { ZEdgexMultiDevicesSchema, ZEdgexMultiReadingsSchema, type TEdgexDevice } from "./edgex-envelopes.schema";
+import { toReadingView } from "./reading-values";
 import { absentService, callEdgex } from "./call-edgex";
 import { serviceFor, type EdgexContext } from "./edgex-context";
 import { edgexPath } from "./edgex-transport";

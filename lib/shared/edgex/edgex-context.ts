@@ -1,5 +1,4 @@
-import "server-only";
-import type { TEdgexServiceRef } from "@/lib/shared/edgex/match-edgex-services";
+import type { TEdgexServiceRef } from "./match-edgex-services";
 import type { EdgexTransport } from "./edgex-transport";
 
 /** Everything an EdgeX operation needs: how to reach the services, which exist, the deadline. */
