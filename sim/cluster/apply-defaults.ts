@@ -76,6 +76,10 @@ export function applyDefaults(cluster: ClusterState, obj: KubeObject): KubeObjec
     case "StatefulSet":
     case "DaemonSet":
       return isRecord(obj.spec) ? defaultWorkload(obj as Workload) : obj;
+    case "CronJob":
+      // SetDefaults_CronJob.
+      if (!isRecord(obj.spec)) return obj;
+      return { ...obj, spec: { concurrencyPolicy: "Allow", suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, ...obj.spec } };
     case "Namespace":
       return {
         ...obj,

@@ -3,6 +3,7 @@ import type { KubeObject } from "../store/kube-types";
 import { isRecord } from "../store/kube-types";
 import type { ResourceType } from "../store/resource-registry";
 import { selectorMatches } from "../store/selectors";
+import { CronSyntaxError, isKnownTimeZone, parseCronSchedule } from "../controllers/cron-schedule";
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -77,6 +78,8 @@ function checkKind(obj: KubeObject, causes: FieldCause[]): void {
     case "Job":
       if (!isRecord(spec) || !isRecord(spec.template)) return void causes.push(req("spec.template"));
       return checkPodSpec(spec.template.spec, "spec.template.spec", causes);
+    case "CronJob":
+      return checkCronJob(obj, causes);
     case "Service":
       if (isRecord(spec) && Array.isArray(spec.ports)) spec.ports.forEach((p, i) => {
         const port = isRecord(p) ? p.port : undefined;
@@ -99,6 +102,39 @@ function checkKind(obj: KubeObject, causes: FieldCause[]): void {
     case "RoleBinding":
       if (!isRecord(obj.roleRef) || typeof obj.roleRef.name !== "string") causes.push(req("roleRef"));
       return;
+  }
+}
+
+/** CronJob validation: a parseable schedule without TZ, a known timeZone, a Job template whose pods do not restart Always. */
+function checkCronJob(obj: KubeObject, causes: FieldCause[]): void {
+  const spec = obj.spec;
+  // The Job names are the CronJob's name plus 11 characters, within a label value's 63.
+  if (obj.metadata.name && obj.metadata.name.length > 52) causes.push(bad("metadata.name", obj.metadata.name, "must be no more than 52 characters"));
+  if (!isRecord(spec)) return void causes.push(req("spec"));
+  const tz = spec.timeZone;
+  if (typeof spec.schedule !== "string" || spec.schedule === "") causes.push(req("spec.schedule"));
+  else {
+    try {
+      parseCronSchedule(spec.schedule);
+    } catch (e) {
+      if (!(e instanceof CronSyntaxError)) throw e;
+      causes.push(bad("spec.schedule", spec.schedule, e.message));
+    }
+    if (spec.schedule.includes("TZ")) causes.push(bad("spec.schedule", spec.schedule, "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"));
+  }
+  if (tz !== undefined && tz !== null && (typeof tz !== "string" || !isKnownTimeZone(tz))) causes.push(bad("spec.timeZone", tz, `unknown time zone ${String(tz)}`));
+  if (spec.concurrencyPolicy !== undefined && !["Allow", "Forbid", "Replace"].includes(String(spec.concurrencyPolicy))) {
+    causes.push({ field: "spec.concurrencyPolicy", reason: "FieldValueNotSupported", message: `Unsupported value: ${JSON.stringify(spec.concurrencyPolicy)}: supported values: "Allow", "Forbid", "Replace"` });
+  }
+  for (const k of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) {
+    if (typeof spec[k] === "number" && spec[k] < 0) causes.push(bad(`spec.${k}`, spec[k], "must be greater than or equal to 0"));
+  }
+  const job = isRecord(spec.jobTemplate) ? spec.jobTemplate.spec : undefined;
+  if (!isRecord(job) || !isRecord(job.template)) return void causes.push(req("spec.jobTemplate.spec.template"));
+  const podSpec = job.template.spec;
+  checkPodSpec(podSpec, "spec.jobTemplate.spec.template.spec", causes);
+  if (isRecord(podSpec) && !["OnFailure", "Never"].includes(String(podSpec.restartPolicy))) {
+    causes.push({ field: "spec.jobTemplate.spec.template.spec.restartPolicy", reason: "FieldValueRequired", message: 'Required value: valid values: "OnFailure", "Never"' });
   }
 }
 

@@ -2,6 +2,7 @@ import type { ClusterState } from "../cluster/cluster-state";
 import type { KubeObject, Pod, Workload } from "../store/kube-types";
 import type { StoreEvent } from "../store/object-store";
 import { reconcileCrd, reconcileEndpoints, reconcileNamespace, reconcileTokenSecret } from "./cluster-controllers";
+import { enqueueCronJob } from "./cronjob-controller";
 import { startHelmController } from "./helm-controller";
 import { startUpgradeController } from "./upgrade-controller";
 import { controllerOf, reconcileDaemonSet, reconcileJob, reconcileStatefulSet } from "./other-workloads";
@@ -55,10 +56,18 @@ export function startControllers(cluster: ClusterState): void {
         if (owner) enqueueWorkload(cluster, owner);
         return;
       }
+      case "batch/cronjobs":
+        enqueueCronJob(cluster, o);
+        return;
+      case "batch/jobs": {
+        if (ev.type !== "DELETED") enqueueWorkload(cluster, o);
+        const owner = controllerOf(cluster, o);
+        if (owner?.kind === "CronJob") enqueueCronJob(cluster, owner);
+        return;
+      }
       case "apps/deployments":
       case "apps/daemonsets":
       case "apps/statefulsets":
-      case "batch/jobs":
         if (ev.type !== "DELETED") enqueueWorkload(cluster, o);
         return;
       case "/nodes":
