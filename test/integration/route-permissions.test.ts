@@ -80,6 +80,8 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   // Role bindings (issue 18): admin only, audited.
   "POST /api/v1/role-bindings": "forbidden",
   "DELETE /api/v1/role-bindings/[id]": "forbidden",
+  // k3s upgrades (issue 20): admins only.
+  "POST /api/v1/k3s-upgrades": "forbidden",
 };
 
 const MUTATING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];

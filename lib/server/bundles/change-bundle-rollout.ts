@@ -18,9 +18,11 @@ export type TRolloutAction = "pause" | "resume" | "abort" | "rollback";
  */
 export async function changeBundleRollout(bundleId: string, action: TRolloutAction, body: TRollbackBundle, actor: AuditActor, meta: { ip?: string; requestId?: string } = {}): Promise<TBundleDetail> {
   await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ name: string; status: string; targetRevision: number; deletingAt: Date | null }>>`SELECT "name", "status"::text AS "status", "targetRevision", "deletingAt" FROM "bundles" WHERE "id" = ${bundleId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<Array<{ name: string; status: string; targetRevision: number; deletingAt: Date | null; kind: string }>>`SELECT "name", "status"::text AS "status", "targetRevision", "deletingAt", "kind" FROM "bundles" WHERE "id" = ${bundleId} FOR UPDATE`;
     const bundle = locked[0];
     if (!bundle) throw notFound("Bundle");
+    // k3s has no supported downgrade: an upgrade is paused, resumed or aborted, never rolled back.
+    if (action === "rollback" && bundle.kind === "k3s-upgrade") throw conflict("A k3s upgrade cannot be rolled back (k3s does not support downgrades)");
     if (bundle.deletingAt) throw conflict("The bundle is being deleted");
     const details: Record<string, unknown> = { from: bundle.status };
     if (action === "pause") {

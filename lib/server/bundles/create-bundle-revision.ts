@@ -22,9 +22,10 @@ export interface RevisionContent {
  * from the latest one — and starts its rollout. Returns the bundle's name and the number.
  */
 export async function addBundleRevision(tx: TransactionClient, bundleId: string, content: RevisionContent, createdByName: string): Promise<{ name: string; number: number }> {
-  const locked = await tx.$queryRaw<Array<{ name: string }>>`SELECT "name" FROM "bundles" WHERE "id" = ${bundleId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<Array<{ name: string; kind: string }>>`SELECT "name", "kind" FROM "bundles" WHERE "id" = ${bundleId} FOR UPDATE`;
   const name = locked[0]?.name;
   if (name === undefined) throw notFound("Bundle");
+  if (locked[0]?.kind === "k3s-upgrade") throw conflict("A k3s upgrade's objects are Outpost's own: start a new upgrade instead");
   const last = await tx.bundleRevision.findFirst({ where: { bundleId }, orderBy: { number: "desc" } });
   const previous = storedValues(last?.values, last?.overrides);
   const yaml = content.yaml ?? last?.yaml ?? "";

@@ -64,7 +64,7 @@ export async function reconcileBundle(bundleId: string, driftCheckDue: (clusterI
   const { bundle, revision, rows } = read;
   const released = rows.filter((r) => r.wave <= bundle.wave);
   const valuesFor = await clusterValuesResolver(revision);
-  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, valuesFor, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt, selfHeal: bundle.selfHeal, driftCheckDue };
+  const ctx = { bundle, revision: { number: revision.number, yaml: revision.yaml }, valuesFor, recheckReady: bundle.status === "progressing", rolloutStartedAt: bundle.rolloutStartedAt, selfHeal: bundle.selfHeal, driftCheckDue, upgrade: bundle.kind === "k3s-upgrade" && bundle.upgradeVersion ? { version: bundle.upgradeVersion } : null };
   // Clusters whose agent is away: one UPDATE for all of them (thousands of offline sites must
   // not cost a query each per pass); the rest are worked on one by one.
   const away = released.filter((r) => !isClusterConnected(r.clusterId));

@@ -8,6 +8,8 @@ import { applyBundleToCluster } from "./apply-bundle-to-cluster";
 import { checkBundleHealth } from "./check-bundle-health";
 import { detectBundleDrift } from "./detect-bundle-drift";
 import { labelsOf } from "./list-target-clusters";
+import { applyK3sUpgrade, UpgradeWaitingError } from "../upgrades/apply-k3s-upgrade";
+import { checkK3sUpgrade } from "../upgrades/check-k3s-upgrade";
 
 export interface DeploymentRow {
   bundleId: string;
@@ -31,6 +33,8 @@ export interface ReconcileContext {
   selfHeal: boolean;
   /** Whether this cluster's drift check is due (checks are spaced out per cluster). */
   driftCheckDue: (clusterId: string) => boolean;
+  /** A k3s-upgrade bundle (docs/UPGRADES.md): its own apply and health, no drift check. */
+  upgrade: { version: string } | null;
 }
 
 /**
@@ -74,7 +78,7 @@ export async function reconcileDeployment(row: DeploymentRow, ctx: ReconcileCont
   const labels = labelsOf(row.cluster.labels);
   const cluster = { id: row.cluster.id, name: row.cluster.name, labels, values: ctx.valuesFor({ id: row.cluster.id, labels }) };
   try {
-    if (row.appliedRevision === ctx.revision.number && (row.state === "Ready" || row.state === "Drifted") && ctx.driftCheckDue(row.clusterId)) {
+    if (!ctx.upgrade && row.appliedRevision === ctx.revision.number && (row.state === "Ready" || row.state === "Drifted") && ctx.driftCheckDue(row.clusterId)) {
       const drift = await detectBundleDrift(row.clusterId, ctx.bundle, ctx.revision, cluster);
       if (drift && ctx.selfHeal) row.appliedRevision = null; // re-applied just below
       else if (drift) return void (await setState(row, ctx, "Drifted", drift));
@@ -82,15 +86,18 @@ export async function reconcileDeployment(row: DeploymentRow, ctx: ReconcileCont
     }
     if (row.appliedRevision !== ctx.revision.number) {
       await setState(row, ctx, "Applying", null);
-      const applied = await applyBundleToCluster({ bundle: ctx.bundle, revision: ctx.revision, cluster, previousObjects: refsOf(row.appliedObjects) });
+      const applied = ctx.upgrade
+        ? await applyK3sUpgrade(row.clusterId, ctx.bundle, ctx.revision)
+        : await applyBundleToCluster({ bundle: ctx.bundle, revision: ctx.revision, cluster, previousObjects: refsOf(row.appliedObjects) });
       await setState(row, ctx, "NotReady", null, { revision: ctx.revision.number, objects: applied });
     } else if ((row.state === "Ready" && !ctx.recheckReady) || row.state === "Drifted") {
       return;
     }
-    const health = await checkBundleHealth(row.clusterId, ctx.bundle, ctx.revision, cluster);
+    const health = ctx.upgrade ? await checkK3sUpgrade(row.clusterId, ctx.upgrade.version) : await checkBundleHealth(row.clusterId, ctx.bundle, ctx.revision, cluster);
     if (health.state !== row.state || health.message !== null) await setState(row, ctx, health.state, health.message);
   } catch (error) {
-    if (isUnreachable(error)) await setState(row, ctx, "Offline", error.message);
+    if (error instanceof UpgradeWaitingError) await setState(row, ctx, "NotReady", error.message);
+    else if (isUnreachable(error)) await setState(row, ctx, "Offline", error.message);
     else if (error instanceof BundleRenderError || error instanceof KubeError) await setState(row, ctx, "Failed", error.message);
     else throw error;
   }

@@ -1,0 +1,5 @@
+// GET /api/v1/k3s-upgrades/versions – the fleet's k3s version spread (newest first) and the clusters that lag
+import { defineRoute } from "@/lib/server/http/define-route";
+import { listK3sVersions } from "@/lib/server/upgrades/list-k3s-versions";
+
+export const GET = defineRoute({ access: "clusters:read" }, async () => listK3sVersions());
