@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "bundles:write": ["admin", "operator"],
   // Cluster groups decide who reaches which clusters (role bindings): a global role edits them.
   "groups:write": ["admin", "operator"],
+  // The self-registration queue shows machines not yet in any cluster group: a global role reads it.
+  "registrations:read": ["admin", "operator", "viewer"],
   // k3s upgrades install system-upgrade-controller (cluster-admin in each cluster): admins only.
   "upgrades:write": ["admin"],
 } as const satisfies Record<string, readonly TRole[]>;

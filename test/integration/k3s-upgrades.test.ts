@@ -13,6 +13,7 @@ import { kubeJson } from "@/lib/server/k8s/kube-request";
 import { createK3sUpgrade } from "@/lib/server/upgrades/create-k3s-upgrade";
 import { listK3sVersions } from "@/lib/server/upgrades/list-k3s-versions";
 import { ApiError } from "@/lib/server/http/api-error";
+import { ALL_CLUSTERS } from "@/lib/server/access/cluster-scope";
 import { attachSimCluster, type AttachedCluster } from "../helpers/attach-sim-cluster";
 import { until } from "./fleet-helpers";
 
@@ -57,7 +58,7 @@ describe("k3s upgrades through system-upgrade-controller Plans, in waves", () =>
       expect((error as ApiError).message).toMatch(why);
     }
     expect(await prisma.bundle.count()).toBe(0);
-    const spread = await listK3sVersions();
+    const spread = await listK3sVersions(ALL_CLUSTERS);
     expect(spread.versions).toEqual([{ version: FROM, clusters: 5 }]);
   });
 

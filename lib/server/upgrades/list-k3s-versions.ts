@@ -1,15 +1,16 @@
 import "server-only";
 import { compareK3sVersions, parseK3sVersion, type TK3sVersion } from "@/lib/shared/upgrades/k3s-version";
 import type { TK3sVersionSpread } from "@/lib/shared/upgrades/upgrades.schema";
+import { clusterIdWhere, type ClusterScope } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 
 /**
  * The fleet's k3s versions (what each cluster's apiserver last reported), newest first,
  * and the clusters behind the newest — the NOC's version spread and the choices an upgrade
- * offers.
+ * offers — over the clusters in the caller's scope.
  */
-export async function listK3sVersions(): Promise<TK3sVersionSpread> {
-  const clusters = await prisma.cluster.findMany({ select: { id: true, name: true, kubernetesVersion: true } });
+export async function listK3sVersions(scope: ClusterScope): Promise<TK3sVersionSpread> {
+  const clusters = await prisma.cluster.findMany({ where: clusterIdWhere(scope), select: { id: true, name: true, kubernetesVersion: true } });
   const counts = new Map<string, { version: TK3sVersion; clusters: number }>();
   let unknown = 0;
   for (const c of clusters) {

@@ -3,4 +3,4 @@ import { listFleetRegistrations } from "@/lib/server/fleet-registration/list-fle
 import { defineRoute } from "@/lib/server/http/define-route";
 import { ZListRegistrationsQuerySchema } from "@/lib/shared/fleet-registration/fleet-registration.schema";
 
-export const GET = defineRoute({ access: "clusters:read", query: ZListRegistrationsQuerySchema }, async ({ query }) => ({ items: await listFleetRegistrations(query.state) }));
+export const GET = defineRoute({ access: "registrations:read", query: ZListRegistrationsQuerySchema }, async ({ query }) => ({ items: await listFleetRegistrations(query.state) }));
