@@ -12,6 +12,8 @@ import { prisma } from "@/lib/server/db/prisma";
 import { kubeJson } from "@/lib/server/k8s/kube-request";
 import { createK3sUpgrade } from "@/lib/server/upgrades/create-k3s-upgrade";
 import { listK3sVersions } from "@/lib/server/upgrades/list-k3s-versions";
+import { getClusterLifecycle } from "@/lib/server/upgrades/get-cluster-lifecycle";
+import { applyAgentReport } from "@/lib/server/clusters/apply-agent-report";
 import { ApiError } from "@/lib/server/http/api-error";
 import { ALL_CLUSTERS } from "@/lib/server/access/cluster-scope";
 import { attachSimCluster, type AttachedCluster } from "../helpers/attach-sim-cluster";
@@ -84,6 +86,18 @@ describe("k3s upgrades through system-upgrade-controller Plans, in waves", () =>
     expect(nodesOf(2).filter((n) => n.metadata.labels?.["node-role.kubernetes.io/control-plane"] === "true")).toHaveLength(3);
     // The other fleet was not touched.
     expect(nodesOf(3).map(kubelet).every((v) => v === FROM)).toBe(true);
+  });
+
+  it("shows each cluster's lifecycle: version history from its agent's reports, the last upgrade, an agent update", async () => {
+    await applyAgentReport("up-a1", { agentVersion: "0.0.1", kubernetesVersion: FROM });
+    await applyAgentReport("up-a1", { agentVersion: "0.0.1", kubernetesVersion: TO });
+    const glance = await getClusterLifecycle("up-a1");
+    expect(glance.history.map((h) => `${h.component}:${h.from ?? "-"}>${h.to}`)).toEqual([`k3s:${FROM}>${TO}`, "agent:->0.0.1"]);
+    expect(glance.lastUpgrade).toMatchObject({ version: TO, state: "Ready" });
+    expect(glance).toMatchObject({ kubernetesVersion: TO, agentVersion: "0.0.1", agentUpdateAvailable: true, registration: null });
+    const spread = await listK3sVersions(ALL_CLUSTERS);
+    expect(spread.newest).toBe(TO);
+    expect(spread.lagging.map((l) => l.clusterId).sort()).toEqual(["up-a2", "up-b1", "up-b2", "up-ha"]);
   });
 
   it("a node that fails its upgrade fails its cluster and pauses the waves; the next wave is never released", async () => {

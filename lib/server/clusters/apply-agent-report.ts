@@ -21,9 +21,18 @@ const writeReports = batchCalls(async (reports: { clusterId: string; report: TAg
   const last = new Map(reports.map((r) => [r.clusterId, r]));
   const rows = [...last.values()].map(
     ({ clusterId, report: r, at }) =>
-      Prisma.sql`(${clusterId}, ${r.agentVersion ?? null}, ${r.kubernetesVersion ?? null}, ${r.platform ?? null}, ${r.nodeCount ?? null}::int, ${r.serverCount ?? null}::int, ${at}::timestamp)`,
+      Prisma.sql`(${clusterId}, ${r.agentVersion ?? null}::text, ${r.kubernetesVersion ?? null}::text, ${r.platform ?? null}, ${r.nodeCount ?? null}::int, ${r.serverCount ?? null}::int, ${at}::timestamp)`,
   );
+  // A version that changed is also a row of the cluster's version history (read before the update: one snapshot).
   await prisma.$executeRaw`
+    WITH v(id, agent_version, kubernetes_version, platform, node_count, server_count, at) AS (VALUES ${Prisma.join(rows)}),
+    history AS (
+      INSERT INTO cluster_version_events ("clusterId", component, "fromVersion", "toVersion", at)
+      SELECT c.id, x.component, x.from_version, x.to_version, v.at
+        FROM clusters c JOIN v ON v.id = c.id
+        CROSS JOIN LATERAL (VALUES ('k3s', c."kubernetesVersion", v.kubernetes_version), ('agent', c."agentVersion", v.agent_version)) AS x(component, from_version, to_version)
+       WHERE x.to_version IS NOT NULL AND x.from_version IS DISTINCT FROM x.to_version
+    )
     UPDATE clusters c
        SET "agentVersion" = COALESCE(v.agent_version, c."agentVersion"),
            "kubernetesVersion" = COALESCE(v.kubernetes_version, c."kubernetesVersion"),
@@ -32,7 +41,7 @@ const writeReports = batchCalls(async (reports: { clusterId: string; report: TAg
            "serverCount" = COALESCE(v.server_count, c."serverCount"),
            "lastSeenAt" = v.at,
            "updatedAt" = v.at
-      FROM (VALUES ${Prisma.join(rows)}) AS v(id, agent_version, kubernetes_version, platform, node_count, server_count, at)
+      FROM v
      WHERE c.id = v.id`;
   notifyClusterChanged(last.keys());
   return reports.map(() => undefined);

@@ -38,3 +38,19 @@ export interface TK3sVersionSpread {
   /** Clusters whose version is not known yet (never connected). */
   unknown: number;
 }
+
+/** GET /api/v1/clusters/{id}/lifecycle: one cluster's versions at a glance. */
+export interface TClusterLifecycle {
+  kubernetesVersion: string | null;
+  agentVersion: string | null;
+  /** The agent version this console serves (its own version). */
+  latestAgentVersion: string;
+  /** The cluster's agent is older than the console's. */
+  agentUpdateAvailable: boolean;
+  /** Version changes the agent reported, newest first (at most 20). */
+  history: Array<{ component: "k3s" | "agent"; from: string | null; to: string; at: string }>;
+  /** The newest k3s upgrade that targeted this cluster, with its state there. */
+  lastUpgrade: { bundleId: string; name: string; version: string; state: string; message: string | null; at: string } | null;
+  /** How the cluster joined: by a fleet token's self-registration (approved by whom), else null (imported). */
+  registration: { fleetTokenName: string | null; approvedBy: string | null; approvedAt: string | null } | null;
+}
