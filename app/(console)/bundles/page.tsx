@@ -24,6 +24,9 @@ export default async function BundlesPage() {
             <Link href="/bundles/groups" className="rounded-md border border-slate-700 px-3.5 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800">
               {t("groupsLink")}
             </Link>
+            <Link href="/bundles/upgrade" className="rounded-md border border-slate-700 px-3.5 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800">
+              {t("upgradeLink")}
+            </Link>
             {can(principal.role, "bundles:write") ? (
               <Link href="/bundles/new" className="rounded-md bg-sky-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-sky-500">
                 {t("create")}

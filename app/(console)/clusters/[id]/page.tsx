@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ClusterBundles } from "@/components/bundles/cluster-bundles";
 import Link from "next/link";
+import { ClusterLifecycle } from "@/components/clusters/cluster-lifecycle";
 import { ClusterRegistrationPanel } from "@/components/clusters/cluster-registration-panel";
 import { ClusterOverview } from "@/components/explorer/cluster-overview";
 import { requireClusterPagePrincipal } from "@/lib/server/auth/get-page-principal";
@@ -25,6 +26,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
       ) : null}
       <ClusterOverview clusterId={id} />
       <ClusterBundles clusterId={id} />
+      <ClusterLifecycle clusterId={id} />
       <ClusterRegistrationPanel clusterId={id} canWrite={can(principal.role, "clusters:write")} />
     </div>
   );
