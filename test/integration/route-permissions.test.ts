@@ -68,6 +68,10 @@ const VIEWER_EXPECTATION: Record<string, "forbidden" | "self"> = {
   "POST /api/v1/bundles/[id]/abort": "forbidden",
   "POST /api/v1/bundles/[id]/rollback": "forbidden",
   "POST /api/v1/bundles/[id]/sync": "forbidden",
+  "PATCH /api/v1/bundles/[id]/git": "forbidden",
+  "POST /api/v1/bundles/[id]/webhook-secret": "forbidden",
+  // A Git host's delivery: no login, authenticated by the bundle's webhook secret (401 without it).
+  "POST /api/v1/bundles/[id]/webhook": "self",
   "DELETE /api/v1/bundles/[id]": "forbidden",
   "POST /api/v1/cluster-groups": "forbidden",
   "PUT /api/v1/cluster-groups/[id]": "forbidden",

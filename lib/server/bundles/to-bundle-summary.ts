@@ -58,6 +58,7 @@ export function toBundleSummary(bundle: BundleWithGroup, counts: Counts, missing
           pollSeconds: bundle.gitPollSeconds ?? GIT_POLL_DEFAULT_SECONDS,
           username: bundle.gitUsername,
           hasSecret: bundle.gitSecret !== null,
+          hasWebhookSecret: bundle.gitWebhookSecret !== null,
           commit: bundle.gitCommit,
           checkedAt: bundle.gitCheckedAt?.toISOString() ?? null,
           error: bundle.gitError,

@@ -24,6 +24,12 @@ interface RouteSpec<P, Q, B, A extends Access> {
   body?: B;
   /** Allowed while the user must still change their password (me, own password, logout). */
   allowDuringPasswordChange?: boolean;
+  /**
+   * A public route whose request proves itself by a signature over its body (Git webhooks):
+   * the browser-write rule (same Origin, JSON content type) does not apply — a Git host posts
+   * form-encoded payloads, and a forged cross-site post lacks the signature anyway.
+   */
+  signedBody?: A extends "public" ? boolean : never;
 }
 
 export interface RouteContext<P, Q, B, A extends Access> {
@@ -126,7 +132,7 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         });
       }
       // Browsers send cookies; the login form (no principal yet) is held to the same rule.
-      if (UNSAFE.has(req.method) && (principal?.via === "session" || (!principal && !req.headers.has("authorization")))) assertBrowserWriteAllowed(req);
+      if (UNSAFE.has(req.method) && !spec.signedBody && (principal?.via === "session" || (!principal && !req.headers.has("authorization")))) assertBrowserWriteAllowed(req);
       const rawParams = await segment.params;
       const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
       // PostgreSQL text cannot hold these: a 400 here instead of a 500 from the database.

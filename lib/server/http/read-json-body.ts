@@ -3,12 +3,18 @@ import { ApiError } from "./api-error";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON request body (≤ 1 MiB); malformed JSON → 400, too large → 413. */
-export async function readJsonBody(req: Request): Promise<unknown> {
+/** Reads a request body as bytes (≤ 1 MiB, else 413): for bodies checked byte for byte, such as signed webhooks. */
+export async function readRawBody(req: Request): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "Request body is larger than 1 MiB");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "Request body is larger than 1 MiB");
+  const body = Buffer.from(await req.arrayBuffer());
+  if (body.length > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "Request body is larger than 1 MiB");
+  return body;
+}
+
+/** Reads a JSON request body (≤ 1 MiB); malformed JSON → 400, too large → 413. */
+export async function readJsonBody(req: Request): Promise<unknown> {
+  const text = (await readRawBody(req)).toString("utf8");
   if (text.trim() === "") throw new ApiError("invalid_json", "Request body is empty; expected a JSON object");
   let value: unknown;
   try {

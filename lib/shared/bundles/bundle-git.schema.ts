@@ -47,23 +47,45 @@ const check = (fn: (s: string) => string | null) => (s: string, ctx: z.Refinemen
   if (error) ctx.addIssue({ code: "custom", message: error });
 };
 
+const gitFields = {
+  url: z.string({ message: "is required" }).max(2048).superRefine(check(gitUrlError)),
+  ref: z.string().min(1, "is required").max(255).superRefine(check(gitRefError)),
+  path: z
+    .string()
+    .max(1024)
+    .superRefine(check(gitPathError))
+    .transform((p) => p.replace(/^\.\/?/, "").replace(/\/+$/, "")),
+  /** Seconds between polls (a webhook reads at once). */
+  pollSeconds: z.number().int().min(10).max(86_400),
+  /** HTTP basic credentials; a token alone is sent as the password of user `x-access-token`. */
+  auth: z
+    .object({ username: z.string().min(1).max(255).optional(), token: z.string().min(1, "is required").max(4096) })
+    .strict(),
+};
+
 export const ZBundleGitSourceSchema = z
   .object({
-    url: z.string({ message: "is required" }).max(2048).superRefine(check(gitUrlError)),
-    ref: z.string().min(1, "is required").max(255).superRefine(check(gitRefError)).default("main"),
-    path: z
-      .string()
-      .max(1024)
-      .superRefine(check(gitPathError))
-      .default("")
-      .transform((p) => p.replace(/^\.\/?/, "").replace(/\/+$/, "")),
-    /** Seconds between polls (a webhook reads at once). */
-    pollSeconds: z.number().int().min(10).max(86_400).default(GIT_POLL_DEFAULT_SECONDS),
-    /** HTTP basic credentials; a token alone is sent as the password of user `x-access-token`. */
-    auth: z
-      .object({ username: z.string().min(1).max(255).optional(), token: z.string().min(1, "is required").max(4096) })
-      .strict()
-      .optional(),
+    url: gitFields.url,
+    ref: gitFields.ref.default("main"),
+    path: gitFields.path.default(""),
+    pollSeconds: gitFields.pollSeconds.default(GIT_POLL_DEFAULT_SECONDS),
+    auth: gitFields.auth.optional(),
   })
   .strict();
 export type TBundleGitSource = z.infer<typeof ZBundleGitSourceSchema>;
+
+/**
+ * PATCH of a Git bundle's source: any of url, ref, path, pollSeconds; `auth` replaces the
+ * credentials, `auth: null` removes them, no `auth` keeps them (they are never sent back).
+ */
+export const ZUpdateBundleGitSchema = z
+  .object({
+    url: gitFields.url.optional(),
+    ref: gitFields.ref.optional(),
+    path: gitFields.path.optional(),
+    pollSeconds: gitFields.pollSeconds.optional(),
+    auth: gitFields.auth.nullable().optional(),
+  })
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: "give at least one of url, ref, path, pollSeconds, auth" });
+export type TUpdateBundleGit = z.infer<typeof ZUpdateBundleGitSchema>;

@@ -123,6 +123,8 @@ export interface TBundleGitStatus {
   pollSeconds: number;
   username: string | null;
   hasSecret: boolean;
+  /** A webhook secret exists: `POST …/webhook` accepts deliveries signed with it. */
+  hasWebhookSecret: boolean;
   commit: string | null;
   checkedAt: string | null;
   error: string | null;
