@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { LocaleSwitcher } from "@/components/auth/locale-switcher";
 import { LoginForm } from "@/components/auth/login-form";
 import { optionalPagePrincipal } from "@/lib/server/auth/get-page-principal";
+import { getRuntimeContext } from "@/lib/server/runtime/runtime-context";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +13,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ sso?: string }> }) {
   if (await optionalPagePrincipal()) redirect("/fleet");
   const t = await getTranslations("login");
+  const sso = getRuntimeContext().config.oidc;
+  const ssoFailed = (await searchParams).sso === "failed";
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm space-y-6">
@@ -27,6 +30,19 @@ export default async function LoginPage() {
           <Suspense>
             <LoginForm />
           </Suspense>
+          {sso ? (
+            <div className="mt-4 space-y-2 border-t border-slate-800 pt-4">
+              {ssoFailed ? (
+                <p role="alert" className="text-sm text-rose-400">
+                  {t("ssoFailed")}
+                </p>
+              ) : null}
+              {/* A plain link: the route answers with a redirect to the provider's login page. */}
+              <a href="/api/v1/session/oidc" data-testid="sso-sign-in" className="block rounded-md border border-slate-700 px-3 py-2 text-center text-sm font-medium text-slate-100 hover:border-sky-500">
+                {t("ssoSignIn", { name: sso.name })}
+              </a>
+            </div>
+          ) : null}
         </div>
         <div className="flex justify-center">
           <LocaleSwitcher signedIn={false} />

@@ -15,7 +15,12 @@ export function UserMenu({ username, role }: { username: string; role: TRole | n
   const router = useRouter();
 
   async function signOut() {
-    await apiFetch("/api/v1/session", { method: "DELETE" }).catch(() => undefined);
+    const result = await apiFetch<{ logoutUrl?: string | null }>("/api/v1/session", { method: "DELETE" }).catch(() => null);
+    // Signed in through the identity provider: end its session too (it sends the browser back to /login).
+    if (result?.logoutUrl) {
+      window.location.assign(result.logoutUrl);
+      return;
+    }
     router.replace("/login");
     router.refresh();
   }

@@ -65,6 +65,16 @@ export const ZEnvSchema = z.object({
     z.url({ protocol: /^https$/, message: "must be an https:// URL" }).refine((u) => !/^https:\/\/[^/]*@/.test(u), "must not contain credentials").optional(),
   ),
   OUTPOST_METRICS_TOKEN: optionalNonEmpty.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  // Single sign-on with an OpenID provider (docs/SECURITY.md "Single sign-on"): on when the issuer is set.
+  OUTPOST_OIDC_ISSUER: optionalNonEmpty.pipe(
+    z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).refine((u) => !/^https?:\/\/[^/]*@/.test(u), "must not contain credentials").optional(),
+  ),
+  OUTPOST_OIDC_CLIENT_ID: optionalNonEmpty,
+  OUTPOST_OIDC_CLIENT_SECRET: optionalNonEmpty,
+  OUTPOST_OIDC_NAME: optionalNonEmpty.pipe(z.string().max(60, "must be at most 60 characters").optional()),
+  OUTPOST_OIDC_USERNAME_CLAIM: optionalNonEmpty,
+  OUTPOST_OIDC_GROUPS_CLAIM: optionalNonEmpty,
+  OUTPOST_OIDC_SCOPES: optionalNonEmpty,
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

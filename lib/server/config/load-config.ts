@@ -4,6 +4,19 @@ import path from "node:path";
 import { ZEnvSchema } from "./config.schema";
 
 /** The console's configuration, resolved from the environment once at start. */
+/** The OpenID provider Outpost signs users in with (docs/SECURITY.md "Single sign-on"). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE only). */
+  clientSecret: string | undefined;
+  /** The sign-in button's label. */
+  name: string;
+  usernameClaim: string;
+  groupsClaim: string;
+  scopes: string[];
+}
+
 export interface OutpostConfig {
   port: number;
   bindAddress: string;
@@ -36,6 +49,8 @@ export interface OutpostConfig {
   peerUrl: string;
   /** Bearer token Prometheus presents at /metrics; /metrics answers 404 without one. */
   metricsToken: string | undefined;
+  /** Single sign-on (OpenID Connect), when OUTPOST_OIDC_ISSUER is set. */
+  oidc: OidcConfig | undefined;
 }
 
 /** Thrown for invalid configuration; the message names every offending variable. */
@@ -54,6 +69,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.OUTPOST_OIDC_ISSUER && !e.OUTPOST_OIDC_CLIENT_ID) {
+    throw new ConfigError("Invalid configuration:\n  OUTPOST_OIDC_CLIENT_ID: required when OUTPOST_OIDC_ISSUER is set");
+  }
   if (Boolean(e.OUTPOST_TLS_CERT_FILE) !== Boolean(e.OUTPOST_TLS_KEY_FILE)) {
     throw new ConfigError(
       "Invalid configuration:\n  OUTPOST_TLS_CERT_FILE: OUTPOST_TLS_CERT_FILE and OUTPOST_TLS_KEY_FILE must be set together",
@@ -79,6 +97,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shellIdleTimeoutMs: e.OUTPOST_SHELL_IDLE_TIMEOUT_MINUTES * 60_000,
     logLevel: e.OUTPOST_LOG_LEVEL,
     metricsToken: e.OUTPOST_METRICS_TOKEN,
+    oidc: e.OUTPOST_OIDC_ISSUER
+      ? {
+          issuer: e.OUTPOST_OIDC_ISSUER.replace(/\/+$/, ""),
+          clientId: e.OUTPOST_OIDC_CLIENT_ID!,
+          clientSecret: e.OUTPOST_OIDC_CLIENT_SECRET,
+          name: e.OUTPOST_OIDC_NAME ?? "Single sign-on",
+          usernameClaim: e.OUTPOST_OIDC_USERNAME_CLAIM ?? "preferred_username",
+          groupsClaim: e.OUTPOST_OIDC_GROUPS_CLAIM ?? "groups",
+          scopes: (e.OUTPOST_OIDC_SCOPES ?? "openid profile email groups").split(/[\s,]+/).filter(Boolean),
+        }
+      : undefined,
     replicaId: e.OUTPOST_REPLICA_ID ?? `${os.hostname()}:${e.OUTPOST_PORT}`,
     peerUrl: (e.OUTPOST_PEER_URL ?? `https://127.0.0.1:${e.OUTPOST_PORT}`).replace(/\/+$/, ""),
   };

@@ -1,5 +1,6 @@
 // POST /api/v1/session – log in with {username, password}; sets the session cookie
-// DELETE /api/v1/session – log out (clears the cookie)
+// DELETE /api/v1/session – log out (clears the cookie); {ok, logoutUrl}: the identity provider's
+// end-session URL after a single sign-on (the browser goes there), else null
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { signOut } from "@/lib/server/auth/sign-out";
@@ -20,6 +21,6 @@ export const POST = defineRoute({ access: "public", body: ZLoginSchema }, async 
 });
 
 export const DELETE = defineRoute({ access: "public" }, async ({ req, principal, meta }) => {
-  const cookies = principal?.via === "session" ? await signOut(principal, req.headers, meta) : [];
-  return withCookies({ ok: true }, 200, cookies);
+  const { cookies, logoutUrl } = principal?.via === "session" ? await signOut(principal, req.headers, meta) : { cookies: [], logoutUrl: null };
+  return withCookies({ ok: true, logoutUrl }, 200, cookies);
 });
