@@ -5,7 +5,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
+import { createBackoff } from "@/agent/src/backoff";
 import { connectTunnel } from "@/agent/src/connect-tunnel";
+import { RetryableError } from "@/agent/src/register-agent";
 import { TunnelSession } from "@/lib/tunnel";
 
 export interface Credential {
@@ -32,6 +34,43 @@ export async function openFakeAgent(server: string, cred: Credential, trust: { c
   session.sendControl({ type: "hello", agentVersion: "bench", kubernetesVersion: "v1.31.4+k3s1", nodeCount: 1, serverCount: 1, platform: "linux/amd64" });
   if (protocol >= 2) session.sendControl({ type: "readiness", ready: true });
   return session;
+}
+
+/** Sessions of a kept fake agent, as they come and go. */
+export interface KeepEvents {
+  onOpen(session: TunnelSession, reconnect: boolean): void;
+  onClose(session: TunnelSession): void;
+}
+
+/**
+ * Opens a fake agent and keeps it connected the way the agent does (agent/src/run-agent.ts):
+ * the agent's own backoff — reset after a tunnel that stayed up 30 s (first retry spread
+ * over 5 s), else kept growing under the fast cap — and the console's Retry-After honoured
+ * as the minimum delay. Resolves once the first tunnel is open; rejects if that fails.
+ */
+export async function keepFakeAgent(server: string, cred: Credential, trust: { ca: string }, protocol: number, responder: http.Server, events: KeepEvents): Promise<void> {
+  const backoff = createBackoff();
+  const attach = (session: TunnelSession, reconnect: boolean) => {
+    const upSince = Date.now();
+    events.onOpen(session, reconnect);
+    session.once("close", () => {
+      events.onClose(session);
+      if (Date.now() - upSince >= 30_000) backoff.reset();
+      else backoff.reachable();
+      void (async () => {
+        let delay = backoff.next();
+        for (;;) {
+          await sleep(delay);
+          try {
+            return attach(await openFakeAgent(server, cred, trust, protocol, responder), true);
+          } catch (error) {
+            delay = Math.max(backoff.next(), error instanceof RetryableError ? (error.retryAfterMs ?? 0) : 0);
+          }
+        }
+      })();
+    });
+  };
+  attach(await openFakeAgent(server, cred, trust, protocol, responder), false);
 }
 
 /** Runs `fn` over `items` with `concurrency` workers. */

@@ -38,7 +38,7 @@ import { parseArgs } from "node:util";
 import type { TunnelSession } from "@/lib/tunnel";
 import { consoleMemoryAfterGc, profileConsole } from "./enroll-inspect-console";
 import { applyNice, descendantsCpuMs, machineLine, procSample } from "./enroll-proc-stats";
-import { ask, forEachLimited, openFakeAgent, runBench, sleep, spawnClientChildren, type Credential } from "./fake-agents";
+import { ask, forEachLimited, keepFakeAgent, runBench, sleep, spawnClientChildren, type Credential } from "./fake-agents";
 import { ConsoleApi, createClusters, mib, percentile, secs, startConsoleProcess, type ConsoleProcess } from "./enroll-support";
 
 const { values } = parseArgs({
@@ -68,8 +68,7 @@ function ioBytes(): number {
 
 /**
  * Child: hold one tunnel per credential, answer /readyz on every stream, report over IPC. A
- * closed tunnel is reconnected as the agent does (agent/src/run-agent.ts): first attempt
- * after random(0, 5 s), then full-jitter backoff under 10 s.
+ * closed tunnel is reconnected as the agent does (keepFakeAgent: the agent's own backoff).
  */
 async function runClients(): Promise<void> {
   const creds = JSON.parse(fs.readFileSync(values.creds!, "utf8")) as Credential[];
@@ -87,26 +86,17 @@ async function runClients(): Promise<void> {
   const open = new Set<TunnelSession>();
   const failures: string[] = [];
   const connectMs: number[] = [];
-  const hold = async (cred: Credential): Promise<void> => {
-    const session = await openFakeAgent(server, cred, trust, protocol, responder);
-    open.add(session);
-    session.once("close", () => {
+  const events = {
+    onOpen: (session: TunnelSession, reconnect: boolean) => {
+      open.add(session);
+      if (reconnect) reconnects++;
+    },
+    onClose: (session: TunnelSession) => {
       open.delete(session);
       closed++;
-      void (async () => {
-        await sleep(Math.random() * 5_000);
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await hold(cred);
-            reconnects++;
-            return;
-          } catch {
-            await sleep(Math.random() * Math.min(10_000, 1_000 * 2 ** attempt));
-          }
-        }
-      })();
-    });
+    },
   };
+  const hold = (cred: Credential) => keepFakeAgent(server, cred, trust, protocol, responder, events);
   const t0 = Date.now();
   await forEachLimited(creds, 64, async (cred) => {
     const started = Date.now();

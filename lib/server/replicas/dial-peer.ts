@@ -32,6 +32,9 @@ export function dialPeer(peerUrl: string, clusterId: string): Promise<Duplex> {
       // serving certificate. Without a console CA (public certificate) the usual checks apply.
       ...(caPem ? { ca: caPem, checkServerIdentity: () => undefined } : {}),
     });
+    // A request's head and body are separate writes: with Nagle the body would wait for the
+    // peer's (delayed) ACK of the head. The serving side has no Nagle (Node's HTTP server default).
+    socket.setNoDelay(true);
     const fail = (message: string) => {
       socket.destroy();
       reject(new PeerDialError(`replica ${url.host}: ${message}`));
