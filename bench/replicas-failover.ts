@@ -7,7 +7,7 @@
 //     A SIGKILLed, time until every cluster is Active again with its tunnel on B.
 //
 //   npx next build && npm run build:agent
-//   flock /tmp/outpost-bench.lock npx tsx bench/replicas-failover.ts [--tunnels 2000] [--children 2] [--iterations 400]
+//   flock /tmp/outpost-bench.lock npx tsx bench/replicas-failover.ts [--tunnels 2000 (0: the hop only)] [--children 2] [--iterations 400]
 //
 // The replicas are real consoles (server.ts, production build, bench/enroll-support.ts) given
 // the same database, CA/serving certificate and auth secret, as the Helm chart gives its pods.
@@ -178,64 +178,67 @@ async function main(): Promise<void> {
     console.log(`  added by the hop: p50 ${(percentile(samples[1], 50) - percentile(samples[0], 50)).toFixed(2)} ms (target < 1 ms)`);
     for (const a of agents) a.destroy();
 
-    // 2. N agents over both replicas through the balancer; A is SIGKILLed.
-    t = Date.now();
-    const created = await createClusters(api, "fo", N, 16);
-    console.log(`\nsetup: ${N} × POST /api/v1/clusters in ${secs(Date.now() - t)}`);
-    t = Date.now();
-    const creds: Credential[] = new Array(N);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (next < N) {
-          const i = next++;
-          const reply = await api.register(created[i]!.token, created[i]!.id, `127.0.0.${2 + (i % 10)}`);
-          if (reply.status !== 200) throw new Error(`register answered ${reply.status}: ${reply.body.slice(0, 200)}`);
-          creds[i] = JSON.parse(reply.body) as Credential;
-        }
-      }),
-    );
-    console.log(`setup: ${N} × POST /v3/connect/register in ${secs(Date.now() - t)}`);
-    t = Date.now();
-    const started = spawnClientChildren({ script: __filename, dir, creds, count: Number(values.children), server: `https://127.0.0.1:${lb.port}`, caPem: A.caPem });
-    children.push(...started);
-    const connected = started.map((child) => ask<{ open: number }>(child, "connected"));
-    await Promise.all(connected);
-    const ids = created.map((c) => c.id);
-    const activeOn = async (replica: string) =>
-      Number(
-        (
-          await sql<{ n: string }>(
-            `SELECT count(*) AS n FROM clusters c JOIN tunnel_leases l ON l."clusterId" = c.id
-             WHERE c.id = ANY($1) AND c.state = 'active' AND l."replicaId" = ANY($2) AND l."expiresAt" > (now() AT TIME ZONE 'UTC')`,
-            [ids, replica === "any" ? ["replica-a", "replica-b"] : [replica]],
-          )
-        )[0]?.n ?? 0,
+    // --tunnels 0: the hop only.
+    if (N > 0) {
+      // 2. N agents over both replicas through the balancer; A is SIGKILLed.
+      t = Date.now();
+      const created = await createClusters(api, "fo", N, 16);
+      console.log(`\nsetup: ${N} × POST /api/v1/clusters in ${secs(Date.now() - t)}`);
+      t = Date.now();
+      const creds: Credential[] = new Array(N);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          while (next < N) {
+            const i = next++;
+            const reply = await api.register(created[i]!.token, created[i]!.id, `127.0.0.${2 + (i % 10)}`);
+            if (reply.status !== 200) throw new Error(`register answered ${reply.status}: ${reply.body.slice(0, 200)}`);
+            creds[i] = JSON.parse(reply.body) as Credential;
+          }
+        }),
       );
-    while ((await activeOn("any")) < N && Date.now() - t < 900_000) await sleep(1_000);
-    const split = (await leases()).map((r) => `${r.replicaId} ${r.n}`).join(", ");
-    console.log(`tunnels: all ${await activeOn("any")}/${N} Active ${secs(Date.now() - t)} after the first connect (${split}; ${load()})`);
+      console.log(`setup: ${N} × POST /v3/connect/register in ${secs(Date.now() - t)}`);
+      t = Date.now();
+      const started = spawnClientChildren({ script: __filename, dir, creds, count: Number(values.children), server: `https://127.0.0.1:${lb.port}`, caPem: A.caPem });
+      children.push(...started);
+      const connected = started.map((child) => ask<{ open: number }>(child, "connected"));
+      await Promise.all(connected);
+      const ids = created.map((c) => c.id);
+      const activeOn = async (replica: string) =>
+        Number(
+          (
+            await sql<{ n: string }>(
+              `SELECT count(*) AS n FROM clusters c JOIN tunnel_leases l ON l."clusterId" = c.id
+               WHERE c.id = ANY($1) AND c.state = 'active' AND l."replicaId" = ANY($2) AND l."expiresAt" > (now() AT TIME ZONE 'UTC')`,
+              [ids, replica === "any" ? ["replica-a", "replica-b"] : [replica]],
+            )
+          )[0]?.n ?? 0,
+        );
+      while ((await activeOn("any")) < N && Date.now() - t < 900_000) await sleep(1_000);
+      const split = (await leases()).map((r) => `${r.replicaId} ${r.n}`).join(", ");
+      console.log(`tunnels: all ${await activeOn("any")}/${N} Active ${secs(Date.now() - t)} after the first connect (${split}; ${load()})`);
 
-    const killedAt = Date.now();
-    A.child.kill("SIGKILL");
-    let worstUnavailable = 0;
-    let onB = 0;
-    const reached = new Map<number, number>(); // share of N (%) → ms after the kill
-    while (Date.now() - killedAt < 300_000) {
-      onB = await activeOn("replica-b");
-      for (const pct of [50, 90, 99]) if (!reached.has(pct) && onB >= (N * pct) / 100) reached.set(pct, Date.now() - killedAt);
-      const unavailable = Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM clusters WHERE id = ANY($1) AND state <> 'active'`, [ids]))[0]?.n ?? 0);
-      worstUnavailable = Math.max(worstUnavailable, unavailable);
-      if (onB === N) break;
-      await sleep(250);
+      const killedAt = Date.now();
+      A.child.kill("SIGKILL");
+      let worstUnavailable = 0;
+      let onB = 0;
+      const reached = new Map<number, number>(); // share of N (%) → ms after the kill
+      while (Date.now() - killedAt < 300_000) {
+        onB = await activeOn("replica-b");
+        for (const pct of [50, 90, 99]) if (!reached.has(pct) && onB >= (N * pct) / 100) reached.set(pct, Date.now() - killedAt);
+        const unavailable = Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM clusters WHERE id = ANY($1) AND state <> 'active'`, [ids]))[0]?.n ?? 0);
+        worstUnavailable = Math.max(worstUnavailable, unavailable);
+        if (onB === N) break;
+        await sleep(250);
+      }
+      const failoverMs = Date.now() - killedAt;
+      const stats = await Promise.all(children.map((c) => ask<{ open: number; reconnects: number; reconnectedAt: number[]; rss: number }>(c, "stats", "stats")));
+      const back = stats.flatMap((s) => s.reconnectedAt.map((at) => at - killedAt)).filter((ms) => ms >= 0);
+      console.log(`\nRESULT ${N} agents over 2 replicas, replica A SIGKILLed (${load()}):`);
+      console.log(`  ${onB}/${N} Active with their tunnel on B ${secs(failoverMs)} after the kill (target < 15 s per issue 16 item 4, < 60 s at 20,000); at worst ${worstUnavailable} turned Unavailable meanwhile`);
+      console.log(`  Active on B: 50 % at ${secs(reached.get(50) ?? NaN)}, 90 % at ${secs(reached.get(90) ?? NaN)}, 99 % at ${secs(reached.get(99) ?? NaN)}`);
+      console.log(`  agents' tunnels open again (client side, ${back.length} reconnects): p50 ${secs(percentile(back, 50))}, p90 ${secs(percentile(back, 90))}, last ${secs(Math.max(0, ...back))} after the kill`);
     }
-    const failoverMs = Date.now() - killedAt;
-    const stats = await Promise.all(children.map((c) => ask<{ open: number; reconnects: number; reconnectedAt: number[]; rss: number }>(c, "stats", "stats")));
-    const back = stats.flatMap((s) => s.reconnectedAt.map((at) => at - killedAt)).filter((ms) => ms >= 0);
-    console.log(`\nRESULT ${N} agents over 2 replicas, replica A SIGKILLed (${load()}):`);
-    console.log(`  ${onB}/${N} Active with their tunnel on B ${secs(failoverMs)} after the kill (target < 15 s per issue 16 item 4, < 60 s at 20,000); at worst ${worstUnavailable} turned Unavailable meanwhile`);
-    console.log(`  Active on B: 50 % at ${secs(reached.get(50) ?? NaN)}, 90 % at ${secs(reached.get(90) ?? NaN)}, 99 % at ${secs(reached.get(99) ?? NaN)}`);
-    console.log(`  agents' tunnels open again (client side, ${back.length} reconnects): p50 ${secs(percentile(back, 50))}, p90 ${secs(percentile(back, 90))}, last ${secs(Math.max(0, ...back))} after the kill`);
   } finally {
     for (const child of children) child.kill("SIGKILL");
     for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) await r.stop();
