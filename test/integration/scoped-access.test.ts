@@ -160,6 +160,20 @@ describe("scoped access through role bindings", () => {
     expect((await callRoute("POST", "/api/v1/tokens", { cookie: cookies.bob, headers: ORIGIN, body: { name: "x", clusterGroup: "nope" } })).status).toBe(422);
   });
 
+  it("bundles: a scoped user lists only bundles reaching their clusters, and sees only those clusters' rows", async () => {
+    const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  namespace: demo\ndata: {a: b}\n";
+    const made = await json<{ id: string }>(await callRoute("POST", "/api/v1/bundles", { token: fx.tokens.admin, body: { name: "mixed", source: { yaml }, targets: { clusterIds: ["syn-00001", "syn-00005"] } } }), 201);
+    await json(await callRoute("POST", "/api/v1/bundles", { token: fx.tokens.admin, body: { name: "paris-only", source: { yaml }, targets: { clusterIds: ["syn-00005"] } } }), 201);
+    const seen = await json<{ items: Array<{ name: string }> }>(await callRoute("GET", "/api/v1/bundles", { token: tokens.gina }));
+    expect(seen.items.map((b) => b.name)).toEqual(["mixed"]);
+    const detail = await json<{ clusters: Array<{ clusterId: string }> }>(await callRoute("GET", `/api/v1/bundles/${made.id}`, { token: tokens.gina }));
+    expect(detail.clusters.map((c) => c.clusterId)).toEqual(["syn-00001"]);
+    const full = await json<{ clusters: Array<{ clusterId: string }> }>(await callRoute("GET", `/api/v1/bundles/${made.id}`, { token: fx.tokens.viewer }));
+    expect(full.clusters.map((c) => c.clusterId).sort()).toEqual(["syn-00001", "syn-00005"]);
+    // bob operates Berlin only: the mixed bundle is not his to change.
+    expect((await callRoute("POST", `/api/v1/bundles/${made.id}/pause`, { token: tokens.bob })).status).toBe(403);
+  });
+
   it("removing the binding withdraws the access at the next request", async () => {
     const { items } = await json<{ items: TRoleBinding[] }>(await callRoute("GET", "/api/v1/role-bindings", { token: fx.tokens.admin }));
     const bob = items.find((b) => b.subject === "bob")!;

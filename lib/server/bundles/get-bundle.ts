@@ -1,13 +1,18 @@
 import "server-only";
 import type { TBundleDetail } from "@/lib/shared/bundles/bundles.schema";
+import { ALL_CLUSTERS, type ClusterScope } from "../access/cluster-scope";
 import { prisma } from "../db/prisma";
 import { notFound } from "../http/api-error";
 import { labelsOf } from "./list-target-clusters";
 import { storedValues } from "@/lib/shared/bundles/bundle-values";
 import { bundleCounts, missingTargetCounts, toBundleSummary, WITH_GROUP } from "./to-bundle-summary";
 
-/** One bundle: its rollout, revisions (without their YAML) and every targeted cluster's state. */
-export async function getBundle(id: string): Promise<TBundleDetail> {
+/**
+ * One bundle: its rollout, revisions (without their YAML) and every targeted cluster's state
+ * — of the clusters in `scope` only (a scoped user sees their clusters' rows; the per-state
+ * counts stay the bundle's own).
+ */
+export async function getBundle(id: string, scope: ClusterScope = ALL_CLUSTERS): Promise<TBundleDetail> {
   const bundle = await prisma.bundle.findUnique({ where: { id }, include: WITH_GROUP });
   if (!bundle) throw notFound("Bundle");
   const [counts, missing, revisions, rows] = await Promise.all([
@@ -15,7 +20,7 @@ export async function getBundle(id: string): Promise<TBundleDetail> {
     missingTargetCounts([bundle]),
     prisma.bundleRevision.findMany({ where: { bundleId: id }, orderBy: { number: "desc" }, select: { number: true, createdByName: true, createdAt: true, gitCommit: true, values: true, overrides: true } }),
     prisma.bundleDeployment.findMany({
-      where: { bundleId: id, targeted: true },
+      where: { bundleId: id, targeted: true, ...(scope.all ? {} : { clusterId: { in: scope.ids } }) },
       select: { clusterId: true, wave: true, state: true, message: true, appliedRevision: true, stateSince: true, cluster: { select: { name: true, region: true, site: true, labels: true } } },
       orderBy: { cluster: { name: "asc" } },
     }),

@@ -4,10 +4,11 @@ import { auditActorOf } from "@/lib/server/auth/principal";
 import { deleteBundle } from "@/lib/server/bundles/delete-bundle";
 import { getBundle } from "@/lib/server/bundles/get-bundle";
 import { assertBundleOperable } from "@/lib/server/bundles/assert-targets-operable";
+import { clusterScopeOf } from "@/lib/server/access/cluster-scope";
 import { defineRoute } from "@/lib/server/http/define-route";
 import { ZBundleIdParamsSchema, ZDeleteBundleQuerySchema } from "@/lib/shared/bundles/bundles.schema";
 
-export const GET = defineRoute({ access: "bundles:read", params: ZBundleIdParamsSchema }, async ({ params }) => getBundle(params.id));
+export const GET = defineRoute({ access: "bundles:read", params: ZBundleIdParamsSchema }, async ({ params, principal }) => getBundle(params.id, await clusterScopeOf(principal)));
 
 export const DELETE = defineRoute({ access: "bundles:write", params: ZBundleIdParamsSchema, query: ZDeleteBundleQuerySchema }, async ({ principal, params, query, meta }) => {
   await assertBundleOperable(principal, params.id);
