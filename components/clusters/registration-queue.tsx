@@ -19,7 +19,8 @@ import { RelativeTime } from "@/components/ui/time";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
 function LabelList({ labels }: { labels: Record<string, string> }) {
-  return <span className="font-mono text-xs text-slate-300">{formatLabelsText(labels).replace(/\n/g, ", ")}</span>;
+  const sorted = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+  return <span className="font-mono text-xs text-slate-300">{formatLabelsText(sorted).replace(/\n/g, ", ")}</span>;
 }
 
 /** Approve with optional corrections of the proposed name, display name and labels. */
