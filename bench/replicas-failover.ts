@@ -162,6 +162,13 @@ async function main(): Promise<void> {
     const { token } = await api.call<{ token: string }>("POST", "/api/v1/tokens", { name: "bench", ttlDays: 1 });
     const path_ = `/k8s/clusters/${hop!.id}/api/v1/namespaces/kube-system/pods`;
     const agents = [A, B].map(() => new https.Agent({ keepAlive: true, maxSockets: 1, ca: A.caPem }));
+    // B learns who holds a tunnel from the lease table every 2 s: until then it answers 503.
+    for (let tries = 0; ; tries++) {
+      const ok = await timedGet(agents[1]!, `${B.url}${path_}`, token).then(() => true, () => false);
+      if (ok) break;
+      if (tries > 40) throw new Error("replica B never forwarded to A");
+      await sleep(250);
+    }
     const samples: [number[], number[]] = [[], []];
     const iterations = Number(values.iterations);
     for (let i = 0; i < iterations + 30; i++) {
