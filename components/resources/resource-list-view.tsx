@@ -10,6 +10,7 @@ import { useUrlParams } from "@/lib/client/use-url-params";
 import { useResourceTable } from "@/lib/client/resources/use-resource-table";
 import { resourcePageHref, type TResourceRef } from "@/lib/shared/resources/resource-path";
 import type { TTableRow } from "@/lib/shared/resources/resources.schema";
+import type { TInitialTablePage } from "@/lib/shared/resources/table-paging";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ListToolbar } from "@/components/explorer/list-toolbar";
@@ -30,8 +31,9 @@ function sortValue(row: TTableRow, cell: number, type: string, header: string): 
  * from the cluster, priority-1 columns behind "wide", namespace, label/field selectors and
  * text filter, sort, pages fetched with `continue` while scrolling, live by watch. The
  * view lives in the URL (`?ns=&l=&f=&q=&sort=&dir=&wide=1`) so a link shares it.
+ * `initialPage` is the first page read with the page on the server (its rows are in the HTML).
  */
-export function ResourceListView({ clusterId, resourceRef }: { clusterId: string; resourceRef: TResourceRef }) {
+export function ResourceListView({ clusterId, resourceRef, initialPage }: { clusterId: string; resourceRef: TResourceRef; initialPage?: TInitialTablePage | null }) {
   const t = useTranslations("resources");
   // The view lives in the URL; every control merges its change into it (useUrlParams).
   const { params, setParams: update } = useUrlParams();
@@ -53,7 +55,7 @@ export function ResourceListView({ clusterId, resourceRef }: { clusterId: string
   const [fieldText, setFieldText] = useState(fieldSelector);
 
 
-  const table = useResourceTable(clusterId, resourceRef, { namespace, labelSelector, fieldSelector });
+  const table = useResourceTable(clusterId, resourceRef, { namespace, labelSelector, fieldSelector }, initialPage);
   const columns = gridColumns(table.columns, { namespace: namespaced && !namespace, wide, namespaceHeader: "NAMESPACE" });
   const rows = (() => {
     const visible = filter ? table.rows.filter((r) => columns.some((c) => cellText(r, c).toLowerCase().includes(filter))) : table.rows;

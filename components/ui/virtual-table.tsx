@@ -7,6 +7,12 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 const ROW_HEIGHT = 36;
 /** Rows before the end at which `onNearEnd` fires (the next page is fetched then). */
 const NEAR_END_ROWS = 50;
+/**
+ * The viewport assumed before the grid is measured (the server render and the first client
+ * render, which must agree): about one screen of rows, so rows read with the page are in its
+ * HTML.
+ */
+const INITIAL_RECT = { width: 0, height: 600 };
 
 export interface VirtualTableColumn {
   key: string;
@@ -55,7 +61,7 @@ export function VirtualTable({
   // The virtualiser's methods are called during render only; the compiler skipping this
   // component's memoisation is the intended trade-off (rows are memoised upstream).
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: INITIAL_RECT });
   const virtualRows = virtualizer.getVirtualItems();
   const firstIndex = virtualRows[0]?.index ?? -1;
   const lastIndex = virtualRows.at(-1)?.index ?? -1;

@@ -5,18 +5,13 @@ import { useEffect, useMemo, useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { resourceApiHref, type TResourceRef } from "@/lib/shared/resources/resource-path";
 import type { TResourceTable, TTableRow, TTableWatchMessage } from "@/lib/shared/resources/resources.schema";
+import { TABLE_FIRST_PAGE_ROWS, TABLE_PAGE_ROWS, type TInitialTablePage, type TTableView } from "@/lib/shared/resources/table-paging";
 import { resourceKeys } from "./resource-keys";
 
-/** Rows per page (kubectl's chunk size). */
-const PAGE_SIZE = 500;
 /** After a watch ended (410, cluster lost) the list is read again after this delay. */
 const RELIST_MS = 2_000;
 
-export interface TableParams {
-  namespace: string;
-  labelSelector: string;
-  fieldSelector: string;
-}
+export type TableParams = TTableView;
 
 /** A row's identity: namespace/name from its PartialObjectMetadata (the first cell otherwise). */
 export function rowKey(row: TTableRow): string {
@@ -32,18 +27,28 @@ function pageUrl(clusterId: string, ref: TResourceRef, params: TableParams, extr
   return `${resourceApiHref(clusterId, ref)}?${qs.toString()}`;
 }
 
+function sameView(a: TableParams, b: TableParams): boolean {
+  return a.namespace === b.namespace && a.labelSelector === b.labelSelector && a.fieldSelector === b.fieldSelector;
+}
+
 /**
- * Any resource's list as the apiserver's Table: pages of 500 fetched with `continue` as the
- * user scrolls (`loadMore`), then kept live by the Table watch (SSE) from the first page's
- * resourceVersion — changed rows replace theirs, new ones are appended, deleted ones leave.
+ * Any resource's list as the apiserver's Table: a first page of 100 rows (read with the
+ * page on the server when it could be: `initial`), then pages of 500 fetched with
+ * `continue` as the user scrolls (`loadMore`), kept live by the Table watch (SSE) from the
+ * first page's resourceVersion — changed rows replace theirs, new ones are appended,
+ * deleted ones leave. The watch keeps the pages current, so they are never refetched as
+ * stale; a watch that ends relists.
  */
-export function useResourceTable(clusterId: string, ref: TResourceRef, params: TableParams) {
+export function useResourceTable(clusterId: string, ref: TResourceRef, params: TableParams, initial?: TInitialTablePage | null) {
   const key = resourceKeys.table(clusterId, ref, params);
+  const seed = initial && sameView(initial.view, params) ? initial.table : undefined;
   const query = useInfiniteQuery({
     queryKey: key,
     initialPageParam: "",
-    queryFn: ({ pageParam, signal }) => apiFetch<TResourceTable>(pageUrl(clusterId, ref, params, { limit: String(PAGE_SIZE), ...(pageParam ? { continue: pageParam } : {}) }), { signal }),
+    queryFn: ({ pageParam, signal }) => apiFetch<TResourceTable>(pageUrl(clusterId, ref, params, { limit: String(pageParam ? TABLE_PAGE_ROWS : TABLE_FIRST_PAGE_ROWS), ...(pageParam ? { continue: pageParam } : {}) }), { signal }),
     getNextPageParam: (last) => last.metadata.continue || undefined,
+    initialData: seed ? { pages: [seed], pageParams: [""] } : undefined,
+    staleTime: Infinity,
   });
   const first = query.data?.pages[0];
   const resourceVersion = first?.metadata.resourceVersion ?? "";
