@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubectl } from "@/sim/test/run-kubectl";
 import type { TApiResourceList, TResourceDetail, TResourceTable, TTableWatchMessage } from "@/lib/shared/resources/resources.schema";
+import { authenticateRequest } from "@/lib/server/auth/authenticate-request";
+import { readFirstTablePage } from "@/lib/server/resources/read-first-table-page";
+import { TABLE_FIRST_PAGE_ROWS } from "@/lib/shared/resources/table-paging";
 import { callRoute } from "../helpers/routes";
 import { eventually, startExplorerFixture, type ExplorerFixture } from "./explorer-fixture";
 import { readSse } from "./sse-reader";
@@ -120,6 +123,19 @@ describe("discovery-driven resources API", () => {
     const out = await k(["get", "vm", "-n", "default", "-o", "wide"]);
     expect(headersOf(out.stdout)).toEqual(["NAME", "AGE", "STATUS", "READY", "CPUS"]);
     expect(out.stdout).toMatch(/plc-gateway\s+\d+s\s+Running\s+True\s+2/);
+  });
+
+  it("reads a list page's first page during its server render, as the user: the list route's first 100 rows; nothing when the cluster refuses", async () => {
+    const viewer = (await authenticateRequest(new Headers({ cookie: fx.cookies.viewer })))!;
+    const all = { namespace: "", labelSelector: "", fieldSelector: "" };
+    const page = await readFirstTablePage(viewer, "res", { group: "", version: "v1", resource: "pods" }, all);
+    const api = await get<TResourceTable>(`/api/v1/clusters/res/resources/core/v1/pods?limit=${TABLE_FIRST_PAGE_ROWS}`);
+    expect(page?.view).toEqual(all);
+    expect(page?.table.rows.map((r) => r.object?.metadata.name)).toEqual(api.rows.map((r) => r.object?.metadata.name));
+    expect(page?.table.columnDefinitions).toEqual(api.columnDefinitions);
+    // Kubernetes' view role reads no Secrets: the page then leaves the list (and its Forbidden) to the browser.
+    expect(await readFirstTablePage(viewer, "res", { group: "", version: "v1", resource: "secrets" }, all)).toBeNull();
+    expect(await readFirstTablePage(viewer, "res", { group: "", version: "v1", resource: "no-such-things" }, all)).toBeNull();
   });
 
   it("pages with limit and continue, and filters with label and field selectors", async () => {
