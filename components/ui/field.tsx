@@ -21,8 +21,8 @@ function Labelled({ id, label, hint, error, preWrap = false, children }: { id: s
   );
 }
 
-/** A labelled input with its validation message (aria-invalid/aria-describedby wired). */
-export function TextField({ label, error, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
+/** A labelled input with its validation message (aria-invalid/aria-describedby wired); `className` adds to the control's look (e.g. font-mono), never replaces it. */
+export function TextField({ label, error, hint, className = "", ...props }: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
   const id = useId();
   return (
     <Labelled id={id} label={label} hint={hint} error={error}>
@@ -30,15 +30,15 @@ export function TextField({ label, error, hint, ...props }: InputHTMLAttributes<
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        className={`${CONTROL} ${error ? "border-rose-500" : "border-slate-700"}`}
         {...props}
+        className={`${CONTROL} ${error ? "border-rose-500" : "border-slate-700"} ${className}`}
       />
     </Labelled>
   );
 }
 
 /** A labelled monospace textarea for YAML, with its validation message (multi-line, kept as written). */
-export function YamlField({ label, hint, error, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; error?: string }) {
+export function YamlField({ label, hint, error, className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; error?: string }) {
   const id = useId();
   return (
     <Labelled id={id} label={label} hint={hint} error={error} preWrap>
@@ -49,21 +49,21 @@ export function YamlField({ label, hint, error, ...props }: TextareaHTMLAttribut
         required
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        className={`w-full rounded-md border bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100 focus:border-sky-500 focus:outline-none ${error ? "border-rose-500" : "border-slate-700"}`}
         {...props}
+        className={`w-full rounded-md border bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100 focus:border-sky-500 focus:outline-none ${error ? "border-rose-500" : "border-slate-700"} ${className}`}
       />
     </Labelled>
   );
 }
 
-export function SelectField({ label, error, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; error?: string }) {
+export function SelectField({ label, error, children, className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; error?: string }) {
   const id = useId();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-300">
         {label}
       </label>
-      <select id={id} className={`${CONTROL} ${error ? "border-rose-500" : "border-slate-700"}`} {...props}>
+      <select id={id} {...props} className={`${CONTROL} ${error ? "border-rose-500" : "border-slate-700"} ${className}`}>
         {children}
       </select>
       {error ? <p role="alert" className="text-xs text-rose-400">{error}</p> : null}
