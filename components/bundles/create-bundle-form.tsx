@@ -1,16 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { bundleKeys, createBundle } from "@/lib/client/bundles";
 import { ApiClientError } from "@/lib/client/api-client";
-import { clusterGroupKeys, fetchClusterGroups } from "@/lib/client/cluster-groups";
 import type { TCreateBundle } from "@/lib/shared/bundles/bundles.schema";
 import { textToValues } from "@/lib/shared/bundles/values-text";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField, YamlField } from "@/components/ui/field";
+import { ClusterGroupSelect } from "./cluster-group-select";
+import { TextField, YamlField } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
@@ -25,7 +25,6 @@ export function CreateBundleForm() {
   const [targetKind, setTargetKind] = useState<"selector" | "ids" | "group">("selector");
   const [sourceKind, setSourceKind] = useState<"yaml" | "git">("yaml");
   const [valuesError, setValuesError] = useState<string | null>(null);
-  const groups = useQuery({ queryKey: clusterGroupKeys.all(), queryFn: ({ signal }) => fetchClusterGroups(signal), enabled: targetKind === "group" });
   const create = useMutation({
     mutationFn: createBundle,
     onSuccess: async (bundle) => {
@@ -113,16 +112,7 @@ export function CreateBundleForm() {
         {targetKind === "selector" ? (
           <TextField name="selector" label={t("selector")} hint={t("selectorHint")} required className="font-mono" error={fieldError("targets")} />
         ) : targetKind === "group" ? (
-          <>
-            <SelectField name="group" required label={t("group")} error={fieldError("targets")}>
-              {(groups.data?.items ?? []).map((g) => (
-                <option key={g.id} value={g.name}>
-                  {t("groupOption", { name: g.name, count: g.clusterCount })}
-                </option>
-              ))}
-            </SelectField>
-            {groups.isSuccess && groups.data.items.length === 0 ? <p className="text-sm text-amber-300">{t("noGroups")}</p> : null}
-          </>
+          <ClusterGroupSelect error={fieldError("targets")} />
         ) : (
           <TextField name="ids" label={t("ids")} hint={t("idsHint")} required className="font-mono" error={fieldError("targets")} />
         )}

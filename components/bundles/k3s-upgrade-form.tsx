@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import { ApiClientError } from "@/lib/client/api-client";
 import { createK3sUpgrade, fetchK3sVersions, upgradeKeys } from "@/lib/client/upgrades";
 import { Button } from "@/components/ui/button";
+import { ClusterGroupSelect } from "./cluster-group-select";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -99,7 +100,7 @@ export function K3sUpgradeForm({ canWrite }: { canWrite: boolean }) {
               {t("byGroup")}
             </label>
           </div>
-          {byGroup ? <TextField name="group" label={t("group")} required error={fields["targets.group"] ?? fields.targets} /> : <TextField name="selector" label={t("selector")} required className="font-mono" error={fields["targets.clusterSelector"] ?? fields.targets} />}
+          {byGroup ? <ClusterGroupSelect error={fields["targets.group"] ?? fields.targets} /> : <TextField name="selector" label={t("selector")} required className="font-mono" error={fields["targets.clusterSelector"] ?? fields.targets} />}
           <SelectField name="version" label={t("version")} value={chosen} onChange={(e) => setChoice(e.target.value)} error={chosen === OTHER ? undefined : fields.version}>
             {(versions.data?.versions ?? []).map((v) => (
               <option key={v.version} value={v.version}>
