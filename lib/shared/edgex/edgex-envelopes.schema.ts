@@ -1,5 +1,5 @@
 // zod schemas of the EdgeX v3 REST envelopes the console reads (EdgeX 3.1 Napa and 4.0
-// Odessa share them; see /work/shared/data/edgex-openapi). Lenient where the specs and
+// Odessa share them, per the services' own OpenAPI specs). Lenient where the specs and
 // real services disagree (optional fields), strict where we rely on a field.
 import { z } from "zod";
 
